@@ -1,0 +1,106 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { identify } from "./auth/middleware.ts";
+import { adminRoutes } from "./admin/routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
+import { authRoutes } from "./auth/routes.ts";
+import { blockRoutes } from "./blocks/routes.ts";
+import { councilRoutes } from "./councils/routes.ts";
+import { calendarRoutes } from "./calendar/routes.ts";
+import type { AppDeps, AppEnv } from "./deps.ts";
+import { AppError, NotFound } from "./errors.ts";
+import { eventRoutes } from "./events/routes.ts";
+import { problemResponse } from "./lib/problem.ts";
+import { registrationRoutes } from "./registrations/routes.ts";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Media types a write may carry; anything else is a 415. */
+const ACCEPTED_BODIES = /^(application\/([\w.-]+\+)?json|text\/csv|application\/x-www-form-urlencoded|multipart\/form-data)$/i;
+
+export type { AppDeps } from "./deps.ts";
+
+/** The whole product as one Hono app; the runtime entries only build its dependencies. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const incoming = c.req.header("X-Request-Id");
+    const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    c.set("requestId", id);
+    await next();
+    c.res.headers.set("X-Request-Id", id);
+  });
+
+  app.use("*", async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!h.has("Content-Security-Policy") && !c.req.path.startsWith("/docs")) {
+      h.set(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+    if (!h.has("X-Frame-Options")) h.set("X-Frame-Options", "DENY");
+  });
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, "body-too-large", "Body too large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+
+  app.use("/api/*", async (c, next) => {
+    if (["POST", "PUT", "PATCH", "DELETE"].includes(c.req.method)) {
+      const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
+      const length = c.req.header("Content-Length");
+      const hasBody = type !== "" || (length !== undefined && length !== "0") || c.req.header("Transfer-Encoding") !== undefined;
+      if (hasBody && !ACCEPTED_BODIES.test(type)) {
+        throw new AppError(
+          415,
+          "unsupported-media-type",
+          "Unsupported content type",
+          `Send the body as application/json${type ? `, not ${type}` : ""}.`,
+        );
+      }
+    }
+    await next();
+  });
+
+  app.use("*", identify(deps));
+
+  app.route("/", authRoutes(deps));
+  app.route("/", blockRoutes(deps));
+  app.route("/", eventRoutes(deps));
+  app.route("/", registrationRoutes(deps));
+  app.route("/", calendarRoutes(deps));
+  app.route("/", councilRoutes(deps));
+  app.route("/", adminRoutes(deps));
+  app.route("/", auditRoutes(deps));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Cluster events API",
+      version: "1.0.0",
+      description:
+        "Events of Japan's regional science and industry clusters: block councils, techno-fair, seminars, joint result presentations. Errors are application/problem+json (RFC 9457).",
+    },
+    servers: [{ url: deps.config.PUBLIC_URL }],
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Cluster events API" }));
+
+  app.notFound((c) => problemResponse(new NotFound("page", `Nothing is at ${new URL(c.req.url).pathname}.`), c));
+  app.onError((err, c) => problemResponse(err, c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

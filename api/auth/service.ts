@@ -1,0 +1,259 @@
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { apiTokens, organisers, passwordLinks, sessions } from "../../db/schema/index.ts";
+import type { Actor, AppDeps } from "../deps.ts";
+import { audit, type Who } from "../audit/service.ts";
+import { Conflict, NotFound, Unauthorized, ValidationFailed } from "../errors.ts";
+import { emailKey } from "../lib/text.ts";
+import { toTokyoIso } from "../lib/time.ts";
+import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
+import { renderMail } from "../mail/layout.ts";
+import { enqueueMail } from "../mail/outbox.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
+import type { OrganiserCreateInput, OrganiserPatchInput } from "./schemas.ts";
+
+export const SESSION_TTL_MS = 12 * 3_600_000;
+const PASSWORD_LINK_TTL_MS = 72 * 3_600_000;
+/** API tokens carry a recognisable prefix, so leaked ones can be found by secret scanners. */
+export const API_TOKEN_PREFIX = "cet_";
+
+type OrganiserRow = typeof organisers.$inferSelect;
+
+export function toOrganiserDto(o: OrganiserRow) {
+  return {
+    id: o.id,
+    email: o.email,
+    name: o.name,
+    role: o.role,
+    scopes: o.scopes,
+    hasPassword: o.passwordHash !== null,
+    disabled: o.disabledAt !== null,
+    createdAt: toTokyoIso(o.createdAt),
+  };
+}
+
+function actorFor(o: OrganiserRow, via: "session" | "api-token"): Actor {
+  return o.role === "admin"
+    ? { kind: "admin", id: o.id, label: o.email, via }
+    : { kind: "organiser", id: o.id, label: o.email, scopes: o.scopes, via };
+}
+
+async function issuePasswordLink(tx: Db, deps: Pick<AppDeps, "config">, o: OrganiserRow, now: Date, locale: "ja" | "en") {
+  const token = newToken();
+  await tx.insert(passwordLinks).values({
+    organiserId: o.id,
+    tokenHash: await sha256Hex(token),
+    expiresAt: new Date(now.getTime() + PASSWORD_LINK_TTL_MS),
+  });
+  const href = `${deps.config.PUBLIC_URL}/admin/password?token=${token}`;
+  const { text, html } = renderMail({
+    greeting: locale === "en" ? `Dear ${o.name},` : `${o.name} 様`,
+    paragraphs: [
+      locale === "en"
+        ? "An organiser account has been set up for you. Choose your password with this link (valid for 72 hours, once):"
+        : "主催者アカウントが作成されました。下記のリンクからパスワードを設定してください（72時間以内・1回限り有効）。",
+      { label: locale === "en" ? "Set your password" : "パスワードを設定する", href },
+    ],
+    footer: locale === "en" ? "Regional cluster events" : "地域クラスター催事システム",
+  });
+  await enqueueMail(tx, deps.config.PUBLIC_URL, {
+    dedupeKey: `password-link:${await sha256Hex(token)}`,
+    kind: "organiser.password-link",
+    to: o.email,
+    subject: locale === "en" ? "Set your organiser password" : "【主催者アカウント】パスワード設定のご案内",
+    text,
+    html,
+  });
+}
+
+export async function createOrganiser(deps: Pick<AppDeps, "db" | "config">, who: Who, input: OrganiserCreateInput) {
+  return deps.db.transaction(async (tx) => {
+    const key = emailKey(input.email);
+    const [dup] = await tx.select({ id: organisers.id }).from(organisers).where(eq(organisers.emailKey, key));
+    if (dup) throw new Conflict("organiser-exists", "An organiser with this e-mail address already exists.");
+    const [o] = await tx
+      .insert(organisers)
+      .values({
+        email: input.email,
+        emailKey: key,
+        name: input.name,
+        role: input.role,
+        scopes: { blocks: input.scopes.blocks, events: input.scopes.events },
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+        createdAt: who.now,
+        updatedAt: who.now,
+      })
+      .returning();
+    if (!input.password) await issuePasswordLink(tx, deps, o!, who.now, input.locale ?? "ja");
+    await audit(tx, who, { action: "organiser.create", entity: "organiser", entityId: o!.id, after: o });
+    return o!;
+  });
+}
+
+export async function listOrganisers(db: Db) {
+  return db.select().from(organisers).orderBy(asc(organisers.createdAt));
+}
+
+export async function updateOrganiser(db: Db, who: Who, id: string, input: OrganiserPatchInput) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisers).where(eq(organisers.id, id)).for("update");
+    if (!before) throw new NotFound("organiser");
+    const [after] = await tx
+      .update(organisers)
+      .set({
+        name: input.name ?? before.name,
+        role: input.role ?? before.role,
+        scopes: input.scopes ? { blocks: input.scopes.blocks, events: input.scopes.events } : before.scopes,
+        disabledAt: input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? who.now) : null,
+        updatedAt: who.now,
+      })
+      .where(eq(organisers.id, id))
+      .returning();
+    // Disabling, or a change of role or scope, ends the organiser's sessions.
+    if (input.disabled || input.role || input.scopes) await tx.delete(sessions).where(eq(sessions.organiserId, id));
+    if (input.disabled)
+      await tx
+        .update(apiTokens)
+        .set({ revokedAt: who.now })
+        .where(and(eq(apiTokens.organiserId, id), isNull(apiTokens.revokedAt)));
+    await audit(tx, who, {
+      action: input.disabled ? "organiser.disable" : "organiser.update",
+      entity: "organiser",
+      entityId: id,
+      before,
+      after,
+    });
+    return after!;
+  });
+}
+
+/** Logs in: a new session (a fresh id at every login), or 401 without saying which part was wrong. */
+export async function login(db: Db, who: Who, email: string, password: string) {
+  const [o] = await db
+    .select()
+    .from(organisers)
+    .where(eq(organisers.emailKey, emailKey(email)));
+  const ok = await verifyPassword(password, o?.passwordHash ?? null);
+  if (!o || !ok || o.disabledAt) throw new Unauthorized("The e-mail address or password is not right.");
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(who.now.getTime() + SESSION_TTL_MS);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(sessions)
+      .values({ organiserId: o.id, tokenHash: await sha256Hex(token), csrfToken, createdAt: who.now, expiresAt });
+    await audit(tx, { ...who, actor: actorFor(o, "session") }, { action: "auth.login", entity: "organiser", entityId: o.id });
+  });
+  return { token, csrfToken, expiresAt, organiser: o };
+}
+
+export async function logout(db: Db, sessionToken: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(sessionToken)));
+}
+
+export async function actorFromSession(db: Db, token: string, now: Date) {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [row] = await db
+    .select({ s: sessions, o: organisers })
+    .from(sessions)
+    .innerJoin(organisers, eq(organisers.id, sessions.organiserId))
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now), isNull(organisers.disabledAt)));
+  if (!row) return null;
+  return { actor: actorFor(row.o, "session"), session: { id: row.s.id, csrfToken: row.s.csrfToken } };
+}
+
+export async function actorFromApiToken(db: Db, token: string, now: Date) {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const [row] = await db
+    .select({ t: apiTokens, o: organisers })
+    .from(apiTokens)
+    .innerJoin(organisers, eq(organisers.id, apiTokens.organiserId))
+    .where(and(eq(apiTokens.tokenHash, await sha256Hex(token)), isNull(apiTokens.revokedAt), isNull(organisers.disabledAt)));
+  if (!row) return null;
+  // Last use to the minute is enough, and spares a write per request.
+  if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+  }
+  return actorFor(row.o, "api-token");
+}
+
+export async function setPasswordWithLink(db: Db, who: Who, token: string, password: string) {
+  if (!TOKEN_PATTERN.test(token)) throw new NotFound("password link");
+  await db.transaction(async (tx) => {
+    const [link] = await tx
+      .select()
+      .from(passwordLinks)
+      .where(
+        and(
+          eq(passwordLinks.tokenHash, await sha256Hex(token)),
+          isNull(passwordLinks.usedAt),
+          gt(passwordLinks.expiresAt, who.now),
+        ),
+      )
+      .for("update");
+    if (!link) throw new NotFound("password link", "This link is unknown, used or expired; ask an administrator for a new one.");
+    await tx.update(passwordLinks).set({ usedAt: who.now }).where(eq(passwordLinks.id, link.id));
+    await tx
+      .update(organisers)
+      .set({ passwordHash: await hashPassword(password), updatedAt: who.now })
+      .where(eq(organisers.id, link.organiserId));
+    await tx.delete(sessions).where(eq(sessions.organiserId, link.organiserId));
+    await audit(tx, who, { action: "organiser.set-password", entity: "organiser", entityId: link.organiserId });
+  });
+}
+
+export async function createApiToken(db: Db, who: Who, name: string) {
+  if (who.actor.kind === "anonymous" || who.actor.via === "admin-token") {
+    throw new ValidationFailed([
+      { field: "actor", code: "invalid", message: "API tokens belong to an organiser account; log in as one" },
+    ]);
+  }
+  const organiserId = who.actor.id;
+  const token = `${API_TOKEN_PREFIX}${newToken()}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ organiserId, name, prefix: token.slice(0, 10), tokenHash: await sha256Hex(token), createdAt: who.now })
+      .returning();
+    await audit(tx, who, { action: "api-token.create", entity: "api-token", entityId: row!.id, after: row });
+    return { ...toApiTokenDto(row!), token };
+  });
+}
+
+export function toApiTokenDto(t: typeof apiTokens.$inferSelect) {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    createdAt: toTokyoIso(t.createdAt),
+    lastUsedAt: t.lastUsedAt ? toTokyoIso(t.lastUsedAt) : null,
+    revoked: t.revokedAt !== null,
+  };
+}
+
+export async function listApiTokens(db: Db, actor: Actor) {
+  if (actor.kind === "anonymous") return [];
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.organiserId, actor.id)).orderBy(asc(apiTokens.createdAt));
+  return rows.map(toApiTokenDto);
+}
+
+export async function revokeApiToken(db: Db, who: Who, id: string) {
+  await db.transaction(async (tx) => {
+    const [t] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id));
+    // Only the owner or an administrator; anyone else is told it does not exist.
+    if (!t || (who.actor.kind !== "admin" && (who.actor.kind === "anonymous" || t.organiserId !== who.actor.id)))
+      throw new NotFound("API token");
+    if (t.revokedAt) return;
+    await tx.update(apiTokens).set({ revokedAt: who.now }).where(eq(apiTokens.id, id));
+    await audit(tx, who, { action: "api-token.revoke", entity: "api-token", entityId: id, before: t });
+  });
+}
+
+export async function resendPasswordLink(deps: Pick<AppDeps, "db" | "config">, who: Who, id: string) {
+  await deps.db.transaction(async (tx) => {
+    const [o] = await tx.select().from(organisers).where(eq(organisers.id, id));
+    if (!o) throw new NotFound("organiser");
+    await issuePasswordLink(tx, deps, o, who.now, "ja");
+    await audit(tx, who, { action: "organiser.password-link", entity: "organiser", entityId: id });
+  });
+}

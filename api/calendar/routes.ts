@@ -1,0 +1,151 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { NotFound } from "../errors.ts";
+import { jsonResponse, newRouter, problems } from "../lib/router.ts";
+import { listBlocks } from "../blocks/service.ts";
+import { kindName, resolveFeed, type Feed, type FeedSpec, type Lang } from "./service.ts";
+import { calendarUrl, rotateCalendarToken } from "./tokens.ts";
+
+const FEED_TTL_SECONDS = 900;
+
+function langOf(c: Context): Lang {
+  const q = c.req.query("lang");
+  if (q === "en" || q === "ja") return q;
+  if (q !== undefined) throw new NotFound("feed", "lang must be ja or en.");
+  return "ja";
+}
+
+function stripIcs(param: string | undefined): string {
+  const m = param?.match(/^(.+)\.ics$/);
+  if (!m) throw new NotFound("feed");
+  return m[1]!;
+}
+
+function kindOf(v: string | undefined): EventKind | undefined {
+  if (v === undefined || v === "") return undefined;
+  if (!(EVENT_KINDS as readonly string[]).includes(v)) throw new NotFound("kind", `There is no event kind "${v}".`);
+  return v as EventKind;
+}
+
+/** Answers with the feed, or 304 when the client's copy is current (checked before building). */
+async function serve(c: Context<AppEnv>, feed: Feed, opts: { download?: boolean; personal?: boolean }) {
+  const headers: Record<string, string> = {
+    ETag: feed.etag,
+    "Last-Modified": feed.lastModified.toUTCString(),
+    "Cache-Control": `${opts.personal ? "private" : "public"}, max-age=${FEED_TTL_SECONDS}, must-revalidate`,
+    Vary: "Accept-Encoding",
+  };
+  const inm = c.req.header("If-None-Match");
+  const ims = c.req.header("If-Modified-Since");
+  const fresh = inm
+    ? inm.split(",").some((t) => t.trim() === feed.etag || t.trim() === `W/${feed.etag}` || t.trim() === "*")
+    : ims !== undefined && !Number.isNaN(Date.parse(ims)) && feed.lastModified.getTime() <= Date.parse(ims);
+  if (fresh) return c.body(null, 304, headers);
+  const body = await feed.build();
+  return c.body(body, 200, {
+    ...headers,
+    "Content-Type": "text/calendar; charset=utf-8",
+    "Content-Disposition": `${opts.download ? "attachment" : "inline"}; filename="${feed.filename}"`,
+  });
+}
+
+export function calendarRoutes(deps: AppDeps) {
+  const app = newRouter();
+  const feed = (c: Context<AppEnv>, spec: FeedSpec) =>
+    resolveFeed({ db: deps.db, spec, lang: langOf(c), now: deps.clock.now(), publicUrl: deps.config.PUBLIC_URL });
+
+  app.get("/calendar/feed.ics", async (c) => {
+    const block = c.req.query("block") || undefined;
+    return serve(c, await feed(c, { scope: "all", block, kind: kindOf(c.req.query("kind")) }), {});
+  });
+  app.get("/calendar/blocks/:file", async (c) =>
+    serve(c, await feed(c, { scope: "block", block: stripIcs(c.req.param("file")) }), {}),
+  );
+  app.get("/calendar/kinds/:file", async (c) => {
+    const kind = kindOf(stripIcs(c.req.param("file")))!;
+    return serve(c, await feed(c, { scope: "all", kind }), {});
+  });
+  app.get("/calendar/events/:file", async (c) => {
+    const id = stripIcs(c.req.param("file"));
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new NotFound("event");
+    return serve(c, await feed(c, { scope: "event", id }), { download: true });
+  });
+  app.get("/calendar/me/:file", async (c) =>
+    serve(c, await feed(c, { scope: "personal", token: stripIcs(c.req.param("file")) }), { personal: true }),
+  );
+
+  const CalendarLink = z
+    .object({
+      id: z.string(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+      url: z.string(),
+      webcalUrl: z.string(),
+      googleUrl: z.string(),
+    })
+    .openapi("CalendarLink");
+
+  return app
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/api/calendars",
+        tags: ["calendar"],
+        summary: "Every public feed with its subscribe links",
+        responses: { 200: jsonResponse(z.array(CalendarLink), "The feeds") },
+      }),
+      async (c) => c.json(await listCalendars(deps), 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/api/calendar-tokens/{token}/rotate",
+        tags: ["calendar"],
+        summary: "Replace a personal feed token; the old one stops working at once",
+        request: { params: z.object({ token: z.string().min(1).max(200) }) },
+        responses: {
+          200: jsonResponse(z.object({ token: z.string(), calendarUrl: z.string() }), "The new token"),
+          404: problems[404],
+        },
+      }),
+      async (c) => {
+        const token = await rotateCalendarToken({
+          db: deps.db,
+          sealer: deps.sealer,
+          token: c.req.valid("param").token,
+          now: deps.clock.now(),
+        });
+        c.header("Cache-Control", "no-store");
+        return c.json({ token, calendarUrl: calendarUrl(deps.config.PUBLIC_URL, token) }, 200);
+      },
+    );
+}
+
+export function subscribeLinks(url: string) {
+  const webcalUrl = url.replace(/^https?:/, "webcal:");
+  return { url, webcalUrl, googleUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl)}` };
+}
+
+export async function listCalendars(deps: Pick<AppDeps, "db" | "config">) {
+  const base = deps.config.PUBLIC_URL;
+  const out = [{ id: "all", nameJa: "すべての催し", nameEn: "All events", ...subscribeLinks(`${base}/calendar/feed.ics`) }];
+  for (const b of await listBlocks(deps.db)) {
+    out.push({
+      id: `block:${b.code}`,
+      nameJa: `${b.nameJa}ブロック`,
+      nameEn: `${b.nameEn} block`,
+      ...subscribeLinks(`${base}/calendar/blocks/${b.code}.ics`),
+    });
+  }
+  for (const k of EVENT_KINDS) {
+    out.push({
+      id: `kind:${k}`,
+      nameJa: kindName(k, "ja"),
+      nameEn: kindName(k, "en"),
+      ...subscribeLinks(`${base}/calendar/kinds/${k}.ics`),
+    });
+  }
+  return out;
+}

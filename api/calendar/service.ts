@@ -1,0 +1,140 @@
+import { and, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { blocks, events, registrations } from "../../db/schema/index.ts";
+import type { EventKind } from "../../db/schema/events.ts";
+import { NotFound } from "../errors.ts";
+import { buildCalendar, etagFor, type FeedEvent } from "./ics.ts";
+import { emailKeyForCalendarToken } from "./tokens.ts";
+
+/** Cancelled events stay in feeds this long, so clients see the cancellation. */
+export const CANCELLED_VISIBLE_MS = 30 * 86_400_000;
+/** Bump when the builder's output changes, so cached ETags are not reused across versions. */
+const FEED_VERSION = "1";
+
+export type Lang = "ja" | "en";
+export type FeedSpec =
+  | { scope: "all"; block?: string; kind?: EventKind }
+  | { scope: "block"; block: string }
+  | { scope: "event"; id: string }
+  | { scope: "personal"; token: string };
+
+export type Feed = {
+  etag: string;
+  lastModified: Date;
+  /** Builds the body; only called when the client does not already have this version. */
+  build(): Promise<string>;
+  filename: string;
+};
+
+const KIND_NAMES: Record<EventKind, { ja: string; en: string }> = {
+  block_council: { ja: "地域ブロック協議会", en: "Block council meetings" },
+  promotion_council: { ja: "地域クラスター推進協議会", en: "Promotion council meetings" },
+  joint_presentation: { ja: "合同成果発表会", en: "Joint result presentations" },
+  seminar: { ja: "地域クラスターセミナー", en: "Regional cluster seminars" },
+  forum: { ja: "地域クラスターフォーラム", en: "Regional cluster forums" },
+  techno_fair: { ja: "クラスタージャパン／テクノフェア", en: "Cluster Japan and techno-fair" },
+  conference: { ja: "産学官連携推進会議ほか", en: "Collaboration conferences" },
+  briefing: { ja: "説明会・研修", en: "Briefings and training" },
+};
+export const kindName = (kind: EventKind, lang: Lang) => KIND_NAMES[kind][lang];
+
+const PRODUCT = { ja: "地域クラスター催事", en: "Regional cluster events" };
+
+function visible(now: Date): SQL {
+  return or(sql`${events.status} <> 'cancelled'`, gte(events.cancelledAt, new Date(now.getTime() - CANCELLED_VISIBLE_MS)))!;
+}
+
+async function blockName(db: Db, code: string, lang: Lang) {
+  const [b] = await db.select().from(blocks).where(eq(blocks.code, code));
+  if (!b) throw new NotFound("block");
+  return lang === "en" ? `${b.nameEn} block` : `${b.nameJa}ブロック`;
+}
+
+/** Feed name, matching rows and a fingerprint, without building the calendar. */
+export async function resolveFeed({
+  db,
+  spec,
+  lang,
+  now,
+  publicUrl,
+}: {
+  db: Db;
+  spec: FeedSpec;
+  lang: Lang;
+  now: Date;
+  publicUrl: string;
+}): Promise<Feed> {
+  let where: SQL | undefined;
+  let name: string;
+  let filename: string;
+  let tentativeIds = new Set<string>();
+  if (spec.scope === "event") {
+    where = eq(events.id, spec.id);
+    name = "";
+    filename = `event-${spec.id}.ics`;
+  } else if (spec.scope === "personal") {
+    const key = await emailKeyForCalendarToken(db, spec.token);
+    const regs = await db
+      .select({ eventId: registrations.eventId, status: registrations.status })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.emailKey, key),
+          inArray(registrations.status, ["confirmed", "waitlisted"]),
+          isNull(registrations.purgedAt),
+        ),
+      );
+    tentativeIds = new Set(regs.filter((r) => r.status === "waitlisted").map((r) => r.eventId));
+    const ids = regs.map((r) => r.eventId);
+    where = ids.length ? and(inArray(events.id, ids), visible(now)) : sql`false`;
+    name = lang === "en" ? `${PRODUCT.en}: my registrations` : `${PRODUCT.ja}（参加登録した催し）`;
+    filename = "my-events.ics";
+  } else {
+    const conds: SQL[] = [visible(now)];
+    const parts: string[] = [];
+    if (spec.block) {
+      conds.push(eq(events.blockCode, spec.block));
+      parts.push(await blockName(db, spec.block, lang));
+    }
+    if (spec.scope === "all" && spec.kind) {
+      conds.push(eq(events.kind, spec.kind));
+      parts.push(kindName(spec.kind, lang));
+    }
+    where = and(...conds);
+    name = parts.length ? `${PRODUCT[lang]}: ${parts.join(" / ")}` : `${PRODUCT[lang]}${lang === "en" ? " (all)" : "（すべて）"}`;
+    filename = spec.block ? `${spec.block}.ics` : "cluster-events.ics";
+  }
+
+  const [stat] = await db
+    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${events.updatedAt})` })
+    .from(events)
+    .where(where);
+  if (spec.scope === "event" && !stat?.n) throw new NotFound("event");
+  const lastModified = stat?.last ? new Date(stat.last) : new Date(0);
+  // Whole seconds: HTTP dates carry no more, and If-Modified-Since compares against them.
+  lastModified.setMilliseconds(0);
+  const etag = await etagFor([
+    FEED_VERSION,
+    JSON.stringify(spec),
+    lang,
+    String(stat?.n ?? 0),
+    stat?.last ?? "",
+    [...tentativeIds].sort().join(","),
+  ]);
+
+  return {
+    etag,
+    lastModified,
+    filename,
+    build: async () => {
+      const rows = await loadRows(db, where, tentativeIds);
+      const title = name || (rows[0] ? (lang === "en" ? (rows[0].titleEn ?? rows[0].titleJa) : rows[0].titleJa) : PRODUCT[lang]);
+      return buildCalendar({ events: rows, lang, name: title, publicUrl, now });
+    },
+  };
+}
+
+async function loadRows(db: Db, where: SQL | undefined, tentative: Set<string>): Promise<FeedEvent[]> {
+  const rows = await db.select().from(events).where(where).orderBy(events.startsAt, events.id);
+  return rows.map((r) => ({ ...r, tentative: tentative.has(r.id) }));
+}

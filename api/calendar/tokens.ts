@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { calendarTokens } from "../../db/schema/index.ts";
+import { NotFound } from "../errors.ts";
+import { newToken, sha256Hex, TOKEN_PATTERN, type Sealer } from "../lib/tokens.ts";
+
+/** The personal feed token of an e-mail identity, created on first use. */
+export async function calendarTokenFor(tx: Db, sealer: Sealer, emailKey: string): Promise<string> {
+  const [existing] = await tx.select().from(calendarTokens).where(eq(calendarTokens.emailKey, emailKey));
+  if (existing) return sealer.open(existing.sealedToken);
+  const token = newToken();
+  const inserted = await tx
+    .insert(calendarTokens)
+    .values({ emailKey, tokenHash: await sha256Hex(token), sealedToken: await sealer.seal(token) })
+    .onConflictDoNothing({ target: calendarTokens.emailKey })
+    .returning();
+  if (inserted.length > 0) return token;
+  const [raced] = await tx.select().from(calendarTokens).where(eq(calendarTokens.emailKey, emailKey));
+  return sealer.open(raced!.sealedToken);
+}
+
+/** The e-mail identity behind a feed token; an unknown or rotated token is not found. */
+export async function emailKeyForCalendarToken(db: Db, token: string): Promise<string> {
+  if (!TOKEN_PATTERN.test(token)) throw new NotFound("feed");
+  const [row] = await db
+    .select({ emailKey: calendarTokens.emailKey })
+    .from(calendarTokens)
+    .where(eq(calendarTokens.tokenHash, await sha256Hex(token)));
+  if (!row) throw new NotFound("feed");
+  return row.emailKey;
+}
+
+/** Replaces a feed token; the old one answers 404 from then on. */
+export async function rotateCalendarToken({ db, sealer, token, now }: { db: Db; sealer: Sealer; token: string; now: Date }) {
+  if (!TOKEN_PATTERN.test(token)) throw new NotFound("feed");
+  const fresh = newToken();
+  const updated = await db
+    .update(calendarTokens)
+    .set({ tokenHash: await sha256Hex(fresh), sealedToken: await sealer.seal(fresh), rotatedAt: now })
+    .where(eq(calendarTokens.tokenHash, await sha256Hex(token)))
+    .returning({ id: calendarTokens.id });
+  if (updated.length === 0) throw new NotFound("feed");
+  return fresh;
+}
+
+export function calendarUrl(publicUrl: string, token: string) {
+  return `${publicUrl}/calendar/me/${token}.ics`;
+}

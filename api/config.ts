@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || v === "memory://" || /^postgres(ql)?:\/\/.+/.test(v),
+    "must be unset, memory:// or a postgres:// URL",
+  ),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .default("http://localhost:8787")
+    .transform((u) => u.replace(/\/+$/, "")),
+  SECRET_KEY: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    "must be at least 32 characters (e.g. `openssl rand -base64 32`)",
+  ),
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL"),
+  MAIL_FROM: z.string().default("Cluster Events <no-reply@localhost>"),
+  JOBS: z.enum(["on", "off"]).default("on"),
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /** "<requests>/<seconds>", counted per client address and per e-mail address. */
+  RATE_LIMIT_REGISTRATION: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like "20/600" (requests/seconds)')
+    .default("20/600"),
+  RATE_LIMIT_LOGIN: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like "10/900" (requests/seconds)')
+    .default("10/900"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Turns process.env or a Worker's env into a typed config; a bad value names its variable. */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (typeof value === "string" && value !== "") picked[key] = value;
+  }
+  const result = configSchema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

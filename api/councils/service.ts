@@ -1,0 +1,60 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { blocks, events } from "../../db/schema/index.ts";
+import { fiscalYearOf } from "../lib/time.ts";
+
+export const COUNCIL_MIN = 1;
+export const COUNCIL_MAX = 2;
+
+export type ComplianceRow = {
+  block: string;
+  nameJa: string;
+  nameEn: string;
+  held: number;
+  scheduled: number;
+  planned: number;
+  min: number;
+  max: number;
+  status: "ok" | "behind" | "over";
+};
+
+/**
+ * Where each block stands for a fiscal year: council meetings held (scheduled and over), scheduled
+ * (confirmed, still to come) and planned (proposed by the planner, not yet confirmed).
+ */
+export async function councilCompliance({
+  db,
+  fy,
+  now,
+}: {
+  db: Db;
+  fy?: number;
+  now: Date;
+}): Promise<{ fiscalYear: number; blocks: ComplianceRow[] }> {
+  const year = fy ?? fiscalYearOf(now);
+  const rows = await db
+    .select({
+      block: blocks.code,
+      nameJa: blocks.nameJa,
+      nameEn: blocks.nameEn,
+      held: sql<number>`count(${events.id}) filter (where ${events.status} = 'scheduled' and ${events.endsAt} <= ${now})::int`,
+      scheduled: sql<number>`count(${events.id}) filter (where ${events.status} = 'scheduled' and ${events.endsAt} > ${now})::int`,
+      planned: sql<number>`count(${events.id}) filter (where ${events.status} = 'planned')::int`,
+    })
+    .from(blocks)
+    .leftJoin(events, and(eq(events.blockCode, blocks.code), eq(events.kind, "block_council"), eq(events.fiscalYear, year)))
+    .groupBy(blocks.code, blocks.nameJa, blocks.nameEn, blocks.sortOrder)
+    .orderBy(asc(blocks.sortOrder));
+  return {
+    fiscalYear: year,
+    blocks: rows.map((r) => {
+      const firm = r.held + r.scheduled;
+      return {
+        ...r,
+        min: COUNCIL_MIN,
+        max: COUNCIL_MAX,
+        status: firm < COUNCIL_MIN ? "behind" : firm > COUNCIL_MAX ? "over" : "ok",
+      };
+    }),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db } from "../db/client.ts";
+import type { Config } from "./config.ts";
+import type { Clock } from "./lib/clock.ts";
+import type { Sealer } from "./lib/tokens.ts";
+import type { Mailer } from "./mail/transport.ts";
+
+/** Everything a request, a job or a page needs; built by the runtime entries. */
+export type AppDeps = {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  sealer: Sealer;
+  /** null where no mail can be sent (a Worker without SMTP_URL): messages wait in the outbox. */
+  mailer: Mailer | null;
+};
+
+import type { Scopes } from "../db/schema/organisers.ts";
+
+/** Who is calling. Administrators (ADMIN_TOKEN or an admin account) see everything. */
+export type Actor =
+  | { kind: "admin"; id: string; label: string; via: "admin-token" | "session" | "api-token" }
+  | { kind: "organiser"; id: string; label: string; scopes: Scopes; via: "session" | "api-token" }
+  | { kind: "anonymous" };
+
+export type Staff = Exclude<Actor, { kind: "anonymous" }>;
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    actor: Actor;
+    /** Present when the caller authenticated with a session cookie. */
+    session?: { id: string; csrfToken: string };
+  };
+};

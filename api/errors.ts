@@ -1,0 +1,63 @@
+/**
+ * Domain errors. Services throw these; the one error handler in app.ts turns them
+ * into application/problem+json (RFC 9457). No handler writes its own error JSON.
+ */
+export type FieldError = { field: string; code: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    /** Short slug; the problem `type` is `/problems/<slug>`. */
+    readonly slug: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly fields?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what = "resource", detail?: string) {
+    super(404, "not-found", "Not found", detail ?? `The ${what} does not exist.`);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(slug: string, detail: string, title = "Conflict") {
+    super(409, slug, title, detail);
+  }
+}
+
+export class ValidationFailed extends AppError {
+  constructor(fields: FieldError[], detail?: string) {
+    super(400, "validation", "Invalid request", detail ?? fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
+  }
+}
+
+export class Unprocessable extends AppError {
+  constructor(slug: string, detail: string, title = "Unprocessable request") {
+    super(422, slug, title, detail);
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(detail = "Authentication is required.") {
+    super(401, "unauthorized", "Unauthorized", detail, undefined, { "WWW-Authenticate": 'Bearer realm="cluster-events"' });
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(detail = "You may not do this.") {
+    super(403, "forbidden", "Forbidden", detail);
+  }
+}
+
+export class TooManyRequests extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(429, "rate-limited", "Too many requests", `Try again in ${retryAfterSeconds} s.`, undefined, {
+      "Retry-After": String(retryAfterSeconds),
+    });
+  }
+}

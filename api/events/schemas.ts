@@ -1,0 +1,88 @@
+import { z } from "@hono/zod-openapi";
+import { EVENT_KINDS, EVENT_STATUSES } from "../../db/schema/events.ts";
+import { line, paragraph } from "../lib/text.ts";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant: ISO 8601 with an offset, or a bare date (YYYY-MM-DD, read in Asia/Tokyo). */
+export const instantInput = z
+  .string()
+  .max(40)
+  .refine((s) => DATE_ONLY.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
+    message: "must be an ISO 8601 date-time with offset (2026-06-12T14:00:00+09:00) or a date (2026-06-12)",
+  })
+  .refine((s) => !Number.isNaN(Date.parse(DATE_ONLY.test(s) ? `${s}T00:00:00+09:00` : s)), "is not a real date")
+  .openapi({ example: "2026-06-12T14:00:00+09:00" });
+
+export const EventKind = z.enum(EVENT_KINDS).openapi("EventKind");
+export const EventStatus = z.enum(EVENT_STATUSES).openapi("EventStatus");
+const blockCode = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
+
+export const EventCreate = z
+  .strictObject({
+    kind: EventKind,
+    titleJa: line(200),
+    titleEn: line(200).nullish(),
+    descriptionJa: paragraph(5000).nullish(),
+    descriptionEn: paragraph(5000).nullish(),
+    block: blockCode.nullish(),
+    venue: line(200).nullish(),
+    prefecture: line(10).nullish(),
+    startsAt: instantInput,
+    endsAt: instantInput,
+    allDay: z.boolean().optional(),
+    capacity: z.number().int().min(0).max(1_000_000).nullish(),
+    registrationOpensAt: instantInput.nullish(),
+    registrationClosesAt: instantInput.nullish(),
+    status: z.enum(["planned", "scheduled"]).optional(),
+  })
+  .openapi("EventCreate");
+export type EventCreateInput = z.infer<typeof EventCreate>;
+
+export const EventPatch = EventCreate.partial().openapi("EventPatch");
+export type EventPatchInput = z.infer<typeof EventPatch>;
+
+export const Event = z
+  .object({
+    id: z.string().uuid(),
+    kind: EventKind,
+    status: EventStatus,
+    titleJa: z.string(),
+    titleEn: z.string().nullable(),
+    descriptionJa: z.string().nullable(),
+    descriptionEn: z.string().nullable(),
+    block: z.string().nullable(),
+    venue: z.string().nullable(),
+    prefecture: z.string().nullable(),
+    startsAt: z.string().openapi({ example: "2026-06-12T14:00:00+09:00" }),
+    endsAt: z.string(),
+    allDay: z.boolean(),
+    fiscalYear: z.number().int().openapi({ example: 2026 }),
+    capacity: z.number().int().nullable(),
+    registrationOpensAt: z.string().nullable(),
+    registrationClosesAt: z.string().nullable(),
+    confirmedCount: z.number().int(),
+    waitlistCount: z.number().int(),
+    seatsLeft: z.number().int().nullable(),
+    sequence: z.number().int(),
+    url: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Event");
+
+export const EventList = z.object({ items: z.array(Event), nextCursor: z.string().nullable() }).openapi("EventList");
+
+export const EventQuery = z.object({
+  kind: EventKind.optional(),
+  block: blockCode.optional(),
+  fy: z.coerce.number().int().min(1990).max(2200).optional(),
+  status: EventStatus.optional(),
+  from: instantInput.optional(),
+  to: instantInput.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type EventQueryInput = z.infer<typeof EventQuery>;
+
+export const IdParam = z.object({ id: z.string().uuid("must be an event id (UUID)") });

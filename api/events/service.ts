@@ -1,0 +1,289 @@
+import { and, asc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { blocks, events } from "../../db/schema/index.ts";
+import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
+import type { AppDeps } from "../deps.ts";
+import type { Clock } from "../lib/clock.ts";
+import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../lib/time.ts";
+import { audit, type Who } from "../audit/service.ts";
+import { assertCoversEvent, coversBlock } from "../auth/scope.ts";
+import { notifyEventCancelled, promoteWaitlist } from "../registrations/promote.ts";
+import type { EventCreateInput, EventPatchInput, EventQueryInput } from "./schemas.ts";
+
+export type EventRow = typeof events.$inferSelect;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+function tokyoMidnight(d: Date): Date {
+  const p = tokyoParts(d);
+  return tokyoInstant(p.year, p.month, p.day);
+}
+
+/** Reads an instant input; a bare date is Tokyo midnight, and as an end it means "through that day". */
+export function parseInstant(s: string, role: "start" | "end" = "start"): Date {
+  if (DATE_ONLY.test(s)) {
+    const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+    const t = tokyoInstant(y, m, d);
+    return role === "end" ? new Date(t.getTime() + DAY_MS) : t;
+  }
+  return new Date(s);
+}
+
+/** Start and end of an event; all-day events snap to Tokyo midnights with an exclusive end. */
+function resolveTimes(startsAt: string | Date, endsAt: string | Date, allDay: boolean) {
+  let start = typeof startsAt === "string" ? parseInstant(startsAt, "start") : startsAt;
+  let end = typeof endsAt === "string" ? parseInstant(endsAt, "end") : endsAt;
+  if (allDay) {
+    start = tokyoMidnight(start);
+    const endMidnight = tokyoMidnight(end);
+    end = endMidnight.getTime() === end.getTime() ? end : new Date(endMidnight.getTime() + DAY_MS);
+    if (end.getTime() <= start.getTime()) end = new Date(start.getTime() + DAY_MS);
+  }
+  if (end.getTime() < start.getTime()) {
+    throw new ValidationFailed([{ field: "endsAt", code: "too_small", message: "must not be before startsAt" }]);
+  }
+  return { start, end };
+}
+
+export function toEventDto(row: EventRow, publicUrl: string) {
+  const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    titleJa: row.titleJa,
+    titleEn: row.titleEn,
+    descriptionJa: row.descriptionJa,
+    descriptionEn: row.descriptionEn,
+    block: row.blockCode,
+    venue: row.venue,
+    prefecture: row.prefecture,
+    startsAt: toTokyoIso(row.startsAt),
+    endsAt: toTokyoIso(row.endsAt),
+    allDay: row.allDay,
+    fiscalYear: row.fiscalYear,
+    capacity: row.capacity,
+    registrationOpensAt: iso(row.registrationOpensAt),
+    registrationClosesAt: iso(row.registrationClosesAt),
+    confirmedCount: row.confirmedCount,
+    waitlistCount: row.waitlistCount,
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.confirmedCount),
+    sequence: row.sequence,
+    url: `${publicUrl}/events/${row.id}`,
+    createdAt: toTokyoIso(row.createdAt),
+    updatedAt: toTokyoIso(row.updatedAt),
+  };
+}
+export type EventDto = ReturnType<typeof toEventDto>;
+
+async function assertBlock(db: Db, code: string | null | undefined) {
+  if (!code) return;
+  const [b] = await db.select({ code: blocks.code }).from(blocks).where(eq(blocks.code, code));
+  if (!b) throw new ValidationFailed([{ field: "block", code: "unknown", message: `unknown block "${code}"` }]);
+}
+
+function checkWindow(opens: Date | null, closes: Date | null) {
+  if (opens && closes && closes.getTime() < opens.getTime()) {
+    throw new ValidationFailed([
+      { field: "registrationClosesAt", code: "too_small", message: "must not be before registrationOpensAt" },
+    ]);
+  }
+}
+
+export async function listEvents({ db, query }: { db: Db; query: EventQueryInput }) {
+  const where: SQL[] = [];
+  if (query.kind) where.push(eq(events.kind, query.kind));
+  if (query.block) where.push(eq(events.blockCode, query.block));
+  if (query.fy !== undefined) where.push(eq(events.fiscalYear, query.fy));
+  if (query.status) where.push(eq(events.status, query.status));
+  if (query.from) where.push(gt(events.endsAt, parseInstant(query.from, "start")));
+  if (query.to) where.push(lt(events.startsAt, parseInstant(query.to, "end")));
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    where.push(or(gt(events.startsAt, c.startsAt), and(eq(events.startsAt, c.startsAt), gt(events.id, c.id)))!);
+  }
+  const rows = await db
+    .select()
+    .from(events)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+function encodeCursor(row: EventRow): string {
+  return Buffer.from(`${row.startsAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { startsAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const startsAt = new Date(iso ?? "");
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(startsAt.getTime())) {
+    throw new ValidationFailed([{ field: "query.cursor", code: "invalid", message: "is not a cursor this API issued" }]);
+  }
+  return { startsAt, id };
+}
+
+export async function getEvent({ db, id }: { db: Db; id: string }): Promise<EventRow> {
+  const [row] = await db.select().from(events).where(eq(events.id, id));
+  if (!row) throw new NotFound("event");
+  return row;
+}
+
+/** Locks the event row for the rest of the transaction: the serialisation point of its seats. */
+export async function lockEvent(tx: Db, id: string): Promise<EventRow> {
+  const [row] = await tx.select().from(events).where(eq(events.id, id)).for("update");
+  if (!row) throw new NotFound("event");
+  return row;
+}
+
+/**
+ * Creates an event. Organisers may create events only in blocks of their scope; `who` is absent
+ * only for the system's own work (seeding, the planner), which is audited by its job run.
+ */
+export async function createEvent({
+  db,
+  clock,
+  input,
+  who,
+}: {
+  db: Db;
+  clock: Clock;
+  input: EventCreateInput & { slug?: string };
+  who?: Who;
+}) {
+  if (who && !coversBlock(who.actor, input.block)) {
+    throw new ValidationFailed([{ field: "block", code: "out_of_scope", message: "must be a block you organise" }]);
+  }
+  const allDay = input.allDay ?? (DATE_ONLY.test(input.startsAt) && DATE_ONLY.test(input.endsAt));
+  const { start, end } = resolveTimes(input.startsAt, input.endsAt, allDay);
+  const opens = input.registrationOpensAt ? parseInstant(input.registrationOpensAt, "start") : null;
+  const closes = input.registrationClosesAt ? parseInstant(input.registrationClosesAt, "end") : null;
+  checkWindow(opens, closes);
+  await assertBlock(db, input.block);
+  const now = clock.now();
+  const write = async (tx: Db) => {
+    const [row] = await tx
+      .insert(events)
+      .values({
+        slug: input.slug ?? null,
+        kind: input.kind,
+        status: input.status ?? "scheduled",
+        titleJa: input.titleJa,
+        titleEn: input.titleEn ?? null,
+        descriptionJa: input.descriptionJa ?? null,
+        descriptionEn: input.descriptionEn ?? null,
+        blockCode: input.block ?? null,
+        venue: input.venue ?? null,
+        prefecture: input.prefecture ?? null,
+        startsAt: start,
+        endsAt: end,
+        allDay,
+        fiscalYear: fiscalYearOf(start),
+        capacity: input.capacity ?? null,
+        registrationOpensAt: opens,
+        registrationClosesAt: closes,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (who) await audit(tx, who, { action: "event.create", entity: "event", entityId: row!.id, after: row });
+    return row!;
+  };
+  return who ? db.transaction(write) : write(db);
+}
+
+/** Fields whose change must reach calendars: they bump the iCalendar SEQUENCE. */
+const SEQUENCED = ["titleJa", "titleEn", "venue", "prefecture", "startsAt", "endsAt", "allDay", "status"] as const;
+
+export async function updateEvent(
+  deps: Pick<AppDeps, "db" | "clock" | "sealer" | "config"> & { id: string; input: EventPatchInput; who: Who },
+) {
+  const { db, clock, id, input, who } = deps;
+  return db.transaction(async (tx) => {
+    const current = await lockEvent(tx, id);
+    assertCoversEvent(who.actor, current);
+    if (input.block !== undefined && input.block !== current.blockCode && !coversBlock(who.actor, input.block)) {
+      throw new ValidationFailed([{ field: "block", code: "out_of_scope", message: "must be a block you organise" }]);
+    }
+    if (current.status === "cancelled") throw new Conflict("event-cancelled", "A cancelled event cannot be changed.");
+    const allDay = input.allDay ?? current.allDay;
+    const { start, end } = resolveTimes(input.startsAt ?? current.startsAt, input.endsAt ?? current.endsAt, allDay);
+    const opens =
+      input.registrationOpensAt === undefined
+        ? current.registrationOpensAt
+        : input.registrationOpensAt
+          ? parseInstant(input.registrationOpensAt, "start")
+          : null;
+    const closes =
+      input.registrationClosesAt === undefined
+        ? current.registrationClosesAt
+        : input.registrationClosesAt
+          ? parseInstant(input.registrationClosesAt, "end")
+          : null;
+    checkWindow(opens ?? null, closes ?? null);
+    if (input.block !== undefined) await assertBlock(tx, input.block);
+    const capacity = input.capacity === undefined ? current.capacity : input.capacity;
+    if (capacity !== null && capacity < current.confirmedCount) {
+      throw new Conflict(
+        "capacity-below-confirmed",
+        `${current.confirmedCount} people are already confirmed; the capacity cannot go below that.`,
+      );
+    }
+    const next = {
+      kind: input.kind ?? current.kind,
+      status: input.status ?? current.status,
+      titleJa: input.titleJa ?? current.titleJa,
+      titleEn: input.titleEn === undefined ? current.titleEn : input.titleEn,
+      descriptionJa: input.descriptionJa === undefined ? current.descriptionJa : input.descriptionJa,
+      descriptionEn: input.descriptionEn === undefined ? current.descriptionEn : input.descriptionEn,
+      blockCode: input.block === undefined ? current.blockCode : input.block,
+      venue: input.venue === undefined ? current.venue : input.venue,
+      prefecture: input.prefecture === undefined ? current.prefecture : input.prefecture,
+      startsAt: start,
+      endsAt: end,
+      allDay,
+      fiscalYear: fiscalYearOf(start),
+      capacity,
+      registrationOpensAt: opens ?? null,
+      registrationClosesAt: closes ?? null,
+    };
+    const changed = SEQUENCED.some((k) => {
+      const a = current[k];
+      const b = next[k];
+      return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
+    });
+    const [row] = await tx
+      .update(events)
+      .set({ ...next, sequence: changed ? current.sequence + 1 : current.sequence, updatedAt: clock.now() })
+      .where(eq(events.id, id))
+      .returning();
+    // A larger (or no) capacity frees seats for the waiting list.
+    const promoted = await promoteWaitlist(tx, row!, deps);
+    const after = promoted.length > 0 ? (await tx.select().from(events).where(eq(events.id, id)))[0]! : row!;
+    await audit(tx, who, { action: "event.update", entity: "event", entityId: id, before: current, after });
+    return after;
+  });
+}
+
+/** Cancels an event; everyone registered is told, in the same transaction. */
+export async function cancelEvent(deps: Pick<AppDeps, "db" | "clock" | "sealer" | "config"> & { id: string; who: Who }) {
+  const { db, clock, id, who } = deps;
+  return db.transaction(async (tx) => {
+    const current = await lockEvent(tx, id);
+    assertCoversEvent(who.actor, current);
+    if (current.status === "cancelled") return current;
+    const now = clock.now();
+    const [row] = await tx
+      .update(events)
+      .set({ status: "cancelled", cancelledAt: now, sequence: current.sequence + 1, updatedAt: now })
+      .where(eq(events.id, id))
+      .returning();
+    await notifyEventCancelled(tx, deps, row!, now);
+    await audit(tx, who, { action: "event.cancel", entity: "event", entityId: id, before: current, after: row });
+    return row!;
+  });
+}

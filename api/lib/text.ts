@@ -1,0 +1,59 @@
+import { z } from "@hono/zod-openapi";
+
+/** C0/C1 control characters other than tab, line feed and carriage return; never accepted. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Single-line fields also refuse line breaks, tabs and the Unicode line/paragraph separators. */
+const LINE_BREAK = /[\t\r\n\u2028\u2029]/;
+/** Invisible characters that only serve to spoof: bidi overrides, zero-width joiners at the edges, BOM. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+function cleanText(multiline: boolean) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (!value.isWellFormed()) ctx.addIssue({ code: "custom", message: "contains an unpaired surrogate (invalid Unicode)" });
+    else if (CONTROL.test(value)) ctx.addIssue({ code: "custom", message: "contains a control character" });
+    else if (!multiline && LINE_BREAK.test(value)) ctx.addIssue({ code: "custom", message: "must be a single line" });
+    else if (BIDI.test(value)) ctx.addIssue({ code: "custom", message: "contains a bidirectional override or BOM" });
+  };
+}
+
+/** A person-facing single line of text: NFC-normalised, trimmed (full-width spaces too), 1..max characters. */
+export function line(max: number) {
+  return z
+    .string()
+    .superRefine(cleanText(false))
+    .transform((s) => s.normalize("NFC").replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""))
+    .pipe(z.string().min(1, "must not be empty").max(max, `must be at most ${max} characters`));
+}
+
+/** Multi-line text such as a description. */
+export function paragraph(max: number) {
+  return z
+    .string()
+    .superRefine(cleanText(true))
+    .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
+}
+
+/** The identity of an e-mail address: NFKC (full-width to ASCII), trimmed, lower case. */
+export function emailKey(email: string): string {
+  return email.normalize("NFKC").trim().toLowerCase();
+}
+
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** An e-mail address; full-width input (ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ) is accepted and normalised. */
+export const emailField = z
+  .string()
+  .superRefine(cleanText(false))
+  .transform((s) => s.normalize("NFKC").trim())
+  .pipe(z.string().max(254, "must be at most 254 characters").regex(EMAIL, "must be an e-mail address"));
+
+/** A name reading: kana (full- or half-width), Latin letters, spaces and a little punctuation. */
+export const kanaField = line(100)
+  .transform((s) => s.normalize("NFKC"))
+  .pipe(
+    z
+      .string()
+      .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・A-Za-z .'\-\u3000]+$/u, "must be written in kana (or Latin letters)"),
+  );

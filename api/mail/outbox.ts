@@ -1,0 +1,31 @@
+import type { Db } from "../../db/client.ts";
+import { outbox, type OutboxAttachment } from "../../db/schema/index.ts";
+
+export type MailMessage = {
+  /** The same key twice is the same message: it is written once and sent once. */
+  dedupeKey: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: OutboxAttachment[];
+};
+
+/** Writes a message to the outbox, inside the caller's transaction. */
+export async function enqueueMail(tx: Db, publicUrl: string, msg: MailMessage): Promise<void> {
+  const host = new URL(publicUrl).hostname || "localhost";
+  await tx
+    .insert(outbox)
+    .values({
+      dedupeKey: msg.dedupeKey,
+      messageId: `<${crypto.randomUUID()}@${host}>`,
+      kind: msg.kind,
+      toAddress: msg.to,
+      subject: msg.subject,
+      textBody: msg.text,
+      htmlBody: msg.html,
+      attachments: msg.attachments ?? [],
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey });
+}

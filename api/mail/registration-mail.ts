@@ -1,0 +1,111 @@
+import type { Db } from "../../db/client.ts";
+import type { Config } from "../config.ts";
+import type { EventRow } from "../events/service.ts";
+import { buildCalendar } from "../calendar/ics.ts";
+import { calendarUrl } from "../calendar/tokens.ts";
+import type { RegistrationRow } from "../registrations/promote.ts";
+import { formatEventWhen } from "../../web/format.ts";
+import { renderMail } from "./layout.ts";
+import { enqueueMail } from "./outbox.ts";
+
+export type RegistrationMailKind =
+  "confirmed" | "waitlisted" | "promoted" | "cancelled" | "reminder-link" | "reminder-7d" | "reminder-1d" | "event-cancelled";
+
+const SUBJECT: Record<RegistrationMailKind, { ja: string; en: string }> = {
+  confirmed: { ja: "【参加登録完了】", en: "Registration confirmed: " },
+  waitlisted: { ja: "【キャンセル待ち受付】", en: "On the waiting list: " },
+  promoted: { ja: "【参加確定（キャンセル待ちから繰り上げ）】", en: "You have a seat: " },
+  cancelled: { ja: "【参加取消】", en: "Registration cancelled: " },
+  "reminder-link": { ja: "【登録済みのご案内】", en: "You are already registered: " },
+  "reminder-7d": { ja: "【1週間前のご案内】", en: "In one week: " },
+  "reminder-1d": { ja: "【明日開催】", en: "Tomorrow: " },
+  "event-cancelled": { ja: "【開催中止】", en: "Cancelled: " },
+};
+
+const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
+  confirmed: { ja: "参加登録が完了しました。", en: "Your registration is confirmed." },
+  waitlisted: {
+    ja: "定員に達しているため、キャンセル待ちとして受け付けました。席が空き次第、自動で繰り上げてお知らせします。",
+    en: "The event is full, so you are on the waiting list. If a seat frees up you will be moved up automatically and told by e-mail.",
+  },
+  promoted: { ja: "キャンセルが出たため、参加が確定しました。", en: "A seat became free: your registration is now confirmed." },
+  cancelled: { ja: "参加登録を取り消しました。", en: "Your registration has been cancelled." },
+  "reminder-link": {
+    ja: "このメールアドレスはすでに登録済みです。登録内容の確認・取消は下記のリンクから行えます。",
+    en: "This e-mail address is already registered. Use the link below to view or cancel the registration.",
+  },
+  "reminder-7d": { ja: "開催の1週間前となりました。", en: "The event is one week away." },
+  "reminder-1d": { ja: "明日開催です。", en: "The event is tomorrow." },
+  "event-cancelled": {
+    ja: "誠に恐れ入りますが、下記の催しは開催中止となりました。カレンダーの予定も自動で取り消されます。",
+    en: "We are sorry: the event below has been cancelled. Calendars subscribed to your feed will show the cancellation.",
+  },
+};
+
+/** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly. */
+function dedupeKey(kind: RegistrationMailKind, reg: RegistrationRow, now: Date) {
+  if (kind === "reminder-link") return `reg:${reg.id}:link:${Math.floor(now.getTime() / 3_600_000)}`;
+  if (kind === "promoted" || kind === "confirmed") return `reg:${reg.id}:seat`;
+  return `reg:${reg.id}:${kind}`;
+}
+
+export async function enqueueRegistrationMail(
+  tx: Db,
+  config: Pick<Config, "PUBLIC_URL">,
+  m: {
+    kind: RegistrationMailKind;
+    event: EventRow;
+    registration: RegistrationRow;
+    manageToken: string;
+    feedToken: string;
+    now: Date;
+  },
+) {
+  const { event, registration: reg } = m;
+  const lang = reg.locale === "en" ? "en" : "ja";
+  const title = lang === "en" ? (event.titleEn ?? event.titleJa) : event.titleJa;
+  const where = [event.venue, event.prefecture].filter(Boolean).join(", ");
+  const manage = `${config.PUBLIC_URL}/r/${m.manageToken}`;
+  const feed = calendarUrl(config.PUBLIC_URL, m.feedToken);
+  const ja = lang === "ja";
+  const paragraphs = [
+    BODY[m.kind][lang],
+    `${ja ? "催し" : "Event"}: ${title}\n${ja ? "日時" : "When"}: ${formatEventWhen(event, lang)}${
+      where ? `\n${ja ? "会場" : "Where"}: ${where}` : ""
+    }`,
+    { label: ja ? "登録内容の確認・取消" : "View or cancel your registration", href: manage },
+    { label: ja ? "あなた専用のカレンダー（購読用）" : "Your personal calendar feed", href: feed },
+  ];
+  const { text, html } = renderMail({
+    greeting: ja ? `${reg.name} 様` : `Dear ${reg.name},`,
+    paragraphs,
+    footer: ja
+      ? "地域クラスター事業 催事システム（このメールは送信専用です）"
+      : "Regional cluster events (this address does not receive replies)",
+  });
+  const attachIcs = m.kind === "confirmed" || m.kind === "promoted" || m.kind === "waitlisted" || m.kind === "event-cancelled";
+  const attachments = attachIcs
+    ? [
+        {
+          filename: "event.ics",
+          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+          content: buildCalendar({
+            events: [{ ...event, tentative: reg.status === "waitlisted" }],
+            lang,
+            name: title,
+            publicUrl: config.PUBLIC_URL,
+            now: m.now,
+          }),
+        },
+      ]
+    : [];
+  await enqueueMail(tx, config.PUBLIC_URL, {
+    dedupeKey: dedupeKey(m.kind, reg, m.now),
+    kind: `registration.${m.kind}`,
+    to: reg.email,
+    subject: `${SUBJECT[m.kind][lang]}${title}`,
+    text,
+    html,
+    attachments,
+  });
+}

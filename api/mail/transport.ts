@@ -1,0 +1,32 @@
+import type { outbox } from "../../db/schema/index.ts";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Sends one outbox message; throws when the message was not accepted. */
+export type Mailer = { send(message: OutboxRow): Promise<void> };
+
+export function toNodemailerMessage(m: OutboxRow, from: string) {
+  return {
+    from,
+    to: m.toAddress,
+    subject: m.subject,
+    text: m.textBody,
+    html: m.htmlBody,
+    // A stable Message-ID: a resend after a crash is the same message to the recipient's client.
+    messageId: m.messageId,
+    headers: { "Auto-Submitted": "auto-generated", "X-Cluster-Events-Kind": m.kind },
+    attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+  };
+}
+
+/** nodemailer over SMTP (SMTP_URL), e.g. smtp://user:pass@relay:587 or smtps://…:465. */
+export async function smtpMailer(url: string, from: string): Promise<Mailer> {
+  const nodemailer = (await import("nodemailer")).default;
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(m) {
+      const info = await transport.sendMail(toNodemailerMessage(m, from));
+      if (info.rejected.length > 0) throw new Error(`rejected: ${info.rejected.join(", ")}`);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { events, registrations } from "../../db/schema/index.ts";
+import { calendarTokenFor } from "../calendar/tokens.ts";
+import type { AppDeps } from "../deps.ts";
+import type { EventRow } from "../events/service.ts";
+import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+
+/**
+ * Confirms people from the waiting list, first come first served, while seats are free, and
+ * tells each of them. Call inside a transaction that holds the event's row lock (lockEvent),
+ * with `event` as it stands after the change that freed the seats.
+ */
+export async function promoteWaitlist(
+  tx: Db,
+  event: EventRow,
+  deps: Pick<AppDeps, "clock" | "sealer" | "config">,
+): Promise<RegistrationRow[]> {
+  const now = deps.clock.now();
+  if (event.waitlistCount === 0 || event.status === "cancelled" || event.endsAt <= now) return [];
+  const free = event.capacity === null ? event.waitlistCount : event.capacity - event.confirmedCount;
+  if (free <= 0) return [];
+  const next = await tx
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "waitlisted")))
+    .orderBy(asc(registrations.seq))
+    .limit(free);
+  if (next.length === 0) return [];
+  const promoted = await tx
+    .update(registrations)
+    .set({ status: "confirmed", confirmedAt: now })
+    .where(
+      inArray(
+        registrations.id,
+        next.map((r) => r.id),
+      ),
+    )
+    .returning();
+  await tx
+    .update(events)
+    .set({
+      confirmedCount: sql`${events.confirmedCount} + ${promoted.length}`,
+      waitlistCount: sql`${events.waitlistCount} - ${promoted.length}`,
+    })
+    .where(eq(events.id, event.id));
+  promoted.sort((a, b) => a.seq - b.seq);
+  for (const reg of promoted) {
+    await enqueueRegistrationMail(tx, deps.config, {
+      kind: "promoted",
+      event,
+      registration: reg,
+      manageToken: await deps.sealer.open(reg.manageTokenSealed),
+      feedToken: await calendarTokenFor(tx, deps.sealer, reg.emailKey),
+      now,
+    });
+  }
+  return promoted;
+}
+
+/** Tells everyone still registered that the event is cancelled (once each). */
+export async function notifyEventCancelled(tx: Db, deps: Pick<AppDeps, "sealer" | "config">, event: EventRow, now: Date) {
+  const regs = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, ["confirmed", "waitlisted"])));
+  for (const reg of regs) {
+    await enqueueRegistrationMail(tx, deps.config, {
+      kind: "event-cancelled",
+      event,
+      registration: reg,
+      manageToken: await deps.sealer.open(reg.manageTokenSealed),
+      feedToken: await calendarTokenFor(tx, deps.sealer, reg.emailKey),
+      now,
+    });
+  }
+}

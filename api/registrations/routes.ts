@@ -1,0 +1,216 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireStaff } from "../auth/middleware.ts";
+import { whoOf } from "../auth/routes.ts";
+import { clientAddress } from "../lib/client-ip.ts";
+import { hit, parseLimit } from "../lib/rate-limit.ts";
+import { emailKey } from "../lib/text.ts";
+import type { AppDeps } from "../deps.ts";
+import { Conflict } from "../errors.ts";
+import { IdParam } from "../events/schemas.ts";
+import { toEventDto } from "../events/service.ts";
+import { checkIdempotencyKey } from "../lib/idempotency.ts";
+import { jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
+import {
+  ManagedRegistration,
+  Registration,
+  RegistrationCreate,
+  RegistrationCreated,
+  RegistrationList,
+  TokenParam,
+} from "./schemas.ts";
+import {
+  cancelRegistration,
+  getManagedRegistration,
+  listRegistrations,
+  registerForEvent,
+  registrationsCsv,
+  setCheckIn,
+  toRegistrationDto,
+} from "./service.ts";
+
+export function registrationRoutes(deps: AppDeps) {
+  const app = newRouter();
+  app.use("/api/events/:id/registrations", async (c, next) => (c.req.method === "GET" ? requireStaff(c, next) : next()));
+  app.use("/api/events/:id/registrations.csv", requireStaff);
+  app.use("/api/events/:id/registrations/:rid/check-in", requireStaff);
+
+  const managed = (found: Awaited<ReturnType<typeof getManagedRegistration>>) => ({
+    ...toRegistrationDto(found.registration, found.position),
+    manageUrl: found.manageUrl,
+    calendarUrl: found.calendarUrl,
+    event: toEventDto(found.event, deps.config.PUBLIC_URL),
+  });
+
+  return app
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/api/events/{id}/registrations",
+        tags: ["registrations"],
+        summary: "Register for an event",
+        description:
+          "Confirmed while seats are left, otherwise waitlisted (first come, first served). Send an `Idempotency-Key` header to make retries safe.",
+        request: {
+          params: IdParam,
+          headers: z.object({ "idempotency-key": z.string().optional() }),
+          body: jsonBody(RegistrationCreate),
+        },
+        responses: {
+          201: jsonResponse(RegistrationCreated, "Registered (confirmed or waitlisted)"),
+          400: problems[400],
+          404: problems[404],
+          409: problems[409],
+          422: problems[422],
+          429: problems[429],
+        },
+      }),
+      async (c) => {
+        const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
+        const input = c.req.valid("json");
+        if (deps.config.RATE_LIMITS === "on") {
+          const limit = parseLimit(deps.config.RATE_LIMIT_REGISTRATION);
+          await hit(deps.db, `register-ip:${clientAddress(c)}`, limit, deps.clock.now());
+          await hit(deps.db, `register-email:${emailKey(input.email)}`, limit, deps.clock.now());
+        }
+        const result = await registerForEvent({
+          ...deps,
+          eventId: c.req.valid("param").id,
+          input,
+          idempotencyKey: key,
+        });
+        if (result.outcome === "duplicate") {
+          throw new Conflict(
+            "already-registered",
+            "This e-mail address is already registered for this event; we have e-mailed its manage link again.",
+            "Already registered",
+          );
+        }
+        c.header("Location", `/api/registrations/${result.body.manageToken}`);
+        return c.json(result.body, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/api/registrations/{manageToken}",
+        tags: ["registrations"],
+        summary: "Your registration, by its private manage token",
+        request: { params: TokenParam },
+        responses: { 200: jsonResponse(ManagedRegistration, "The registration"), 404: problems[404] },
+      }),
+      async (c) => {
+        const token = c.req.valid("param").manageToken;
+        c.header("Cache-Control", "no-store");
+        return c.json(managed(await getManagedRegistration({ ...deps, token })), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/api/registrations/{manageToken}",
+        tags: ["registrations"],
+        summary: "Cancel your registration",
+        description: "The first person on the waiting list is confirmed in the same transaction. Cancelling twice is harmless.",
+        request: { params: TokenParam },
+        responses: { 200: jsonResponse(ManagedRegistration, "Cancelled"), 404: problems[404] },
+      }),
+      async (c) => {
+        const token = c.req.valid("param").manageToken;
+        c.header("Cache-Control", "no-store");
+        return c.json(managed(await cancelRegistration({ ...deps, token })), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/api/events/{id}/registrations",
+        tags: ["registration desk"],
+        summary: "The registration desk: everyone registered, with search and counts by sector (organiser in scope)",
+        security: [{ bearer: [] }],
+        request: { params: IdParam, query: DeskQuery },
+        responses: {
+          200: jsonResponse(RegistrationList, "The registrations"),
+          400: problems[400],
+          401: problems[401],
+          404: problems[404],
+        },
+      }),
+      async (c) => {
+        c.header("Cache-Control", "no-store");
+        const { items, counts, bySector } = await listRegistrations({
+          db: deps.db,
+          actor: c.get("actor"),
+          eventId: c.req.valid("param").id,
+          filter: c.req.valid("query"),
+        });
+        return c.json({ items, counts, bySector }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/api/events/{id}/registrations.csv",
+        tags: ["registration desk"],
+        summary: "Export the registrations as CSV for Excel (UTF-8 with BOM, formula-safe)",
+        security: [{ bearer: [] }],
+        request: { params: IdParam, query: DeskQuery },
+        responses: {
+          200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+          401: problems[401],
+          404: problems[404],
+        },
+      }),
+      async (c) => {
+        const id = c.req.valid("param").id;
+        const csv = await registrationsCsv({ db: deps.db, actor: c.get("actor"), eventId: id, filter: c.req.valid("query") });
+        return c.body(csv, 200, {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="registrations-${id}.csv"`,
+          "Cache-Control": "no-store",
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/api/events/{id}/registrations/{rid}/check-in",
+        tags: ["registration desk"],
+        summary: "Check someone in (idempotent; records time and organiser)",
+        security: [{ bearer: [] }],
+        request: { params: CheckInParams },
+        responses: { 200: jsonResponse(Registration, "Checked in"), 401: problems[401], 404: problems[404], 409: problems[409] },
+      }),
+      async (c) => {
+        const p = c.req.valid("param");
+        return c.json(
+          await setCheckIn({ db: deps.db, who: whoOf(c, deps), eventId: p.id, registrationId: p.rid, checkedIn: true }),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/api/events/{id}/registrations/{rid}/check-in",
+        tags: ["registration desk"],
+        summary: "Undo a check-in",
+        security: [{ bearer: [] }],
+        request: { params: CheckInParams },
+        responses: { 200: jsonResponse(Registration, "Check-in undone"), 401: problems[401], 404: problems[404] },
+      }),
+      async (c) => {
+        const p = c.req.valid("param");
+        return c.json(
+          await setCheckIn({ db: deps.db, who: whoOf(c, deps), eventId: p.id, registrationId: p.rid, checkedIn: false }),
+          200,
+        );
+      },
+    );
+}
+
+const DeskQuery = z.object({
+  status: z.enum(["confirmed", "waitlisted", "cancelled"]).optional(),
+  sector: z.enum(["industry", "academia", "government", "other"]).optional(),
+  q: z.string().max(100).optional(),
+});
+const CheckInParams = z.object({ id: z.string().uuid(), rid: z.string().uuid() });

@@ -1,0 +1,82 @@
+import { z } from "@hono/zod-openapi";
+import { LOCALES, REGISTRATION_STATUSES, SECTORS } from "../../db/schema/registrations.ts";
+import { emailField, kanaField, line } from "../lib/text.ts";
+import { Event } from "../events/schemas.ts";
+
+export const Sector = z.enum(SECTORS).openapi("Sector");
+export const Locale = z.enum(LOCALES).openapi("Locale");
+
+export const RegistrationCreate = z
+  .strictObject({
+    name: line(100).openapi({ example: "山田 太郎" }),
+    nameKana: z
+      .union([kanaField, z.literal("").transform(() => undefined)])
+      .nullish()
+      .openapi({ type: "string", example: "ヤマダ タロウ" }),
+    email: emailField.openapi({ type: "string", example: "taro@example.jp" }),
+    organization: line(200).openapi({ example: "北海道大学" }),
+    sector: Sector,
+    locale: Locale.optional(),
+  })
+  .openapi("RegistrationCreate");
+export type RegistrationCreateInput = z.infer<typeof RegistrationCreate>;
+
+export const RegistrationCreated = z
+  .object({
+    id: z.string().uuid(),
+    eventId: z.string().uuid(),
+    status: z.enum(["confirmed", "waitlisted"]),
+    waitlistPosition: z.number().int().optional(),
+    manageToken: z.string(),
+    manageUrl: z.string(),
+    calendarUrl: z.string(),
+  })
+  .openapi("RegistrationCreated");
+
+export const Registration = z
+  .object({
+    id: z.string().uuid(),
+    eventId: z.string().uuid(),
+    status: z.enum(REGISTRATION_STATUSES),
+    waitlistPosition: z.number().int().optional(),
+    name: z.string(),
+    nameKana: z.string().nullable(),
+    email: z.string(),
+    organization: z.string(),
+    sector: Sector,
+    locale: Locale,
+    createdAt: z.string(),
+    confirmedAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    checkedInAt: z.string().nullable(),
+    checkedInBy: z.string().nullable(),
+  })
+  .openapi("Registration");
+
+export const ManagedRegistration = Registration.extend({
+  manageUrl: z.string(),
+  calendarUrl: z.string(),
+  event: Event,
+}).openapi("ManagedRegistration");
+
+export const RegistrationList = z
+  .object({
+    items: z.array(Registration),
+    counts: z.object({
+      confirmed: z.number().int(),
+      waitlisted: z.number().int(),
+      cancelled: z.number().int(),
+      checkedIn: z.number().int(),
+    }),
+    bySector: z.object({
+      industry: z.number().int(),
+      academia: z.number().int(),
+      government: z.number().int(),
+      other: z.number().int(),
+    }),
+  })
+  .openapi("RegistrationList");
+
+export const TokenParam = z.object({
+  manageToken: z.string().min(1).max(200),
+});

@@ -1,0 +1,365 @@
+import { and, asc, count, eq, lte, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { events, registrations } from "../../db/schema/index.ts";
+import type { Actor, AppDeps } from "../deps.ts";
+import { audit, type Who } from "../audit/service.ts";
+import { assertCoversEvent } from "../auth/scope.ts";
+import { toExcelCsv } from "../lib/csv.ts";
+import { calendarTokenFor, calendarUrl } from "../calendar/tokens.ts";
+import { Conflict, NotFound } from "../errors.ts";
+import { lockEvent, type EventRow } from "../events/service.ts";
+import { once } from "../lib/idempotency.ts";
+import { emailKey } from "../lib/text.ts";
+import { toTokyoIso } from "../lib/time.ts";
+import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
+import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
+import { promoteWaitlist, type RegistrationRow } from "./promote.ts";
+import type { RegistrationCreateInput } from "./schemas.ts";
+
+type Deps = Pick<AppDeps, "db" | "clock" | "sealer" | "config">;
+
+export function manageUrl(publicUrl: string, token: string) {
+  return `${publicUrl}/r/${token}`;
+}
+
+/** Why an event takes no registration now, or null when it does. */
+export function registrationClosedReason(event: EventRow, now: Date): Conflict | null {
+  if (event.status === "cancelled") return new Conflict("event-cancelled", "This event has been cancelled.", "Event cancelled");
+  if (now.getTime() >= event.endsAt.getTime()) return new Conflict("event-finished", "This event is over.", "Event finished");
+  if (event.status !== "scheduled" || (event.registrationOpensAt && now < event.registrationOpensAt)) {
+    return new Conflict("registration-not-open", "Registration for this event is not open yet.", "Registration not open");
+  }
+  const closes = event.registrationClosesAt ?? event.startsAt;
+  if (now.getTime() >= closes.getTime()) {
+    return new Conflict("registration-closed", "Registration for this event has closed.", "Registration closed");
+  }
+  return null;
+}
+
+export type RegistrationOutcome =
+  | {
+      outcome: "created";
+      body: {
+        id: string;
+        eventId: string;
+        status: "confirmed" | "waitlisted";
+        waitlistPosition?: number;
+        manageToken: string;
+        manageUrl: string;
+        calendarUrl: string;
+      };
+    }
+  | { outcome: "duplicate" };
+
+/**
+ * Registers someone for an event. The event row is locked for the transaction, so seats are
+ * handed out one at a time and never oversold, in order of arrival. A repeated attempt by the
+ * same e-mail is refused (and the registrant is sent their manage link again).
+ */
+export async function registerForEvent(
+  deps: Deps & { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
+): Promise<RegistrationOutcome> {
+  const { db, clock, sealer, config, eventId, input } = deps;
+  const key = emailKey(input.email);
+  const outcome = await db.transaction(async (tx) => {
+    const idem = deps.idempotencyKey
+      ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
+      : undefined;
+    const { result } = await once<RegistrationOutcome>(tx, sealer, idem, async () => {
+      const event = await lockEvent(tx, eventId);
+      const now = clock.now();
+      const closed = registrationClosedReason(event, now);
+      if (closed) throw closed;
+      const [existing] = await tx
+        .select()
+        .from(registrations)
+        .where(
+          and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
+        );
+      if (existing) {
+        const token = await sealer.open(existing.manageTokenSealed);
+        const feed = await calendarTokenFor(tx, sealer, key);
+        await enqueueRegistrationMail(tx, config, {
+          kind: "reminder-link",
+          event,
+          registration: existing,
+          manageToken: token,
+          feedToken: feed,
+          now,
+        });
+        return { outcome: "duplicate" } as const;
+      }
+      const confirmed = event.capacity === null || event.confirmedCount < event.capacity;
+      const seq = event.nextSeq;
+      await tx
+        .update(events)
+        .set({
+          nextSeq: seq + 1,
+          ...(confirmed ? { confirmedCount: event.confirmedCount + 1 } : { waitlistCount: event.waitlistCount + 1 }),
+        })
+        .where(eq(events.id, eventId));
+      const manageToken = newToken();
+      const [reg] = await tx
+        .insert(registrations)
+        .values({
+          eventId,
+          status: confirmed ? "confirmed" : "waitlisted",
+          seq,
+          name: input.name,
+          nameKana: input.nameKana ?? null,
+          email: input.email,
+          emailKey: key,
+          organization: input.organization,
+          sector: input.sector,
+          locale: input.locale ?? "ja",
+          manageTokenHash: await sha256Hex(manageToken),
+          manageTokenSealed: await sealer.seal(manageToken),
+          createdAt: now,
+          confirmedAt: confirmed ? now : null,
+        })
+        .returning();
+      const feedToken = await calendarTokenFor(tx, sealer, key);
+      await enqueueRegistrationMail(tx, config, {
+        kind: confirmed ? "confirmed" : "waitlisted",
+        event,
+        registration: reg!,
+        manageToken,
+        feedToken,
+        now,
+      });
+      return {
+        outcome: "created",
+        body: {
+          id: reg!.id,
+          eventId,
+          status: reg!.status as "confirmed" | "waitlisted",
+          ...(confirmed ? {} : { waitlistPosition: event.waitlistCount + 1 }),
+          manageToken,
+          manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
+          calendarUrl: calendarUrl(config.PUBLIC_URL, feedToken),
+        },
+      };
+    });
+    return result;
+  });
+  return outcome;
+}
+
+async function registrationByToken(db: Db, token: string): Promise<RegistrationRow> {
+  if (!TOKEN_PATTERN.test(token)) throw new NotFound("registration");
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.manageTokenHash, await sha256Hex(token)));
+  if (!row || row.purgedAt) throw new NotFound("registration");
+  return row;
+}
+
+/** 1-based place on the waiting list, counting only people still waiting. */
+export async function waitlistPosition(db: Db, reg: RegistrationRow): Promise<number | undefined> {
+  if (reg.status !== "waitlisted") return undefined;
+  const [r] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, reg.eventId), eq(registrations.status, "waitlisted"), lte(registrations.seq, reg.seq)));
+  return r?.n ?? undefined;
+}
+
+export function toRegistrationDto(reg: RegistrationRow, position?: number) {
+  const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
+  return {
+    id: reg.id,
+    eventId: reg.eventId,
+    status: reg.status,
+    ...(position !== undefined ? { waitlistPosition: position } : {}),
+    name: reg.name,
+    nameKana: reg.nameKana,
+    email: reg.email,
+    organization: reg.organization,
+    sector: reg.sector,
+    locale: reg.locale,
+    createdAt: toTokyoIso(reg.createdAt),
+    confirmedAt: iso(reg.confirmedAt),
+    cancelledAt: iso(reg.cancelledAt),
+    checkedInAt: iso(reg.checkedInAt),
+    checkedInBy: reg.checkedInBy,
+  };
+}
+
+/** What the holder of a manage token may see: their own registration and its event. */
+export async function getManagedRegistration({ db, sealer, config, token }: Deps & { token: string }) {
+  const reg = await registrationByToken(db, token);
+  const [event] = await db.select().from(events).where(eq(events.id, reg.eventId));
+  const feed = await calendarTokenFor(db, sealer, reg.emailKey);
+  return {
+    registration: reg,
+    event: event!,
+    position: await waitlistPosition(db, reg),
+    manageUrl: manageUrl(config.PUBLIC_URL, token),
+    calendarUrl: calendarUrl(config.PUBLIC_URL, feed),
+  };
+}
+
+/**
+ * Cancels a registration. If it held a seat, the first person waiting is confirmed in the same
+ * transaction. Cancelling twice is harmless.
+ */
+export async function cancelRegistration({ db, clock, sealer, config, token }: Deps & { token: string }) {
+  const found = await registrationByToken(db, token);
+  await db.transaction(async (tx) => {
+    const event = await lockEvent(tx, found.eventId);
+    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, found.id));
+    if (!reg || reg.status === "cancelled") return;
+    const now = clock.now();
+    await tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(eq(registrations.id, reg.id));
+    const wasConfirmed = reg.status === "confirmed";
+    const [updated] = await tx
+      .update(events)
+      .set(
+        wasConfirmed
+          ? { confirmedCount: sql`${events.confirmedCount} - 1` }
+          : { waitlistCount: sql`${events.waitlistCount} - 1` },
+      )
+      .where(eq(events.id, event.id))
+      .returning();
+    const feedToken = await calendarTokenFor(tx, sealer, reg.emailKey);
+    await enqueueRegistrationMail(tx, config, {
+      kind: "cancelled",
+      event,
+      registration: { ...reg, status: "cancelled", cancelledAt: now },
+      manageToken: token,
+      feedToken,
+      now,
+    });
+    if (wasConfirmed) await promoteWaitlist(tx, updated!, { clock, sealer, config });
+  });
+  return getManagedRegistration({ db, clock, sealer, config, token });
+}
+
+export type RegistrationFilter = { status?: RegistrationRow["status"]; sector?: RegistrationRow["sector"]; q?: string };
+
+/** The event, if the actor may see it; otherwise exactly "not found". */
+async function eventInScope(db: Db, actor: Actor, eventId: string) {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw new NotFound("event");
+  assertCoversEvent(actor, event);
+  return event;
+}
+
+/** The registration desk: everyone registered, filtered and searched, with counts by status and sector. */
+export async function listRegistrations({
+  db,
+  actor,
+  eventId,
+  filter = {},
+}: {
+  db: Db;
+  actor: Actor;
+  eventId: string;
+  filter?: RegistrationFilter;
+}) {
+  const event = await eventInScope(db, actor, eventId);
+  const rows = await db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.seq));
+  let waiting = 0;
+  const positioned = rows.map((r) => ({ row: r, position: r.status === "waitlisted" ? ++waiting : undefined }));
+  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+  const bySector = { industry: 0, academia: 0, government: 0, other: 0 };
+  for (const r of rows) {
+    counts[r.status]++;
+    if (r.checkedInAt) counts.checkedIn++;
+    if (r.status === "confirmed") bySector[r.sector]++;
+  }
+  const needle = filter.q ? filter.q.normalize("NFKC").toLowerCase() : undefined;
+  const items = positioned
+    .filter(({ row }) => !filter.status || row.status === filter.status)
+    .filter(({ row }) => !filter.sector || row.sector === filter.sector)
+    .filter(
+      ({ row }) =>
+        !needle ||
+        [row.name, row.nameKana ?? "", row.organization, row.email].some((f) =>
+          f.normalize("NFKC").toLowerCase().includes(needle),
+        ),
+    )
+    .map(({ row, position }) => toRegistrationDto(row, position));
+  return { event, items, counts, bySector };
+}
+
+const CSV_HEADER = [
+  "番号 No",
+  "状態 Status",
+  "キャンセル待ち順 Waitlist",
+  "氏名 Name",
+  "ふりがな Reading",
+  "メール E-mail",
+  "所属 Organisation",
+  "区分 Sector",
+  "言語 Language",
+  "登録日時 Registered",
+  "受付 Checked in",
+];
+
+export async function registrationsCsv(args: { db: Db; actor: Actor; eventId: string; filter?: RegistrationFilter }) {
+  const { items } = await listRegistrations(args);
+  return toExcelCsv(
+    CSV_HEADER,
+    items.map((r, i) => [
+      i + 1,
+      r.status,
+      r.waitlistPosition ?? "",
+      r.name,
+      r.nameKana,
+      r.email,
+      r.organization,
+      r.sector,
+      r.locale,
+      r.createdAt,
+      r.checkedInAt ?? "",
+    ]),
+  );
+}
+
+/** Checks someone in at the desk (idempotent: a second check-in keeps the first time), or undoes it. */
+export async function setCheckIn({
+  db,
+  who,
+  eventId,
+  registrationId,
+  checkedIn,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  registrationId: string;
+  checkedIn: boolean;
+}) {
+  return db.transaction(async (tx) => {
+    await eventInScope(tx, who.actor, eventId);
+    const [reg] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
+      .for("update");
+    if (!reg || reg.purgedAt) throw new NotFound("registration");
+    if (checkedIn && reg.status !== "confirmed") {
+      throw new Conflict("not-confirmed", `Only confirmed people can be checked in; this registration is ${reg.status}.`);
+    }
+    if (checkedIn === (reg.checkedInAt !== null)) return toRegistrationDto(reg);
+    const [after] = await tx
+      .update(registrations)
+      .set(
+        checkedIn
+          ? { checkedInAt: who.now, checkedInBy: who.actor.kind === "anonymous" ? null : who.actor.label }
+          : { checkedInAt: null, checkedInBy: null },
+      )
+      .where(eq(registrations.id, reg.id))
+      .returning();
+    await audit(tx, who, {
+      action: checkedIn ? "registration.check-in" : "registration.check-in-undo",
+      entity: "registration",
+      entityId: reg.id,
+      before: { checkedInAt: reg.checkedInAt, checkedInBy: reg.checkedInBy },
+      after: { checkedInAt: after!.checkedInAt, checkedInBy: after!.checkedInBy },
+    });
+    return toRegistrationDto(after!);
+  });
+}

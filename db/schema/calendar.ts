@@ -1,0 +1,11 @@
+import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** One personal feed token per e-mail identity; hashed for lookup, sealed so it can be shown again. */
+export const calendarTokens = pgTable("calendar_tokens", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  emailKey: text("email_key").notNull().unique(),
+  tokenHash: text("token_hash").notNull().unique(),
+  sealedToken: text("sealed_token").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+});

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { blocks } from "./reference.ts";
+
+export const EVENT_KINDS = [
+  "block_council",
+  "promotion_council",
+  "joint_presentation",
+  "seminar",
+  "forum",
+  "techno_fair",
+  "conference",
+  "briefing",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_STATUSES = ["planned", "scheduled", "cancelled"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stable natural key for seeded and planned events, so re-seeding never duplicates. */
+    slug: text("slug").unique(),
+    kind: text("kind").$type<EventKind>().notNull(),
+    status: text("status").$type<EventStatus>().notNull().default("scheduled"),
+    titleJa: text("title_ja").notNull(),
+    titleEn: text("title_en"),
+    descriptionJa: text("description_ja"),
+    descriptionEn: text("description_en"),
+    blockCode: text("block_code").references(() => blocks.code),
+    venue: text("venue"),
+    prefecture: text("prefecture"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    allDay: boolean("all_day").notNull().default(false),
+    fiscalYear: integer("fiscal_year").notNull(),
+    /** null: unlimited */
+    capacity: integer("capacity"),
+    registrationOpensAt: timestamp("registration_opens_at", { withTimezone: true }),
+    registrationClosesAt: timestamp("registration_closes_at", { withTimezone: true }),
+    confirmedCount: integer("confirmed_count").notNull().default(0),
+    waitlistCount: integer("waitlist_count").notNull().default(0),
+    /** Monotonic counter handing out first-come-first-served positions. */
+    nextSeq: bigint("next_seq", { mode: "number" }).notNull().default(1),
+    /** iCalendar SEQUENCE: bumped on every change of time, place, title or status. */
+    sequence: integer("sequence").notNull().default(0),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("events_starts_idx").on(t.startsAt, t.id),
+    index("events_block_fy_idx").on(t.blockCode, t.fiscalYear),
+    index("events_updated_idx").on(t.updatedAt),
+    check("events_time_order", sql`${t.endsAt} >= ${t.startsAt}`),
+    check("events_capacity_nonneg", sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check("events_counts_nonneg", sql`${t.confirmedCount} >= 0 and ${t.waitlistCount} >= 0`),
+  ],
+);

@@ -1,0 +1,71 @@
+import { eq, sql } from "drizzle-orm";
+import type { AppDeps } from "../api/deps.ts";
+import { outbox } from "../db/schema/index.ts";
+import type { OutboxRow } from "../api/mail/transport.ts";
+
+export const MAX_ATTEMPTS = 8;
+/** How long a claimed message is reserved before another runner may retry it (a crash mid-send). */
+const LEASE_MS = 5 * 60_000;
+const BATCH = 25;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** (attempts - 1), 6 * 3_600_000);
+}
+
+/**
+ * Sends due outbox messages. Claiming uses FOR UPDATE SKIP LOCKED, so two runners never take the
+ * same message; a runner that dies after sending leaves the lease to expire, and the message is
+ * sent again with the same Message-ID (at least once, recognisably the same).
+ */
+export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">, opts: { maxBatches?: number } = {}) {
+  const { db, mailer, clock } = deps;
+  if (!mailer) return { sent: 0, retried: 0, failed: 0, skipped: "no mailer configured" };
+  let sent = 0;
+  let retried = 0;
+  let failed = 0;
+  for (let batch = 0; batch < (opts.maxBatches ?? 40); batch++) {
+    const now = clock.now();
+    const claimed = await db.transaction(async (tx) => {
+      const result = await tx.execute(sql`
+        update ${outbox} set status = 'sending', attempts = attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_MS)}
+        where id in (
+          select id from ${outbox}
+          where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${now})
+          order by created_at, id
+          limit ${BATCH}
+          for update skip locked
+        )
+        returning id`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
+      return rows.map((r) => r.id);
+    });
+    if (claimed.length === 0) break;
+    for (const id of claimed) {
+      const [m] = await db.select().from(outbox).where(eq(outbox.id, id));
+      if (!m) continue;
+      try {
+        await mailer.send(m as OutboxRow);
+        await db
+          .update(outbox)
+          .set({ status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null })
+          .where(eq(outbox.id, id));
+        sent++;
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        const giveUp = m.attempts >= MAX_ATTEMPTS;
+        await db
+          .update(outbox)
+          .set({
+            status: giveUp ? "failed" : "pending",
+            lockedUntil: null,
+            lastError: error.slice(0, 1000),
+            nextAttemptAt: new Date(clock.now().getTime() + backoffMs(m.attempts)),
+          })
+          .where(eq(outbox.id, id));
+        if (giveUp) failed++;
+        else retried++;
+      }
+    }
+  }
+  return { sent, retried, failed };
+}

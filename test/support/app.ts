@@ -1,0 +1,77 @@
+import { createApp } from "../../api/app.ts";
+import { parseConfig } from "../../api/config.ts";
+import type { AppDeps } from "../../api/deps.ts";
+import { fixedClock } from "../../api/lib/clock.ts";
+import { resolveSealer } from "../../api/lib/secret.ts";
+import { seedDatabase } from "../../db/seed/seed.ts";
+import { createTestDatabase } from "./db.ts";
+import type { Mailer } from "../../api/mail/transport.ts";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+
+/** The app on a fresh, seeded database with a clock the test controls. */
+export async function createTestApp(opts: { now?: string; env?: Record<string, string>; mailer?: Mailer } = {}) {
+  const database = await createTestDatabase();
+  await seedDatabase(database.db);
+  const clock = fixedClock(opts.now ?? "2026-05-01T00:00:00Z");
+  const config = parseConfig({
+    ADMIN_TOKEN,
+    PUBLIC_URL: "https://events.example.jp",
+    RATE_LIMITS: "off",
+    JOBS: "off",
+    ...opts.env,
+  });
+  const sealer = await resolveSealer(database.db, undefined);
+  const deps: AppDeps = { db: database.db, clock, config, sealer, mailer: opts.mailer ?? null };
+  const app = createApp(deps);
+
+  const request = (path: string, init: RequestInit & { json?: unknown; admin?: boolean } = {}) => {
+    const headers = new Headers(init.headers);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(init.json);
+    }
+    if (init.admin) headers.set("Authorization", `Bearer ${ADMIN_TOKEN}`);
+    return app.request(path, { ...init, headers, body });
+  };
+
+  return { app, deps, db: database.db, database, clock, request, close: () => database.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** An event open for registration, created through the API. */
+export async function createOpenEvent(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const res = await t.request("/api/events", {
+    method: "POST",
+    admin: true,
+    json: {
+      kind: "seminar",
+      titleJa: "地域クラスターセミナー（テスト）",
+      titleEn: "Regional Cluster Seminar (test)",
+      block: "tohoku",
+      venue: "ビッグパレットふくしま",
+      prefecture: "福島県",
+      startsAt: "2026-06-12T14:00:00+09:00",
+      endsAt: "2026-06-12T17:00:00+09:00",
+      capacity: 3,
+      ...overrides,
+    },
+  });
+  if (res.status !== 201) throw new Error(`createOpenEvent: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; [k: string]: unknown };
+}
+
+let n = 0;
+export function person(overrides: Record<string, unknown> = {}) {
+  n++;
+  return {
+    name: `山田 太郎${n}`,
+    nameKana: "ヤマダ タロウ",
+    email: `taro${n}.${Math.random().toString(36).slice(2, 8)}@example.jp`,
+    organization: "福島大学",
+    sector: "academia",
+    ...overrides,
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    // PGlite is single-threaded; a few files at a time keeps memory and time in check.
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
