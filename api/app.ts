@@ -6,6 +6,7 @@ import { adminRoutes } from "./admin/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { blockRoutes } from "./blocks/routes.ts";
+import { boothRoutes } from "./booths/routes.ts";
 import { councilRoutes } from "./councils/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", eventRoutes(deps));
   app.route("/", registrationRoutes(deps));
   app.route("/", calendarRoutes(deps));
+  app.route("/", boothRoutes(deps));
   app.route("/", councilRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", auditRoutes(deps));

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.ts";
 
@@ -10,3 +11,8 @@ export type Database = {
   driver: "pglite" | "postgres";
   close(): Promise<void>;
 };
+
+/** An instant as a SQL parameter inside raw `sql` fragments (postgres.js needs it typed). */
+export function tsParam(d: Date): SQL {
+  return sql`${d.toISOString()}::timestamptz`;
+}

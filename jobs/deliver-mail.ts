@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
+import { tsParam } from "../db/client.ts";
 import { outbox } from "../db/schema/index.ts";
 import type { OutboxRow } from "../api/mail/transport.ts";
 
@@ -27,10 +28,10 @@ export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">
     const now = clock.now();
     const claimed = await db.transaction(async (tx) => {
       const result = await tx.execute(sql`
-        update ${outbox} set status = 'sending', attempts = attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_MS)}
+        update ${outbox} set status = 'sending', attempts = attempts + 1, locked_until = ${tsParam(new Date(now.getTime() + LEASE_MS))}
         where id in (
           select id from ${outbox}
-          where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${now})
+          where (status = 'pending' and next_attempt_at <= ${tsParam(now)}) or (status = 'sending' and locked_until < ${tsParam(now)})
           order by created_at, id
           limit ${BATCH}
           for update skip locked

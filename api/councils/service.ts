@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import { tsParam, type Db } from "../../db/client.ts";
 import { blocks, events } from "../../db/schema/index.ts";
 import { fiscalYearOf } from "../lib/time.ts";
 
@@ -37,8 +37,8 @@ export async function councilCompliance({
       block: blocks.code,
       nameJa: blocks.nameJa,
       nameEn: blocks.nameEn,
-      held: sql<number>`count(${events.id}) filter (where ${events.status} = 'scheduled' and ${events.endsAt} <= ${now})::int`,
-      scheduled: sql<number>`count(${events.id}) filter (where ${events.status} = 'scheduled' and ${events.endsAt} > ${now})::int`,
+      held: sql<number>`count(${events.id}) filter (where ${events.status} = 'scheduled' and ${events.endsAt} <= ${tsParam(now)})::int`,
+      scheduled: sql<number>`count(${events.id}) filter (where ${events.status} = 'scheduled' and ${events.endsAt} > ${tsParam(now)})::int`,
       planned: sql<number>`count(${events.id}) filter (where ${events.status} = 'planned')::int`,
     })
     .from(blocks)

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import { tsParam, type Db } from "../../db/client.ts";
 import { rateLimits } from "../../db/schema/index.ts";
 import { TooManyRequests } from "../errors.ts";
 import { sha256Hex } from "./tokens.ts";
@@ -26,7 +26,7 @@ export async function hit(db: Db, key: string, limit: Limit, now: Date): Promise
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+        count: sql`case when ${rateLimits.windowStart} = ${tsParam(windowStart)} then ${rateLimits.count} + 1 else 1 end`,
         windowStart,
       },
     })

@@ -65,7 +65,9 @@ CREATE TABLE "sessions" (
 --> statement-breakpoint
 CREATE TABLE "allocation_settings" (
 	"event_id" uuid PRIMARY KEY NOT NULL,
-	"weights" jsonb NOT NULL,
+	"weights" jsonb,
+	"applied_at" timestamp with time zone,
+	"unassigned" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"published_at" timestamp with time zone
 );
 --> statement-breakpoint

@@ -77,6 +77,9 @@ export const allocationSettings = pgTable("allocation_settings", {
   eventId: uuid("event_id")
     .primaryKey()
     .references(() => events.id),
-  weights: jsonb("weights").$type<AllocationWeights>().notNull(),
+  weights: jsonb("weights").$type<AllocationWeights>(),
+  /** When an automatic allocation was last applied, and who it could not place and why. */
+  appliedAt: timestamp("applied_at", { withTimezone: true }),
+  unassigned: jsonb("unassigned").$type<{ exhibitor: string; reason: string }[]>().notNull().default([]),
   publishedAt: timestamp("published_at", { withTimezone: true }),
 });

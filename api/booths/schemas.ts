@@ -1,0 +1,71 @@
+import { z } from "@hono/zod-openapi";
+import { emailField, line } from "../lib/text.ts";
+
+const boothCode = z
+  .string()
+  .min(1)
+  .max(20)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be letters, digits, '-', '_' or '.' (e.g. A-01)");
+const coord = z.number().int("must be a whole number of grid units").min(0).max(10_000);
+
+export const BoothInput = z
+  .strictObject({
+    code: boothCode,
+    x: coord,
+    y: coord,
+    w: z.number().int().max(1000),
+    h: z.number().int().max(1000),
+    zone: line(40),
+  })
+  .openapi("BoothInput");
+
+export const FloorPlanInput = z.strictObject({ booths: z.array(BoothInput).max(2000) }).openapi("FloorPlan");
+
+const size = z
+  .string()
+  .max(20)
+  .transform((s) => s.normalize("NFKC").replace(/\s+/g, "").replace(/[×X]/g, "x"))
+  .pipe(z.string().regex(/^\d{1,3}x\d{1,3}$/, 'must be a size class such as "1x1", "2x1" or "3x3"'))
+  .transform((s) => {
+    const [a, b] = s.split("x").map(Number) as [number, number];
+    return `${Math.max(a, b)}x${Math.min(a, b)}`;
+  });
+
+export const ExhibitorInput = z
+  .strictObject({
+    ref: z.string().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be letters, digits, '-', '_' or '.'"),
+    name: line(200),
+    organization: line(200),
+    cluster: line(100),
+    field: line(100),
+    size,
+    priority: z.coerce.number().int().min(0).max(10).default(0),
+    preferences: z.array(boothCode).max(3, "at most 3 ranked booth codes").default([]),
+    homeZone: line(40).nullish(),
+    competitors: z.array(z.string().min(1).max(40)).max(50).default([]),
+    email: emailField.nullish(),
+    locale: z.enum(["ja", "en"]).optional(),
+  })
+  .openapi("ExhibitorInput");
+export type ExhibitorInputT = z.infer<typeof ExhibitorInput>;
+
+export const ExhibitorsInput = z.union([z.array(ExhibitorInput).max(2000), z.strictObject({ exhibitors: z.array(ExhibitorInput).max(2000) })]);
+
+export const WeightsInput = z
+  .strictObject({
+    priorityBase: z.number().min(0).max(1000),
+    preferences: z.tuple([z.number().min(0).max(1000), z.number().min(0).max(1000), z.number().min(0).max(1000)]),
+    homeZone: z.number().min(0).max(1000),
+    sameClusterAdjacent: z.number().min(0).max(10_000),
+  })
+  .openapi("AllocationWeights");
+
+export const AllocationInput = z
+  .strictObject({
+    dryRun: z.boolean().optional(),
+    timeLimitMs: z.number().int().min(50).max(20_000).optional(),
+    weights: WeightsInput.optional(),
+  })
+  .openapi("AllocationRequest");
+
+export const AssignmentInput = z.strictObject({ exhibitor: z.string().min(1).max(40), pinned: z.boolean().optional() }).openapi("AssignmentInput");

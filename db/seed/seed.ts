@@ -1,0 +1,59 @@
+/**
+ * Loads the reference data the product ships with: blocks, prefectures, METI bureaus, councils,
+ * clusters and past events (db/seed/data/*). Idempotent: every row has a natural key (code, or slug
+ * for events) and is inserted with ON CONFLICT DO NOTHING, so running it again adds nothing and
+ * never overwrites what organisers have edited since.
+ */
+import { fiscalYearOf, tokyoInstant } from "../../api/lib/time.ts";
+import type { Db } from "../client.ts";
+import { blocks, bureaus, clusters, councils, events, prefectures } from "../schema/index.ts";
+import { seedBlocks, seedPrefectures } from "./data/blocks.ts";
+import { seedEvents, type SeedEvent } from "./data/events.ts";
+import { seedBureaus, seedClusters, seedCouncils } from "./data/reference.ts";
+
+function parseDay(day: string): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new Error(`seed: bad date ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** A seed event as an events row: all-day, [first day, day after the last day) in Asia/Tokyo. */
+export function seedEventRow(e: SeedEvent): typeof events.$inferInsert {
+  const [sy, sm, sd] = parseDay(e.startDate);
+  const [ly, lm, ld] = parseDay(e.lastDate);
+  const startsAt = tokyoInstant(sy, sm, sd);
+  const endsAt = tokyoInstant(ly, lm, ld + 1); // Date.UTC rolls over month and year ends
+  if (endsAt <= startsAt) throw new Error(`seed: event ${e.slug} ends before it starts`);
+  return {
+    slug: e.slug,
+    kind: e.kind,
+    status: "scheduled",
+    titleJa: e.titleJa,
+    titleEn: e.titleEn,
+    descriptionJa: e.descriptionJa,
+    descriptionEn: e.descriptionEn,
+    blockCode: e.blockCode,
+    venue: e.venue,
+    prefecture: e.prefecture,
+    startsAt,
+    endsAt,
+    allDay: true,
+    fiscalYear: fiscalYearOf(startsAt),
+    capacity: e.capacity,
+  };
+}
+
+export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
+  const eventRows = seedEvents.map(seedEventRow);
+  return db.transaction(async (tx) => {
+    let inserted = 0;
+    // Parents before children (foreign keys): blocks → prefectures, bureaus, councils → clusters → events.
+    inserted += (await tx.insert(blocks).values(seedBlocks).onConflictDoNothing().returning({ code: blocks.code })).length;
+    inserted += (await tx.insert(prefectures).values(seedPrefectures).onConflictDoNothing().returning({ code: prefectures.code })).length;
+    inserted += (await tx.insert(bureaus).values(seedBureaus).onConflictDoNothing().returning({ code: bureaus.code })).length;
+    inserted += (await tx.insert(councils).values(seedCouncils).onConflictDoNothing().returning({ code: councils.code })).length;
+    inserted += (await tx.insert(clusters).values(seedClusters).onConflictDoNothing().returning({ code: clusters.code })).length;
+    inserted += (await tx.insert(events).values(eventRows).onConflictDoNothing().returning({ id: events.id })).length;
+    return { inserted };
+  });
+}
