@@ -1,40 +1,63 @@
+import type { ExportedHandler, Hyperdrive, Response as WorkerResponse } from "@cloudflare/workers-types/index.ts";
+import { openPostgres } from "../db/postgres.ts";
+import { runScheduled } from "../jobs/worker-scheduled.ts";
 import { createApp } from "./app.ts";
 import { parseConfig, type Config } from "./config.ts";
-import { openPostgres } from "../db/postgres.ts";
+import type { AppDeps } from "./deps.ts";
 import { systemClock } from "./lib/clock.ts";
 import { resolveSealer } from "./lib/secret.ts";
-import { runScheduled } from "../jobs/worker-scheduled.ts";
-import { smtpMailer } from "./mail/transport.ts";
+import type { Sealer } from "./lib/tokens.ts";
+import { smtpMailer, type Mailer } from "./mail/transport.ts";
 
-/** Bindings from wrangler.toml; Hyperdrive supplies the PostgreSQL connection string. */
+/** Bindings from wrangler.toml ([vars], secrets) and Hyperdrive, which supplies the PostgreSQL connection. */
 export type Env = {
-  HYPERDRIVE: { connectionString: string };
+  HYPERDRIVE: Hyperdrive;
   [key: string]: unknown;
 };
 
-type Ctx = { waitUntil(p: Promise<unknown>): void; passThroughOnException?(): void };
-
+/*
+ * What may live across requests in an isolate: plain values and CryptoKeys, never I/O objects. A
+ * postgres.js client (its socket) or an SMTP transport belongs to the request that opened it, so
+ * those are made per request or per cron invocation.
+ */
 let cachedConfig: Config | undefined;
+let cachedSealer: Sealer | undefined;
+
 function config(env: Env): Config {
+  // The Worker has no in-process timer: Cron Triggers (wrangler.toml) are its scheduler.
   cachedConfig ??= parseConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString, JOBS: "off" });
   return cachedConfig;
 }
 
-/** One postgres.js client per request (never ended inside workerd: Hyperdrive pools for us). */
-async function depsFor(env: Env) {
+/** nodemailer is loaded and connected only when a job actually sends, not on every request. */
+function lazySmtpMailer(url: string, from: string): Mailer {
+  let mailer: Promise<Mailer> | undefined;
+  return { send: async (message) => (await (mailer ??= smtpMailer(url, from))).send(message) };
+}
+
+/**
+ * The app's dependencies for one request or one cron invocation. The postgres.js client is never
+ * ended: Hyperdrive keeps the pool, and workerd closes the socket when the invocation is over.
+ */
+async function depsFor(env: Env): Promise<AppDeps> {
   const cfg = config(env);
-  const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 1, onWorker: true });
-  const sealer = await resolveSealer(database.db, cfg.SECRET_KEY);
-  const mailer = cfg.SMTP_URL ? await smtpMailer(cfg.SMTP_URL, cfg.MAIL_FROM) : null;
-  return { db: database.db, clock: systemClock, config: cfg, sealer, mailer };
+  const { db } = openPostgres(env.HYPERDRIVE.connectionString, { onWorker: true });
+  // Only the resolved key is kept: a pending promise shared between requests could hang one of them.
+  cachedSealer ??= await resolveSealer(db, cfg.SECRET_KEY);
+  const mailer = cfg.SMTP_URL ? lazySmtpMailer(cfg.SMTP_URL, cfg.MAIL_FROM) : null;
+  return { db, clock: systemClock, config: cfg, sealer: cachedSealer, mailer };
 }
 
 export default {
-  async fetch(request: Request, env: Env, ctx: Ctx): Promise<Response> {
+  async fetch(request, env, ctx) {
     const app = createApp(await depsFor(env));
-    return app.fetch(request, env, ctx as never);
+    // The same objects at run time; only the DOM and Workers typings of Request/Response differ.
+    const response = await app.fetch(request as unknown as Request, env, ctx as never);
+    return response as unknown as WorkerResponse;
   },
-  async scheduled(controller: { cron: string; scheduledTime: number }, env: Env, ctx: Ctx): Promise<void> {
-    ctx.waitUntil(runScheduled(await depsFor(env), controller.cron, new Date(controller.scheduledTime)));
+
+  /** Awaited rather than handed to waitUntil: the invocation ends, and is marked failed, with its jobs. */
+  async scheduled(controller, env) {
+    await runScheduled(await depsFor(env), controller.cron, new Date(controller.scheduledTime));
   },
-};
+} satisfies ExportedHandler<Env>;

@@ -2,12 +2,18 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { schema, type Database, type Db } from "./client.ts";
 
-/** A PostgreSQL server through postgres.js. On Workers, open one per request and never end it there. */
+/**
+ * A PostgreSQL server through postgres.js. On Workers (onWorker), open one per request or cron
+ * invocation and never end it there: Hyperdrive pools the server connections, and workerd closes
+ * the sockets when the invocation is over.
+ */
 export function openPostgres(url: string, options: { max?: number; onWorker?: boolean } = {}): Database {
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    // A Worker invocation may hold 6 sockets at once; Cloudflare's guidance for Hyperdrive is 5.
+    max: options.max ?? (options.onWorker ? 5 : 10),
     onnotice: () => {},
-    // Hyperdrive pools for us; prepared statements are fine with it.
+    // No array-typed columns to decode, so skip the type lookup on connect. Prepared statements
+    // stay on: Hyperdrive supports them and needs them for its query cache.
     fetch_types: false,
     connection: { application_name: "cluster-events" },
   });

@@ -15,7 +15,7 @@ export function complianceRound(now: Date): "oct" | "jan" | null {
 }
 
 /** E-mails the secretariat of every block with no scheduled (or held) council meeting this fiscal year. */
-export async function checkCouncilCompliance(deps: Pick<AppDeps, "db" | "config">, now: Date) {
+export async function checkCouncilCompliance(deps: Pick<AppDeps, "db" | "clock" | "config">, now: Date) {
   const round = complianceRound(now);
   const fy = fiscalYearOf(now);
   const { blocks: rows } = await councilCompliance({ db: deps.db, fy, now });
@@ -42,6 +42,7 @@ export async function checkCouncilCompliance(deps: Pick<AppDeps, "db" | "config"
         subject: `【要対応】${fiscalYearJa(fy)} 地域ブロック協議会の開催予定 / ${fiscalYearEn(fy)} council meeting not scheduled`,
         text,
         html,
+        now: deps.clock.now(),
       });
       reminded++;
     }

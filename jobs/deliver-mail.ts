@@ -27,16 +27,20 @@ export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">
   for (let batch = 0; batch < (opts.maxBatches ?? 40); batch++) {
     const now = clock.now();
     const claimed = await db.transaction(async (tx) => {
+      // The due rows are picked and locked in a CTE, so the LIMIT is applied exactly once.
       const result = await tx.execute(sql`
-        update ${outbox} set status = 'sending', attempts = attempts + 1, locked_until = ${tsParam(new Date(now.getTime() + LEASE_MS))}
-        where id in (
+        with due as (
           select id from ${outbox}
-          where (status = 'pending' and next_attempt_at <= ${tsParam(now)}) or (status = 'sending' and locked_until < ${tsParam(now)})
+          where (status = 'pending' and next_attempt_at <= ${tsParam(now)})
+             or (status = 'sending' and locked_until < ${tsParam(now)})
           order by created_at, id
           limit ${BATCH}
           for update skip locked
         )
-        returning id`);
+        update ${outbox} set status = 'sending', attempts = attempts + 1,
+          locked_until = ${tsParam(new Date(now.getTime() + LEASE_MS))}
+        from due where ${outbox.id} = due.id
+        returning ${outbox.id} as id`);
       const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
       return rows.map((r) => r.id);
     });

@@ -82,6 +82,7 @@ export async function planFiscalYear(deps: Pick<AppDeps, "db" | "clock" | "confi
         subject: `【${fiscalYearJa(fy)}】地域ブロック協議会 開催計画 / ${fiscalYearEn(fy)} council plan`,
         text,
         html,
+        now: deps.clock.now(),
       });
     }
   });

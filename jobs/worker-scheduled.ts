@@ -2,9 +2,26 @@ import type { AppDeps } from "../api/deps.ts";
 import { runJob } from "./registry.ts";
 import { jobsFor } from "./schedule.ts";
 
-/** The Worker's scheduled handler: runs the jobs mapped to the cron that fired, as of its time. */
+/**
+ * The Worker's scheduled handler: runs the jobs mapped to the cron that fired, as of its time. A
+ * failing job does not keep the next from running; the failures are thrown together at the end so
+ * the invocation is reported as failed (and the failed period is retried by the next cron).
+ */
 export async function runScheduled(deps: AppDeps, cron: string, at: Date) {
+  const names = jobsFor(cron);
+  if (names.length === 0) console.warn(`cron ${cron}: no jobs are scheduled for it (jobs/schedule.ts)`);
   const results = [];
-  for (const name of jobsFor(cron)) results.push(await runJob(deps, name, at));
+  const errors: unknown[] = [];
+  for (const name of names) {
+    try {
+      const r = await runJob(deps, name, at);
+      results.push(r);
+      if (r.status === "succeeded") console.log(`job ${name} ${r.periodKey}: ${JSON.stringify(r.result)}`);
+    } catch (e) {
+      console.error(`job ${name} failed:`, e);
+      errors.push(e);
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors, `cron ${cron}: ${errors.length} of ${names.length} jobs failed`);
   return results;
 }

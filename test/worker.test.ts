@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import postgres from "postgres";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.ts";
 import { seedDatabase } from "../db/seed/seed.ts";
@@ -90,10 +91,28 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
   let script: string;
   let database: Database & { url?: string };
   let mf: Miniflare;
+  let smtp: SMTPServer;
+  const received: { to: string[]; data: string }[] = [];
 
   beforeAll(async () => {
     outdir = mkdtempSync(join(tmpdir(), "cluster-events-worker-"));
     script = buildWorker(outdir);
+    // A local relay: nodemailer inside workerd (nodejs_compat) delivers the outbox to it.
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, session, done) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    const smtpPort = (smtp.server.address() as { port: number }).port;
     database = await freshDatabase();
     await seedDatabase(database.db);
     mf = new Miniflare({
@@ -108,6 +127,8 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
         PUBLIC_URL,
         SECRET_KEY: "worker-test-secret-key-0123456789abcdefghij",
         RATE_LIMITS: "off",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: "Cluster Events <no-reply@events.example.jp>",
       },
     });
     await mf.ready;
@@ -115,6 +136,7 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
 
   afterAll(async () => {
     await mf?.dispose();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await database?.close();
     if (outdir) rmSync(outdir, { recursive: true, force: true });
   });
@@ -194,6 +216,22 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
     try {
       const [row] = await sql`select count(*)::int as n from outbox where to_address = 'taro.worker@example.jp'`;
       expect(row!.n).toBe(1);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it("delivers the outbox over SMTP when the five-minute cron fires", async () => {
+    const worker = await mf.getWorker();
+    const result = await worker.scheduled({ cron: "*/5 * * * *", scheduledTime: new Date() });
+    expect(result.outcome).toBe("ok");
+    const mail = received.find((m) => m.to.includes("taro.worker@example.jp"));
+    expect(mail, "the confirmation reached the SMTP server").toBeDefined();
+    expect(mail!.data).toMatch(/^Content-Type: text\/calendar/m);
+    const sql = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const rows = await sql`select status from outbox where to_address = 'taro.worker@example.jp'`;
+      expect(rows.map((r) => r.status)).toEqual(["sent"]);
     } finally {
       await sql.end();
     }

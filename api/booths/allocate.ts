@@ -91,6 +91,8 @@ export interface AllocateInput {
   effort?: number;
   /** Overrides the seed derived from the input. */
   seed?: number;
+  /** Advanced search parameters (benchmarks). */
+  tuning?: Partial<Tuning>;
 }
 
 export interface AllocateStats {
@@ -100,6 +102,8 @@ export interface AllocateStats {
   linearBound: number;
   bbNodes: number;
   annealIterations: number;
+  /** Improving exact independent-set re-assignments. */
+  lnsSteps: number;
   /** The time cap cut a phase short (the result then depends on timing). */
   timeCapped: boolean;
   seed: number;
@@ -224,7 +228,8 @@ function buildModel(booths: readonly Booth[], exhibitors: readonly Exhibitor[], 
       seen.add(code);
       const b = boothIdx.get(code);
       if (b === undefined || boothClass[b] !== c) return;
-      v[boothLocal[b]!] += mult * (prefW[k] ?? 0);
+      const l = boothLocal[b]!;
+      v[l] = v[l]! + mult * (prefW[k] ?? 0);
     });
     val.push(v);
   });
@@ -554,14 +559,14 @@ function augment(inst: ClassInst, st: ClassState, row: number): void {
     scList[nsc++] = j;
     remaining[index] = remaining[--num]!;
   }
-  u[row] += minVal;
+  u[row] = u[row]! + minVal;
   for (let k = 1; k < nsr; k++) {
     const r = sr[k]!;
-    u[r] += minVal - spc[col4row[r]!]!;
+    u[r] = u[r]! + minVal - spc[col4row[r]!]!;
   }
   for (let k = 0; k < nsc; k++) {
     const j = scList[k]!;
-    v[j] -= minVal - spc[j]!;
+    v[j] = v[j]! - (minVal - spc[j]!);
     sc[j] = 0;
   }
   let j = sink;
@@ -938,141 +943,224 @@ function phase1(ctx: Ctx, maxNodes: number): Phase1Result {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Phase 2: simulated annealing on the full objective
+// Phase 2: full objective — simulated annealing + exact independent-set neighbourhoods
 
-interface AnnealResult {
-  iterations: number;
-  timeCapped: boolean;
+/** Min-cost assignment of every row (rows ≤ cols + rows thanks to "unassigned" columns).
+ * Returns col4row: column index < nCols, or ≥ nCols when the row stays unassigned. */
+function solveRect(nRows: number, nCols: number, cost: Float64Array): Int32Array {
+  const N = nRows + nCols;
+  const inst: ClassInst = {
+    c: -1,
+    exs: [],
+    bs: [],
+    n: nRows,
+    m: nCols,
+    N,
+    base: cost,
+    work: cost,
+    spc: new Float64Array(N),
+    path: new Int32Array(N),
+    remaining: new Int32Array(N),
+    sr: new Int32Array(N),
+    sc: new Uint8Array(N),
+    scList: new Int32Array(N),
+  };
+  const st: ClassState = {
+    u: new Float64Array(N),
+    v: new Float64Array(N),
+    row4col: new Int32Array(N).fill(-1),
+    col4row: new Int32Array(N).fill(-1),
+    value: 0,
+  };
+  for (let r = 0; r < nRows; r++) augment(inst, st, r);
+  return st.col4row;
 }
 
-function anneal(ctx: Ctx, sol: Solution, rng: Rng, iterations: number, rounds: number): AnnealResult {
-  const { m, M, pinnedBooth, pinnedEx } = ctx;
-  const { occ, at } = sol;
-  const W = m.W;
-  const nc = m.classSizes.length;
-  const freeBooths: number[][] = [];
-  for (let c = 0; c < nc; c++) freeBooths.push(m.classBooths[c]!.filter((b) => pinnedBooth[b]! < 0));
-  const movable: number[] = [];
-  for (let e = 0; e < m.exs.length; e++) {
-    const c = m.exClass[e]!;
-    if (c >= 0 && pinnedEx[e]! < 0 && freeBooths[c]!.length > 0) movable.push(e);
-  }
-  if (movable.length === 0 || iterations <= 0) return { iterations: 0, timeCapped: false };
-  const prefBooths: number[][] = m.exs.map((e, i) =>
-    (e.preferences ?? [])
-      .map((code) => m.boothIdx.get(code))
-      .filter((b): b is number => b !== undefined && m.boothClass[b] === m.exClass[i] && pinnedBooth[b]! < 0),
-  );
+export interface Tuning {
+  /** Annealing moves (default 400 000 × effort). */
+  annealIterations: number;
+  /** Annealing restarts from the best solution (default 4 × √effort). */
+  rounds: number;
+  /** Start / end temperature as a multiple of sameClusterAdjacent (or of priorityBase when 0). */
+  t0: number;
+  t1: number;
+  /** Consecutive non-improving independent-set neighbourhoods before the polish stops. */
+  lnsFails: number;
+  /** Branch-and-bound node budget (default 3000 × effort). */
+  maxNodes: number;
+}
 
-  const S = new Int32Array(3);
-  let sLen = 0;
-  const inS = (b: number) => {
-    for (let k = 0; k < sLen; k++) if (S[k] === b) return true;
-    return false;
-  };
-  const local = () => {
+class Search {
+  readonly occ: Int32Array;
+  readonly at: Int32Array;
+  readonly bestOcc: Int32Array;
+  readonly bestAt: Int32Array;
+  current: number;
+  best: number;
+  iterations = 0;
+  lnsSteps = 0;
+  timeCapped = false;
+  private readonly freeBooths: number[][];
+  private readonly movable: number[];
+  private readonly unplacedOfClass: number[][];
+  private readonly prefBooths: number[][];
+  private readonly stamp: Int32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    sol: Solution,
+    private readonly rng: Rng,
+  ) {
+    const { m, pinnedBooth, pinnedEx } = ctx;
+    this.occ = Int32Array.from(sol.occ);
+    this.at = Int32Array.from(sol.at);
+    this.bestOcc = Int32Array.from(sol.occ);
+    this.bestAt = Int32Array.from(sol.at);
+    this.freeBooths = m.classBooths.map((l) => l.filter((b) => pinnedBooth[b]! < 0));
+    this.movable = [];
+    this.unplacedOfClass = m.classSizes.map(() => []);
+    for (let e = 0; e < m.exs.length; e++) {
+      const c = m.exClass[e]!;
+      if (c >= 0 && pinnedEx[e]! < 0 && this.freeBooths[c]!.length > 0) {
+        this.movable.push(e);
+        this.unplacedOfClass[c]!.push(e);
+      }
+    }
+    this.prefBooths = m.exs.map((e, i) =>
+      (e.preferences ?? [])
+        .map((code) => m.boothIdx.get(code))
+        .filter((b): b is number => b !== undefined && m.boothClass[b] === m.exClass[i] && pinnedBooth[b]! < 0),
+    );
+    this.stamp = new Int32Array(m.booths.length);
+    this.current = this.objective(this.occ);
+    this.best = this.current;
+  }
+
+  /** M × placed + Σ value + W × same-cluster adjacent pairs. */
+  objective(occ: Int32Array): number {
+    const { m, M } = this.ctx;
     let s = 0;
-    for (let k = 0; k < sLen; k++) {
-      const b = S[k]!;
+    for (let b = 0; b < occ.length; b++) {
       const e = occ[b]!;
       if (e < 0) continue;
-      s += M + m.val[e]![m.boothLocal[b]!]!;
-      if (W !== 0) {
+      s += M + valueAt(m, e, b);
+      if (m.W !== 0) {
         const ce = m.cluster[e]!;
-        const l = m.adj[b]!;
-        for (let q = 0; q < l.length; q++) {
-          const x = l[q]!;
-          const f = occ[x]!;
-          if (f >= 0 && m.cluster[f] === ce && (x > b || !inS(x))) s += W;
-        }
+        for (const x of m.adj[b]!) if (x > b && occ[x]! >= 0 && m.cluster[occ[x]!] === ce) s += m.W;
       }
     }
     return s;
-  };
-  const feasible = () => {
-    for (let k = 0; k < sLen; k++) {
-      const b = S[k]!;
-      const e = occ[b]!;
-      if (e < 0) continue;
-      const ce = m.comp[e]!;
-      if (ce.length === 0) continue;
-      const l = m.adj[b]!;
-      for (let q = 0; q < l.length; q++) {
-        const f = occ[l[q]!]!;
-        if (f >= 0) for (let r = 0; r < ce.length; r++) if (ce[r] === f) return false;
-      }
-    }
-    return true;
-  };
-  const oldOcc = new Int32Array(3);
-  const newOcc = new Int32Array(3);
-  const apply = () => {
-    for (let k = 0; k < sLen; k++) {
-      oldOcc[k] = occ[S[k]!]!;
-      if (oldOcc[k]! >= 0) at[oldOcc[k]!] = -1;
-    }
-    for (let k = 0; k < sLen; k++) {
-      occ[S[k]!] = newOcc[k]!;
-      if (newOcc[k]! >= 0) at[newOcc[k]!] = S[k]!;
-    }
-  };
-  const undo = () => {
-    for (let k = 0; k < sLen; k++) if (newOcc[k]! >= 0) at[newOcc[k]!] = -1;
-    for (let k = 0; k < sLen; k++) {
-      occ[S[k]!] = oldOcc[k]!;
-      if (oldOcc[k]! >= 0) at[oldOcc[k]!] = S[k]!;
-    }
-  };
+  }
 
-  let current = 0; // objective relative to start
-  let best = 0;
-  const bestOcc = Int32Array.from(occ);
-  const bestAt = Int32Array.from(at);
-  let bestDirty = false;
-
-  // Temperatures relative to the score scale.
-  const scale = W > 0 ? W : Math.max(1, m.weights.priorityBase);
-  const T0 = scale * 0.6;
-  const T1 = scale * 0.02;
-  const pickTarget = (e: number, c: number): number => {
-    const r = rng.next();
-    if (W > 0 && r < 0.4) {
-      const mem = m.clusterMembers[m.cluster[e]!]!;
-      const f = mem[rng.int(mem.length)]!;
-      const bf = at[f]!;
-      if (bf >= 0) {
-        const l = m.adj[bf]!;
-        const x = l[rng.int(l.length)];
-        if (x !== undefined && m.boothClass[x] === c && pinnedBooth[x]! < 0) return x;
-      }
-    } else if (r < 0.5) {
-      const pb = prefBooths[e]!;
-      if (pb.length > 0) return pb[rng.int(pb.length)]!;
+  private saveIfBest() {
+    if (this.current > this.best + 1e-9) {
+      this.best = this.current;
+      this.bestOcc.set(this.occ);
+      this.bestAt.set(this.at);
     }
-    const fb = freeBooths[c]!;
-    return fb[rng.int(fb.length)]!;
-  };
+  }
 
-  let it = 0;
-  let timeCapped = false;
-  const perRound = Math.max(1, Math.floor(iterations / rounds));
-  outer: for (let round = 0; round < rounds; round++) {
-    if (round > 0) {
-      // restart from the best
-      if (bestDirty || current !== best) {
-        for (let b = 0; b < occ.length; b++) occ[b] = bestOcc[b]!;
-        for (let e = 0; e < at.length; e++) at[e] = bestAt[e]!;
-        current = best;
+  restoreBest() {
+    this.occ.set(this.bestOcc);
+    this.at.set(this.bestAt);
+    this.current = this.best;
+  }
+
+  private timeUp(): boolean {
+    if (this.ctx.now() > this.ctx.deadline) this.timeCapped = true;
+    return this.timeCapped;
+  }
+
+  /** Simulated annealing from the current solution; geometric cooling T0 → T1. */
+  anneal(iterations: number, T0: number, T1: number): void {
+    const { m, M, pinnedBooth } = this.ctx;
+    const { occ, at, rng, movable, freeBooths, prefBooths } = this;
+    if (movable.length === 0 || iterations <= 0) return;
+    const W = m.W;
+    const S = new Int32Array(3);
+    let sLen = 0;
+    const inS = (b: number) => {
+      for (let k = 0; k < sLen; k++) if (S[k] === b) return true;
+      return false;
+    };
+    const local = () => {
+      let s = 0;
+      for (let k = 0; k < sLen; k++) {
+        const b = S[k]!;
+        const e = occ[b]!;
+        if (e < 0) continue;
+        s += M + m.val[e]![m.boothLocal[b]!]!;
+        if (W !== 0) {
+          const ce = m.cluster[e]!;
+          const l = m.adj[b]!;
+          for (let q = 0; q < l.length; q++) {
+            const x = l[q]!;
+            const f = occ[x]!;
+            if (f >= 0 && m.cluster[f] === ce && (x > b || !inS(x))) s += W;
+          }
+        }
       }
-    }
-    const rT0 = round === 0 ? T0 : T0 * 0.5;
-    const ratio = T1 / rT0;
-    for (let i = 0; i < perRound; i++, it++) {
-      if ((it & 2047) === 0 && ctx.now() > ctx.deadline) {
-        timeCapped = true;
-        break outer;
+      return s;
+    };
+    const feasible = () => {
+      for (let k = 0; k < sLen; k++) {
+        const b = S[k]!;
+        const e = occ[b]!;
+        if (e < 0) continue;
+        const ce = m.comp[e]!;
+        if (ce.length === 0) continue;
+        const l = m.adj[b]!;
+        for (let q = 0; q < l.length; q++) {
+          const f = occ[l[q]!]!;
+          if (f >= 0) for (let r = 0; r < ce.length; r++) if (ce[r] === f) return false;
+        }
       }
-      const T = rT0 * Math.pow(ratio, i / perRound);
+      return true;
+    };
+    const oldOcc = new Int32Array(3);
+    const newOcc = new Int32Array(3);
+    const apply = () => {
+      for (let k = 0; k < sLen; k++) {
+        oldOcc[k] = occ[S[k]!]!;
+        if (oldOcc[k]! >= 0) at[oldOcc[k]!] = -1;
+      }
+      for (let k = 0; k < sLen; k++) {
+        occ[S[k]!] = newOcc[k]!;
+        if (newOcc[k]! >= 0) at[newOcc[k]!] = S[k]!;
+      }
+    };
+    const undo = () => {
+      for (let k = 0; k < sLen; k++) if (newOcc[k]! >= 0) at[newOcc[k]!] = -1;
+      for (let k = 0; k < sLen; k++) {
+        occ[S[k]!] = oldOcc[k]!;
+        if (oldOcc[k]! >= 0) at[oldOcc[k]!] = S[k]!;
+      }
+    };
+    const pickTarget = (e: number, c: number): number => {
+      const r = rng.next();
+      if (W > 0 && r < 0.4) {
+        const mem = m.clusterMembers[m.cluster[e]!]!;
+        const f = mem[rng.int(mem.length)]!;
+        const bf = at[f]!;
+        if (bf >= 0) {
+          const l = m.adj[bf]!;
+          const x = l[rng.int(l.length)];
+          if (x !== undefined && m.boothClass[x] === c && pinnedBooth[x]! < 0) return x;
+        }
+      } else if (r < 0.5) {
+        const pb = prefBooths[e]!;
+        if (pb.length > 0) return pb[rng.int(pb.length)]!;
+      }
+      const fb = freeBooths[c]!;
+      return fb[rng.int(fb.length)]!;
+    };
+    const ratio = T1 / T0;
+    let bestDirty = false;
+    for (let i = 0; i < iterations; i++) {
+      if ((i & 2047) === 0 && this.timeUp()) break;
+      this.iterations++;
+      const T = T0 * Math.pow(ratio, i / iterations);
       const e1 = movable[rng.int(movable.length)]!;
       const c = m.exClass[e1]!;
       const b1 = at[e1]!;
@@ -1088,8 +1176,7 @@ function anneal(ctx: Ctx, sol: Solution, rng: Rng, iterations: number, rounds: n
           S[1] = b2;
           S[2] = b3;
           sLen = 3;
-          const e3 = occ[b3]!;
-          newOcc[0] = e3;
+          newOcc[0] = occ[b3]!;
           newOcc[1] = e1;
           newOcc[2] = e2;
         } else {
@@ -1113,19 +1200,129 @@ function anneal(ctx: Ctx, sol: Solution, rng: Rng, iterations: number, rounds: n
       }
       const delta = local() - before;
       if (delta >= 0 || rng.next() < Math.exp(delta / T)) {
-        current += delta;
-        if (current > best + 1e-9) {
-          best = current;
-          bestOcc.set(occ);
-          bestAt.set(at);
+        this.current += delta;
+        if (this.current > this.best + 1e-9) {
+          this.best = this.current;
+          this.bestOcc.set(occ);
+          this.bestAt.set(at);
           bestDirty = false;
         } else bestDirty = true;
       } else undo();
     }
+    void bestDirty;
   }
-  occ.set(bestOcc);
-  at.set(bestAt);
-  return { iterations: it, timeCapped };
+
+  /**
+   * Exact re-assignment on a random maximal independent set of booths of one size class: the
+   * exhibitors on those booths (and the unplaced ones of the class) are re-assigned optimally
+   * among them by the Hungarian method. As no two chosen booths touch, the cluster term and the
+   * competitor rule of every (exhibitor, booth) pair depend only on fixed neighbours, so the
+   * sub-problem is a plain assignment problem and its optimum never lowers the objective.
+   * Returns the gain.
+   */
+  lnsStep(c: number): number {
+    const { m, M } = this.ctx;
+    const { occ, at, rng, stamp } = this;
+    const fb = this.freeBooths[c]!;
+    if (fb.length < 2) return 0;
+    const order = fb.slice();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    const ep = ++this.epoch;
+    const I: number[] = [];
+    for (const b of order) {
+      if (stamp[b] === ep) continue;
+      I.push(b);
+      stamp[b] = ep;
+      for (const x of m.adj[b]!) stamp[x] = ep;
+    }
+    const rows: number[] = [];
+    for (const b of I) if (occ[b]! >= 0) rows.push(occ[b]!);
+    for (const e of this.unplacedOfClass[c]!) if (at[e]! < 0) rows.push(e);
+    if (rows.length === 0) return 0;
+    const nR = rows.length;
+    const nC = I.length;
+    const cost = new Float64Array(nR * nC);
+    const W = m.W;
+    for (let r = 0; r < nR; r++) {
+      const e = rows[r]!;
+      const ce = m.cluster[e]!;
+      const comp = m.comp[e]!;
+      const vals = m.val[e]!;
+      for (let k = 0; k < nC; k++) {
+        const b = I[k]!;
+        let same = 0;
+        let bad = false;
+        for (const x of m.adj[b]!) {
+          const f = occ[x]!;
+          if (f < 0) continue;
+          if (m.cluster[f] === ce) same++;
+          if (comp.length) for (let q = 0; q < comp.length; q++) if (comp[q] === f) bad = true;
+        }
+        cost[r * nC + k] = bad ? INF : -(M + vals[m.boothLocal[b]!]! + W * same);
+      }
+    }
+    let before = 0;
+    const colOfBooth = new Map<number, number>();
+    I.forEach((b, k) => colOfBooth.set(b, k));
+    for (let r = 0; r < nR; r++) {
+      const b = at[rows[r]!]!;
+      if (b >= 0) before -= cost[r * nC + colOfBooth.get(b)!]!;
+    }
+    const c4r = solveRect(nR, nC, cost);
+    let after = 0;
+    for (let r = 0; r < nR; r++) {
+      const k = c4r[r]!;
+      if (k >= 0 && k < nC) {
+        const v = cost[r * nC + k]!;
+        if (v >= INF / 2) return 0; // cannot happen (the current placement is feasible)
+        after -= v;
+      }
+    }
+    if (after < before - 1e-9) return 0;
+    for (const b of I) occ[b] = -1;
+    for (let r = 0; r < nR; r++) at[rows[r]!] = -1;
+    for (let r = 0; r < nR; r++) {
+      const k = c4r[r]!;
+      if (k >= 0 && k < nC) {
+        occ[I[k]!] = rows[r]!;
+        at[rows[r]!] = I[k]!;
+      }
+    }
+    this.current += after - before;
+    this.lnsSteps++;
+    return after - before;
+  }
+
+  /** Independent-set neighbourhoods over all classes until `maxFails` in a row bring nothing. */
+  polish(maxFails: number): void {
+    const classes: number[] = [];
+    for (let c = 0; c < this.freeBooths.length; c++) if (this.freeBooths[c]!.length >= 2) classes.push(c);
+    if (classes.length === 0) return;
+    // weight classes by size so the big class gets most attempts
+    const weights = classes.map((c) => this.freeBooths[c]!.length);
+    const total = weights.reduce((a, b) => a + b, 0);
+    let fails = 0;
+    while (fails < maxFails && !this.timeUp()) {
+      let r = this.rng.next() * total;
+      let c = classes[classes.length - 1]!;
+      for (let k = 0; k < classes.length; k++) {
+        r -= weights[k]!;
+        if (r < 0) {
+          c = classes[k]!;
+          break;
+        }
+      }
+      const gain = this.lnsStep(c);
+      if (gain > 1e-9) fails = 0;
+      else fails++;
+    }
+    this.saveIfBest();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1203,16 +1400,35 @@ export function allocate(input: AllocateInput): AllocateResult {
   const rng = new Rng(seed);
   const ctx: Ctx = { m, M, pinnedEx, pinnedBooth, compPairs, now, deadline: t0 + timeLimitMs };
 
-  const p1 = phase1(ctx, Math.round(3000 * effort));
-  const sol = p1.sol;
+  const tuning: Tuning = {
+    annealIterations: Math.round(400_000 * effort),
+    rounds: Math.max(1, Math.round(4 * Math.sqrt(effort))),
+    t0: 0.6,
+    t1: 0.02,
+    lnsFails: 12,
+    maxNodes: Math.round(3000 * effort),
+    ...input.tuning,
+  };
+  const p1 = phase1(ctx, tuning.maxNodes);
+  let sol = p1.sol;
   let annealIterations = 0;
+  let lnsSteps = 0;
   let timeCapped = p1.timeCapped;
   if (m.W !== 0 || !p1.optimal) {
-    const iters = Math.round(400_000 * effort);
-    const rounds = Math.max(1, Math.round(4 * Math.sqrt(effort)));
-    const r = anneal(ctx, sol, rng, iters, rounds);
-    annealIterations = r.iterations;
-    timeCapped ||= r.timeCapped;
+    const search = new Search(ctx, sol, rng);
+    const scale = m.W > 0 ? m.W : Math.max(1, m.weights.priorityBase);
+    search.polish(tuning.lnsFails);
+    const per = Math.floor(tuning.annealIterations / tuning.rounds);
+    for (let r = 0; r < tuning.rounds && !search.timeCapped; r++) {
+      search.restoreBest();
+      search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : 0.5), scale * tuning.t1);
+      search.polish(tuning.lnsFails);
+    }
+    search.restoreBest();
+    sol = { occ: search.bestOcc, at: search.bestAt };
+    annealIterations = search.iterations;
+    lnsSteps = search.lnsSteps;
+    timeCapped ||= search.timeCapped;
   }
 
   const assignments: Assignment[] = [];
@@ -1243,6 +1459,7 @@ export function allocate(input: AllocateInput): AllocateResult {
       linearBound: p1.bound - M * countPlaced(sol.occ),
       bbNodes: p1.nodes,
       annealIterations,
+      lnsSteps,
       timeCapped,
       seed,
     },

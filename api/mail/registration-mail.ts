@@ -107,5 +107,6 @@ export async function enqueueRegistrationMail(
     text,
     html,
     attachments,
+    now: m.now,
   });
 }

@@ -14,6 +14,8 @@ export function toNodemailerMessage(m: OutboxRow, from: string) {
     html: m.htmlBody,
     // A stable Message-ID: a resend after a crash is the same message to the recipient's client.
     messageId: m.messageId,
+    // And a stable Date: when the message was written, not when this attempt went out.
+    date: m.createdAt,
     headers: { "Auto-Submitted": "auto-generated", "X-Cluster-Events-Kind": m.kind },
     attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
   };

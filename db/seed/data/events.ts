@@ -316,7 +316,8 @@ export const seedOtherEvents: SeedEvent[] = [
   },
   {
     slug: "cluster-japan-2007",
-    kind: "forum",
+    // Cluster Japan is held with the techno-fair (PRODUCT.md, seeds README), so it is that kind.
+    kind: "techno_fair",
     titleJa: "クラスタージャパン2007",
     titleEn: "Cluster Japan 2007",
     descriptionJa:

@@ -1,0 +1,40 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../api/config.ts";
+
+describe("configuration", () => {
+  it("has working defaults", () => {
+    const c = parseConfig({});
+    expect(c.PORT).toBe(8787);
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.DATA_DIR).toBe("./.data");
+    expect(c.ADMIN_TOKEN).toBeUndefined();
+    expect(c.PUBLIC_URL).toBe("http://localhost:8787");
+  });
+
+  it("names the variable that is wrong", () => {
+    const bad: [Record<string, string>, string][] = [
+      [{ PORT: "eighty" }, "PORT"],
+      [{ PORT: "70000" }, "PORT"],
+      [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+      [{ PUBLIC_URL: "not a url" }, "PUBLIC_URL"],
+      [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+      [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
+      [{ RATE_LIMIT_REGISTRATION: "lots" }, "RATE_LIMIT_REGISTRATION"],
+    ];
+    for (const [env, name] of bad) {
+      expect(() => parseConfig(env)).toThrow(ConfigError);
+      expect(() => parseConfig(env)).toThrow(new RegExp(`${name}:`));
+    }
+  });
+
+  it("stops start-up with a message naming the variable", async () => {
+    const run = promisify(execFile);
+    const err = await run(process.execPath, ["--import", "tsx", "api/node.ts"], { env: { ...process.env, PORT: "eighty", DATABASE_URL: "memory://" } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((err as { code: number }).code).toBe(2);
+    expect((err as { stderr: string }).stderr).toContain("PORT");
+  });
+});

@@ -1,0 +1,451 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import ICAL from "ical.js";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../api/config.ts";
+import { fileMailer } from "../api/mail/file-transport.ts";
+import { buildMailer } from "../api/mail/node-mailer.ts";
+import { smtpMailer, type Mailer } from "../api/mail/transport.ts";
+import { outbox, registrations } from "../db/schema/index.ts";
+import { backoffMs, deliverMail, MAX_ATTEMPTS } from "../jobs/deliver-mail.ts";
+import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
+
+// ---------------------------------------------------------------------------------------------
+// A small MIME reader (mailparser is not installed): headers with RFC 2047 encoded-words,
+// multipart bodies, base64 and quoted-printable.
+
+type Part = { headers: Map<string, string>; body: string; parts: Part[] };
+
+function splitHead(raw: string): [string, string] {
+  const at = raw.search(/\r?\n\r?\n/);
+  if (at < 0) return [raw, ""];
+  const sep = raw.slice(at).match(/^\r?\n\r?\n/)![0];
+  return [raw.slice(0, at), raw.slice(at + sep.length)];
+}
+
+function parseHeaders(head: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r?\n[ \t]/g, " ").split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
+  }
+  return headers;
+}
+
+function param(value: string | undefined, name: string): string | undefined {
+  const m = value?.match(new RegExp(`;\\s*${name}="?([^";]+)"?`, "i"));
+  return m?.[1];
+}
+
+function qpBytes(s: string): Buffer {
+  const soft = s.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    if (soft[i] === "=" && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(soft[i]!, "utf8"));
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 2047: adjacent encoded-words are joined (bytes first, so split characters survive). */
+function decodeWords(value: string): string {
+  const word = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
+  const out: string[] = [];
+  let last = 0;
+  let pending: Buffer[] = [];
+  const flush = () => {
+    if (pending.length) out.push(Buffer.concat(pending).toString("utf8"));
+    pending = [];
+  };
+  for (let m = word.exec(value); m; m = word.exec(value)) {
+    const between = value.slice(last, m.index);
+    if (!(pending.length && /^\s*$/.test(between))) {
+      flush();
+      out.push(between);
+    }
+    const [, , enc, text] = m;
+    pending.push(enc!.toUpperCase() === "B" ? Buffer.from(text!, "base64") : qpBytes(text!.replace(/_/g, " ")));
+    last = m.index + m[0].length;
+  }
+  flush();
+  out.push(value.slice(last));
+  return out.join("");
+}
+
+function parseMime(raw: string): Part {
+  const [head, body] = splitHead(raw);
+  const headers = parseHeaders(head);
+  const type = headers.get("content-type") ?? "text/plain";
+  const boundary = /^multipart\//i.test(type) ? param(type, "boundary") : undefined;
+  if (!boundary) {
+    const cte = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+    const bytes =
+      cte === "base64" ? Buffer.from(body.replace(/\s+/g, ""), "base64") : cte === "quoted-printable" ? qpBytes(body) : Buffer.from(body);
+    return { headers, body: bytes.toString("utf8"), parts: [] };
+  }
+  const chunks = body.split(`--${boundary}`);
+  const parts = chunks
+    .slice(1)
+    .filter((c) => !c.startsWith("--"))
+    .map((c) => parseMime(c.replace(/^\r?\n/, "").replace(/\r?\n$/, "")));
+  return { headers, body: "", parts };
+}
+
+function leaves(p: Part): Part[] {
+  return p.parts.length ? p.parts.flatMap(leaves) : [p];
+}
+
+function readMail(raw: string) {
+  const root = parseMime(raw);
+  const all = leaves(root);
+  const byType = (t: string) => all.find((p) => (p.headers.get("content-type") ?? "text/plain").toLowerCase().startsWith(t));
+  return {
+    raw,
+    headers: root.headers,
+    subject: decodeWords(root.headers.get("subject") ?? ""),
+    to: root.headers.get("to") ?? "",
+    messageId: root.headers.get("message-id") ?? "",
+    text: byType("text/plain")?.body ?? "",
+    html: byType("text/html")?.body ?? "",
+    calendar: byType("text/calendar"),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A real SMTP server on 127.0.0.1, with refusals the test controls.
+
+type Received = { envelopeTo: string[]; raw: string; mail: ReturnType<typeof readMail> };
+const received: Received[] = [];
+/** Every DATA attempt, refused or not, by Message-ID. */
+const attemptsSeen = new Map<string, number>();
+/** Decides per DATA attempt: an Error refuses the message. */
+let refuseData: (mail: ReturnType<typeof readMail>) => Error | null = () => null;
+/** Recipients whose RCPT TO is always refused (permanent failure). */
+const refusedRecipients = new Set<string>();
+let rcptRefusals = 0;
+
+let server: SMTPServer;
+let port = 0;
+let t: TestApp;
+let smtp: Mailer;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    disableReverseLookup: true,
+    logger: false,
+    onRcptTo(address, _session, cb) {
+      if (refusedRecipients.has(address.address)) {
+        rcptRefusals++;
+        return cb(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
+      }
+      cb();
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const mail = readMail(raw);
+        attemptsSeen.set(mail.messageId, (attemptsSeen.get(mail.messageId) ?? 0) + 1);
+        const refusal = refuseData(mail);
+        if (refusal) return cb(refusal);
+        received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as { port: number }).port;
+  smtp = await smtpMailer(`smtp://127.0.0.1:${port}`, "Cluster Events <no-reply@example.jp>");
+  t = await createTestApp({ now: "2026-05-01T00:00:00Z", mailer: smtp });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+beforeEach(() => {
+  refuseData = () => null;
+  refusedRecipients.clear();
+});
+
+type Created = { id: string; status: string; manageToken: string; manageUrl: string; calendarUrl: string };
+
+async function register(eventId: string, body: Record<string, unknown>) {
+  const res = await t.request(`/api/events/${eventId}/registrations`, { method: "POST", json: body });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Created;
+}
+
+const deliveredTo = (email: string) => received.filter((r) => r.envelopeTo.includes(email));
+const rowsTo = (emails: string[]) => t.db.select().from(outbox).where(inArray(outbox.toAddress, emails));
+const countById = () => {
+  const n = new Map<string, number>();
+  for (const r of received) n.set(r.mail.messageId, (n.get(r.mail.messageId) ?? 0) + 1);
+  return n;
+};
+
+describe("delivery over SMTP", () => {
+  it("delivers a registration's confirmation once: Japanese subject, links in the body, an .ics part", async () => {
+    const e = await createOpenEvent(t);
+    const p = person();
+    const reg = await register(e.id, p);
+    const [row] = await rowsTo([p.email]);
+    expect(row).toMatchObject({ status: "pending", attempts: 0, kind: "registration.confirmed" });
+    expect(row!.nextAttemptAt.getTime()).toBe(t.clock.now().getTime());
+
+    const result = await deliverMail(t.deps);
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    const got = deliveredTo(p.email);
+    expect(got).toHaveLength(1);
+    const mail = got[0]!.mail;
+
+    expect(mail.to).toBe(p.email);
+    expect(mail.headers.get("from")).toBe("Cluster Events <no-reply@example.jp>");
+    // The subject travels as encoded-words and decodes to the Japanese text.
+    expect(mail.headers.get("subject")).toMatch(/^=\?UTF-8\?[BQ]\?/i);
+    expect(mail.subject).toBe(`【参加登録完了】${e.titleJa}`);
+    expect(mail.messageId).toBe(row!.messageId);
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+
+    expect(mail.text).toContain(`${p.name} 様`);
+    expect(mail.text).toContain("参加登録が完了しました。");
+    expect(mail.text).toContain(reg.manageUrl);
+    expect(mail.text).toContain(reg.calendarUrl);
+    expect(mail.html).toContain(`href="${reg.manageUrl}"`);
+    expect(mail.html).toContain(`href="${reg.calendarUrl}"`);
+
+    const cal = mail.calendar!;
+    expect(cal).toBeDefined();
+    expect(cal.headers.get("content-type")).toMatch(/method=PUBLISH/i);
+    expect(cal.headers.get("content-disposition")).toMatch(/event\.ics/);
+    const vcal = new ICAL.Component(ICAL.parse(cal.body));
+    expect(vcal.getFirstPropertyValue("method")).toBe("PUBLISH");
+    const vevents = vcal.getAllSubcomponents("vevent");
+    expect(vevents).toHaveLength(1);
+    const vevent = new ICAL.Event(vevents[0]!);
+    expect(vevent.uid).toBe(`${e.id}@cluster-events`);
+    expect(vevent.summary).toBe(e.titleJa);
+    expect(vevent.startDate.toJSDate().toISOString()).toBe("2026-06-12T05:00:00.000Z");
+
+    const [after] = await rowsTo([p.email]);
+    expect(after).toMatchObject({ status: "sent", attempts: 1, lastError: null, lockedUntil: null });
+    expect(after!.sentAt!.getTime()).toBe(t.clock.now().getTime());
+
+    // Nothing is due any more: a second run sends nothing.
+    expect((await deliverMail(t.deps)).sent).toBe(0);
+    expect(deliveredTo(p.email)).toHaveLength(1);
+  });
+
+  it("writes to an English registrant in English", async () => {
+    const e = await createOpenEvent(t);
+    const p = person({ locale: "en", name: "Jane Smith" });
+    const reg = await register(e.id, p);
+    await deliverMail(t.deps);
+    const [got] = deliveredTo(p.email);
+    expect(got).toBeDefined();
+    expect(got!.mail.subject).toBe(`Registration confirmed: ${e.titleEn}`);
+    expect(got!.mail.text).toContain("Dear Jane Smith,");
+    expect(got!.mail.text).toContain("Your registration is confirmed.");
+    expect(got!.mail.text).toContain(`View or cancel your registration: ${reg.manageUrl}`);
+    expect(got!.mail.text).toContain(`Your personal calendar feed: ${reg.calendarUrl}`);
+    expect(got!.mail.text).not.toMatch(/参加登録/);
+    const vevent = new ICAL.Component(ICAL.parse(got!.mail.calendar!.body)).getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("summary")).toBe(e.titleEn);
+  });
+
+  it("retries refused messages with exponential backoff until they are accepted, each delivered once", async () => {
+    const e = await createOpenEvent(t, { capacity: null });
+    const people = [person(), person(), person()];
+    for (const p of people) await register(e.id, p);
+    const emails = people.map((p) => p.email);
+    const refuseFirst = 2;
+    refuseData = (mail) =>
+      emails.includes(mail.to) && (attemptsSeen.get(mail.messageId) ?? 0) <= refuseFirst
+        ? Object.assign(new Error("try again later"), { responseCode: 451 })
+        : null;
+
+    const first = await deliverMail(t.deps);
+    expect(first).toMatchObject({ sent: 0, retried: 3, failed: 0 });
+    for (const row of await rowsTo(emails)) {
+      expect(row).toMatchObject({ status: "pending", attempts: 1, lockedUntil: null });
+      expect(row.lastError).toMatch(/451|try again later/);
+      expect(row.nextAttemptAt.getTime()).toBe(t.clock.now().getTime() + backoffMs(1));
+    }
+    // Not due yet: nothing is tried before the backoff has passed.
+    t.clock.advance(backoffMs(1) - 1000);
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 0, retried: 0 });
+
+    t.clock.advance(1000);
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 0, retried: 3 });
+    for (const row of await rowsTo(emails)) {
+      expect(row).toMatchObject({ status: "pending", attempts: 2 });
+      expect(row.nextAttemptAt.getTime()).toBe(t.clock.now().getTime() + backoffMs(2));
+    }
+    expect(backoffMs(2)).toBe(2 * backoffMs(1));
+
+    t.clock.advance(backoffMs(2));
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 3, retried: 0 });
+    const rows = await rowsTo(emails);
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: "sent", attempts: 3, lastError: null });
+      expect(attemptsSeen.get(row.messageId)).toBe(3);
+    }
+    // Delivered exactly once each, counted by Message-ID.
+    const counts = countById();
+    expect(rows.map((r) => counts.get(r.messageId))).toEqual([1, 1, 1]);
+    expect(emails.map((x) => deliveredTo(x).length)).toEqual([1, 1, 1]);
+  });
+
+  it("gives up after MAX_ATTEMPTS and leaves the message visibly failed", async () => {
+    const e = await createOpenEvent(t);
+    const p = person({ email: `bounce.${Date.now()}@example.jp` });
+    await register(e.id, p);
+    refusedRecipients.add(p.email);
+    const before = rcptRefusals;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const r = await deliverMail(t.deps);
+      const [row] = await rowsTo([p.email]);
+      expect(row!.attempts).toBe(attempt);
+      expect(row!.lastError).toMatch(/recipients were rejected|mailbox unavailable|550/i);
+      if (attempt < MAX_ATTEMPTS) {
+        expect(r).toMatchObject({ retried: 1, failed: 0 });
+        expect(row!.status).toBe("pending");
+        t.clock.advance(backoffMs(attempt));
+      } else {
+        expect(r).toMatchObject({ retried: 0, failed: 1 });
+        expect(row!.status).toBe("failed");
+      }
+    }
+    expect(rcptRefusals - before).toBe(MAX_ATTEMPTS);
+    // A failed message is never tried again.
+    t.clock.advance(24 * 3_600_000);
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 0, retried: 0, failed: 0 });
+    expect(rcptRefusals - before).toBe(MAX_ATTEMPTS);
+    expect(deliveredTo(p.email)).toHaveLength(0);
+  });
+
+  it("two runners at once never send the same message twice", async () => {
+    const e = await createOpenEvent(t, { capacity: null });
+    const people = Array.from({ length: 30 }, () => person());
+    for (const p of people) await register(e.id, p);
+    const emails = people.map((p) => p.email);
+
+    const results = await Promise.all([deliverMail(t.deps), deliverMail(t.deps)]);
+    expect(results[0]!.sent + results[1]!.sent).toBe(30);
+    const rows = await rowsTo(emails);
+    expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    const counts = countById();
+    expect(rows.map((r) => counts.get(r.messageId) ?? 0)).toEqual(rows.map(() => 1));
+    expect(emails.map((x) => deliveredTo(x).length)).toEqual(emails.map(() => 1));
+  });
+
+  it("after a crash between sending and marking sent, the message goes again with the same Message-ID", async () => {
+    const e = await createOpenEvent(t);
+    const p = person();
+    await register(e.id, p);
+    const [row] = await rowsTo([p.email]);
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 1 });
+    // As if the process had died after the server accepted the message and before the row was
+    // marked sent: the claim ('sending', with its lease) is all that is left.
+    await t.db
+      .update(outbox)
+      .set({ status: "sending", sentAt: null, lockedUntil: new Date(t.clock.now().getTime() + 5 * 60_000) })
+      .where(eq(outbox.id, row!.id));
+    expect(deliveredTo(p.email)).toHaveLength(1);
+
+    // While the lease holds, nobody takes it over.
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 0 });
+    expect(deliveredTo(p.email)).toHaveLength(1);
+
+    // Once it has expired, the message is sent again, recognisably the same message.
+    t.clock.advance(5 * 60_000 + 1000);
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 1 });
+    const got = deliveredTo(p.email);
+    expect(got).toHaveLength(2);
+    expect(got[0]!.mail.messageId).toBe(row!.messageId);
+    expect(got[1]!.mail.messageId).toBe(row!.messageId);
+    expect(got[1]!.mail.headers.get("date")).toBe(got[0]!.mail.headers.get("date"));
+    const [after] = await rowsTo([p.email]);
+    expect(after).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("a mailer that throws after sending is retried with the same Message-ID", async () => {
+    const e = await createOpenEvent(t);
+    const p = person();
+    await register(e.id, p);
+    let crashes = 1;
+    const flaky: Mailer = {
+      async send(m) {
+        await smtp.send(m);
+        if (crashes-- > 0) throw new Error("connection reset after the message was accepted");
+      },
+    };
+    expect(await deliverMail({ ...t.deps, mailer: flaky })).toMatchObject({ sent: 0, retried: 1 });
+    const [mid] = await rowsTo([p.email]);
+    expect(mid).toMatchObject({ status: "pending", attempts: 1, lastError: "connection reset after the message was accepted" });
+    t.clock.advance(backoffMs(1));
+    expect(await deliverMail({ ...t.deps, mailer: flaky })).toMatchObject({ sent: 1 });
+    const ids = deliveredTo(p.email).map((r) => r.mail.messageId);
+    expect(ids).toEqual([mid!.messageId, mid!.messageId]);
+  });
+});
+
+describe("delivery without SMTP_URL", () => {
+  it("writes each message as an .eml file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mail-"));
+    try {
+      const e = await createOpenEvent(t);
+      const p = person();
+      const reg = await register(e.id, p);
+      const [row] = await rowsTo([p.email]);
+      const files = await fileMailer(join(dir, "direct"), "Cluster Events <no-reply@example.jp>");
+      expect(await deliverMail({ ...t.deps, mailer: files })).toMatchObject({ sent: 1 });
+      const names = await readdir(join(dir, "direct"));
+      expect(names).toHaveLength(1);
+      expect(names[0]).toMatch(new RegExp(`-${row!.id}\\.eml$`));
+      const mail = readMail(await readFile(join(dir, "direct", names[0]!), "utf8"));
+      expect(mail.messageId).toBe(row!.messageId);
+      expect(mail.to).toBe(p.email);
+      expect(mail.subject).toBe(`【参加登録完了】${e.titleJa}`);
+      expect(mail.text).toContain(reg.manageUrl);
+      const vcal = new ICAL.Component(ICAL.parse(mail.calendar!.body));
+      expect(vcal.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid")).toBe(`${e.id}@cluster-events`);
+      expect(deliveredTo(p.email)).toHaveLength(0);
+      const [sent] = await rowsTo([p.email]);
+      expect(sent!.status).toBe("sent");
+
+      // The Node entry picks the file transport under DATA_DIR/mail when SMTP_URL is unset.
+      const fromConfig = await buildMailer(parseConfig({ DATA_DIR: dir }));
+      const q = person();
+      await register(e.id, q);
+      expect(await deliverMail({ ...t.deps, mailer: fromConfig })).toMatchObject({ sent: 1 });
+      const eml = await readdir(join(dir, "mail"));
+      expect(eml).toHaveLength(1);
+      expect(readMail(await readFile(join(dir, "mail", eml[0]!), "utf8")).to).toBe(q.email);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a message waits in the outbox while no mailer is configured", async () => {
+    const e = await createOpenEvent(t);
+    const p = person();
+    await register(e.id, p);
+    expect(await deliverMail({ ...t.deps, mailer: null })).toMatchObject({ sent: 0, skipped: "no mailer configured" });
+    const [row] = await rowsTo([p.email]);
+    expect(row).toMatchObject({ status: "pending", attempts: 0 });
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.email, p.email));
+    expect(reg).toBeDefined();
+    await deliverMail(t.deps);
+    expect(deliveredTo(p.email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Progressive enhancement only: every page works without it. Served from /assets/app.js because the
+ * Content-Security-Policy allows no inline script.
+ */
+export const APP_JS = `(function () {
+  "use strict";
+  // Copy buttons: hidden until script runs; the address stays in a readonly field without it.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var input = document.getElementById(button.getAttribute("data-copy"));
+    var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+    if (!input) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var done = function () { if (status) status.textContent = button.getAttribute("data-copied") || ""; };
+      var fallback = function () {
+        input.focus();
+        input.select();
+        try { document.execCommand("copy"); done(); } catch (e) {}
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(input.value).then(done, fallback);
+      } else {
+        fallback();
+      }
+    });
+  });
+  // Readonly addresses select themselves, ready to copy by hand.
+  document.querySelectorAll("input[readonly][data-select]").forEach(function (input) {
+    input.addEventListener("focus", function () { input.select(); });
+  });
+  // A form marked data-once is sent once, however many times its button is pressed.
+  document.querySelectorAll("form[data-once]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (form.getAttribute("data-sent")) { event.preventDefault(); return; }
+      form.setAttribute("data-sent", "1");
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+    });
+  });
+  // After a failed submit, move focus to the list of problems so screen readers announce it.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+})();
+`;

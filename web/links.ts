@@ -1,0 +1,34 @@
+/** Add-to-calendar links for one event. */
+import type { EventRow } from "../api/events/service.ts";
+import { tokyoParts } from "../api/lib/time.ts";
+import { pick, type Lang } from "./i18n.ts";
+
+const compactUtc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+const compactDate = (d: Date) => {
+  const p = tokyoParts(d);
+  return `${p.year}${String(p.month).padStart(2, "0")}${String(p.day).padStart(2, "0")}`;
+};
+
+/** The event's own .ics file (downloaded, then opened by the calendar app). */
+export function icsUrl(eventId: string, lang: Lang): string {
+  return `/calendar/events/${eventId}.ics${lang === "en" ? "?lang=en" : ""}`;
+}
+
+/** Google Calendar's "create event" template, prefilled; all-day events use dates with an exclusive end. */
+export function googleTemplateUrl(event: EventRow, lang: Lang, publicUrl: string): string {
+  const dates = event.allDay
+    ? `${compactDate(event.startsAt)}/${compactDate(event.endsAt)}`
+    : `${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`;
+  const description = pick(lang, event.descriptionJa ?? "", event.descriptionEn);
+  const page = `${publicUrl}/events/${event.id}`;
+  const params = new URLSearchParams({
+    action: "TEMPLATE",
+    text: pick(lang, event.titleJa, event.titleEn),
+    dates,
+    ctz: "Asia/Tokyo",
+    details: description ? `${description}\n\n${page}` : page,
+  });
+  const location = [event.venue, event.prefecture].filter(Boolean).join(", ");
+  if (location) params.set("location", location);
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
