@@ -14,6 +14,7 @@ import { AppError, NotFound } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { problemResponse } from "./lib/problem.ts";
 import { registrationRoutes } from "./registrations/routes.ts";
+import { webRoutes } from "../web/routes.tsx";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", councilRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", auditRoutes(deps));
+  app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {

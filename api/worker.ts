@@ -24,8 +24,7 @@ let cachedConfig: Config | undefined;
 let cachedSealer: Sealer | undefined;
 
 function config(env: Env): Config {
-  // The Worker has no in-process timer: Cron Triggers (wrangler.toml) are its scheduler.
-  cachedConfig ??= parseConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString, JOBS: "off" });
+  cachedConfig ??= parseConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString });
   return cachedConfig;
 }
 
@@ -56,8 +55,15 @@ export default {
     return response as unknown as WorkerResponse;
   },
 
-  /** Awaited rather than handed to waitUntil: the invocation ends, and is marked failed, with its jobs. */
+  /**
+   * Cron Triggers (wrangler.toml) are the Worker's job timer; JOBS=off silences them. The jobs are
+   * awaited rather than handed to waitUntil, so the invocation ends, and is marked failed, with them.
+   */
   async scheduled(controller, env) {
+    if (config(env).JOBS === "off") {
+      console.log(`cron ${controller.cron}: JOBS is off, nothing run`);
+      return;
+    }
     await runScheduled(await depsFor(env), controller.cron, new Date(controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;

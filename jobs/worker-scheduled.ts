@@ -2,6 +2,12 @@ import type { AppDeps } from "../api/deps.ts";
 import { runJob } from "./registry.ts";
 import { jobsFor } from "./schedule.ts";
 
+/** A job's result for the log line; the whole of it stays in job_runs.result. */
+const brief = (result: unknown) => {
+  const json = JSON.stringify(result ?? null);
+  return json.length > 300 ? `${json.slice(0, 300)}…` : json;
+};
+
 /**
  * The Worker's scheduled handler: runs the jobs mapped to the cron that fired, as of its time. A
  * failing job does not keep the next from running; the failures are thrown together at the end so
@@ -16,7 +22,7 @@ export async function runScheduled(deps: AppDeps, cron: string, at: Date) {
     try {
       const r = await runJob(deps, name, at);
       results.push(r);
-      if (r.status === "succeeded") console.log(`job ${name} ${r.periodKey}: ${JSON.stringify(r.result)}`);
+      if (r.status === "succeeded") console.log(`job ${name} ${r.periodKey}: ${brief(r.result)}`);
     } catch (e) {
       console.error(`job ${name} failed:`, e);
       errors.push(e);

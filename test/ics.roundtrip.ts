@@ -139,15 +139,18 @@ export function expected(e: FeedEvent, lang: "ja" | "en") {
 const cp = (min: number, max: number) => fc.integer({ min, max }).map((n) => String.fromCodePoint(n));
 /** Code points that survive the builder unchanged: no CR or other controls except LF and HTAB. */
 const unit = fc.oneof(
-  { weight: 6, arbitrary: cp(0x3041, 0x30ff) }, // kana
-  { weight: 6, arbitrary: cp(0x4e00, 0x9fff) }, // kanji
-  { weight: 4, arbitrary: cp(0x20, 0x7e) },
-  { weight: 2, arbitrary: cp(0xa0, 0x7ff) }, // two-octet Latin, Greek, Cyrillic …
-  { weight: 3, arbitrary: cp(0x1f300, 0x1faff) }, // emoji, four octets, surrogate pairs
-  { weight: 2, arbitrary: cp(0x20000, 0x2a6df) }, // CJK extension B (𠮷 …)
-  { weight: 3, arbitrary: fc.oneof(cp(0x300, 0x36f), fc.constantFrom("\u3099", "\u309a", "\u20dd")) }, // combining
-  { weight: 1, arbitrary: fc.constantFrom("👨‍👩‍👧", "🇯🇵", "👍🏽", "e\u0301\u0302\u0303", "か\u3099", "\ufe0f", "\u200d") },
-  { weight: 4, arbitrary: fc.constantFrom(",", ";", "\\", "\n", ":", '"', " ", "\t", "\\n", "\\,", "\\;", "\\\\", "\n\n", "=") },
+  { weight: 30, arbitrary: cp(0x3041, 0x30ff) }, // kana
+  { weight: 30, arbitrary: cp(0x4e00, 0x9fff) }, // kanji
+  { weight: 20, arbitrary: cp(0x20, 0x7e) },
+  { weight: 10, arbitrary: cp(0xa0, 0x7ff) }, // two-octet Latin, Greek, Cyrillic …
+  { weight: 15, arbitrary: cp(0x1f300, 0x1faff) }, // emoji, four octets, surrogate pairs
+  { weight: 10, arbitrary: cp(0x20000, 0x2a6df) }, // CJK extension B (𠮷 …)
+  { weight: 15, arbitrary: fc.oneof(cp(0x300, 0x36f), fc.constantFrom("\u3099", "\u309a", "\u20dd")) }, // combining
+  { weight: 5, arbitrary: fc.constantFrom("👨‍👩‍👧", "🇯🇵", "👍🏽", "e\u0301\u0302\u0303", "か\u3099", "\ufe0f", "\u200d") },
+  { weight: 20, arbitrary: fc.constantFrom(",", ";", "\n", ":", '"', " ", "\t", "\n\n", "=", ",,", ";\n") },
+  { weight: 5, arbitrary: fc.constantFrom("\\", "\\,", "\\;", "\\\\", "\\\n") },
+  // Rare, so that most texts stay readable by node-ical (see nodeIcalReadsExactly).
+  { weight: 1, arbitrary: fc.constantFrom("\\n", "\\N") },
 );
 // size "max": fast-check's default size keeps strings under ~20 units, too short to fold.
 export const text = (maxLength: number) => fc.string({ unit, maxLength, size: "max" });
@@ -211,6 +214,8 @@ export function expectUtcStamps(out: string): void {
 
 /** The property: whatever the events, both parsers give back exactly the instants, dates and text. */
 export function checkRoundTrip(numRuns: number): void {
+  let texts = 0;
+  let textsReadByNodeIcal = 0;
   fc.assert(
     fc.property(
       fc.uniqueArray(feedEvent, { minLength: 1, maxLength: 4, selector: (e) => e.id }),
@@ -237,12 +242,18 @@ export function checkRoundTrip(numRuns: number): void {
             start: want.start,
             end: want.end,
           });
-          if (nodeIcalReadsExactly(want.summary)) expect(b.summary).toBe(want.summary);
-          if (nodeIcalReadsExactly(want.description)) expect(b.description).toBe(want.description);
+          for (const key of ["summary", "description"] as const) {
+            texts++;
+            if (!nodeIcalReadsExactly(want[key])) continue;
+            textsReadByNodeIcal++;
+            expect(b[key]).toBe(want[key]);
+          }
           if (want.location === null || nodeIcalReadsExactly(want.location)) expect(b.location).toBe(want.location);
         }
       },
     ),
     { numRuns },
   );
+  // The node-ical exclusions must not hollow the check out.
+  expect(textsReadByNodeIcal / texts).toBeGreaterThan(0.5);
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Miniflare } from "miniflare";
+import { Miniflare, type MiniflareOptions } from "miniflare";
 import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,20 +67,24 @@ function withPassword(url: string): string {
 
 /** `wrangler deploy --dry-run`: the same bundle `npm run build:worker` produces, offline. */
 function buildWorker(outdir: string): string {
-  execFileSync(process.execPath, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CI: "1",
-      WRANGLER_SEND_METRICS: "false",
-      WRANGLER_SEND_ERROR_REPORTS: "false",
-      // The banner is where wrangler asks the npm registry for a newer version.
-      WRANGLER_HIDE_BANNER: "true",
-      WRANGLER_LOG: "warn",
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CI: "1",
+        WRANGLER_SEND_METRICS: "false",
+        WRANGLER_SEND_ERROR_REPORTS: "false",
+        // The banner is where wrangler asks the npm registry for a newer version.
+        WRANGLER_HIDE_BANNER: "true",
+        WRANGLER_LOG: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 180_000,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 180_000,
-  });
+  );
   return join(outdir, "worker.js");
 }
 
@@ -91,6 +95,7 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
   let script: string;
   let database: Database & { url?: string };
   let mf: Miniflare;
+  let options: MiniflareOptions & { bindings: Record<string, string> };
   let smtp: SMTPServer;
   const received: { to: string[]; data: string }[] = [];
 
@@ -115,12 +120,14 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
     const smtpPort = (smtp.server.address() as { port: number }).port;
     database = await freshDatabase();
     await seedDatabase(database.db);
-    mf = new Miniflare({
+    options = {
       modules: true,
       scriptPath: script,
       modulesRoot: outdir,
       compatibilityDate,
       compatibilityFlags: ["nodejs_compat"],
+      // The default would fetch Request.cf from workers.cloudflare.com outside `NODE_ENV=test`.
+      cf: false,
       hyperdrives: { HYPERDRIVE: withPassword(database.url!) },
       bindings: {
         ADMIN_TOKEN,
@@ -130,15 +137,23 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: "Cluster Events <no-reply@events.example.jp>",
       },
-    });
+    } satisfies MiniflareOptions;
+    mf = new Miniflare(options);
     await mf.ready;
   }, 240_000);
 
   afterAll(async () => {
-    await mf?.dispose();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-    await database?.close();
-    if (outdir) rmSync(outdir, { recursive: true, force: true });
+    // Each step on its own: a Worker that failed to start must not leave the database behind.
+    const steps = [
+      () => mf?.dispose(),
+      () => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())),
+      () => database?.close(),
+      () => outdir && rmSync(outdir, { recursive: true, force: true }),
+    ];
+    for (const step of steps)
+      await Promise.resolve()
+        .then(step)
+        .catch((e) => console.error("cleanup:", e));
   });
 
   const request = (path: string, init: RequestInit & { json?: unknown; admin?: boolean } = {}) => {
@@ -152,10 +167,13 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
     return mf.dispatchFetch(`${PUBLIC_URL}${path}`, { ...init, headers, body } as never) as unknown as Promise<Response>;
   };
 
-  it("bundles without PGlite", () => {
-    const code = readFileSync(script, "utf8");
-    expect(code).not.toMatch(/pglite|@electric-sql/i);
-    console.log(`worker bundle: ${(statSync(script).size / 1024).toFixed(0)} KiB`);
+  it("bundles without PGlite or other Node-only code", () => {
+    // The source map lists every file esbuild took in, minified or not.
+    const { sources } = JSON.parse(readFileSync(`${script}.map`, "utf8")) as { sources: string[] };
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.filter((s) => /pglite|@electric-sql|@hono\/node-server|db\/open\.ts|file-transport\.ts/i.test(s))).toEqual([]);
+    expect(readFileSync(script, "utf8")).not.toMatch(/pglite|@electric-sql/i);
+    console.log(`worker bundle: ${(statSync(script).size / 1024).toFixed(0)} KiB from ${sources.length} sources`);
   });
 
   it("serves the API from PostgreSQL through Hyperdrive", async () => {
@@ -265,6 +283,20 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
       const [count] = await sql`
         select count(*)::int as n from events where kind = 'block_council' and fiscal_year = 2027`;
       expect(count!.n).toBe(planned.length);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it("runs no jobs when JOBS is off", async () => {
+    await mf.setOptions({ ...options, bindings: { ...options.bindings, JOBS: "off" } });
+    const worker = await mf.getWorker();
+    const result = await worker.scheduled({ cron: "30 15 * * *", scheduledTime: new Date("2028-03-31T15:30:00Z") });
+    expect(result.outcome).toBe("ok");
+    const sql = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const runs = await sql`select job from job_runs where as_of >= '2028-03-31T15:30:00Z'`;
+      expect(runs).toEqual([]);
     } finally {
       await sql.end();
     }

@@ -984,6 +984,8 @@ export interface Tuning {
   /** Start / end temperature as a multiple of sameClusterAdjacent (or of priorityBase when 0). */
   t0: number;
   t1: number;
+  /** Share of annealing moves that target a booth in the exhibitor's home zone. */
+  pZone: number;
   /** Consecutive non-improving independent-set neighbourhoods before the polish stops. */
   lnsFails: number;
   /** Branch-and-bound node budget (default 3000 × effort). */
@@ -1005,6 +1007,7 @@ class Search {
   private readonly unplacedOfClass: number[][];
   private readonly prefBooths: number[][];
   private readonly stamp: Int32Array;
+  private readonly zoneBooths: number[][];
   private epoch = 0;
 
   constructor(
@@ -1033,6 +1036,16 @@ class Search {
         .filter((b): b is number => b !== undefined && m.boothClass[b] === m.exClass[i] && pinnedBooth[b]! < 0),
     );
     this.stamp = new Int32Array(m.booths.length);
+    // free booths of the exhibitor's class in its home zone
+    const byZone = new Map<string, number[]>();
+    for (let b = 0; b < m.booths.length; b++) {
+      if (pinnedBooth[b]! >= 0) continue;
+      const key = `${m.boothClass[b]}|${m.booths[b]!.zone}`;
+      let l = byZone.get(key);
+      if (!l) byZone.set(key, (l = []));
+      l.push(b);
+    }
+    this.zoneBooths = m.exs.map((e, i) => (e.homeZone != null ? (byZone.get(`${m.exClass[i]}|${e.homeZone}`) ?? []) : []));
     this.current = this.objective(this.occ);
     this.best = this.current;
   }
@@ -1073,7 +1086,7 @@ class Search {
   }
 
   /** Simulated annealing from the current solution; geometric cooling T0 → T1. */
-  anneal(iterations: number, T0: number, T1: number): void {
+  anneal(iterations: number, T0: number, T1: number, pZone: number): void {
     const { m, M, pinnedBooth } = this.ctx;
     const { occ, at, rng, movable, freeBooths, prefBooths } = this;
     if (movable.length === 0 || iterations <= 0) return;
@@ -1137,9 +1150,13 @@ class Search {
         if (oldOcc[k]! >= 0) at[oldOcc[k]!] = S[k]!;
       }
     };
+    const zoneBooths = this.zoneBooths;
     const pickTarget = (e: number, c: number): number => {
       const r = rng.next();
-      if (W > 0 && r < 0.4) {
+      if (r < pZone) {
+        const zb = zoneBooths[e]!;
+        if (zb.length > 0) return zb[rng.int(zb.length)]!;
+      } else if (W > 0 && r < pZone + 0.4) {
         const mem = m.clusterMembers[m.cluster[e]!]!;
         const f = mem[rng.int(mem.length)]!;
         const bf = at[f]!;
@@ -1148,7 +1165,7 @@ class Search {
           const x = l[rng.int(l.length)];
           if (x !== undefined && m.boothClass[x] === c && pinnedBooth[x]! < 0) return x;
         }
-      } else if (r < 0.5) {
+      } else if (r < pZone + 0.5) {
         const pb = prefBooths[e]!;
         if (pb.length > 0) return pb[rng.int(pb.length)]!;
       }
@@ -1157,10 +1174,13 @@ class Search {
     };
     const ratio = T1 / T0;
     let bestDirty = false;
+    let T = T0;
     for (let i = 0; i < iterations; i++) {
-      if ((i & 2047) === 0 && this.timeUp()) break;
+      if ((i & 1023) === 0) {
+        if ((i & 4095) === 0 && this.timeUp()) break;
+        T = T0 * Math.pow(ratio, i / iterations);
+      }
       this.iterations++;
-      const T = T0 * Math.pow(ratio, i / iterations);
       const e1 = movable[rng.int(movable.length)]!;
       const c = m.exClass[e1]!;
       const b1 = at[e1]!;
@@ -1191,6 +1211,20 @@ class Search {
         S[0] = b2;
         sLen = 1;
         newOcc[0] = e1;
+      }
+      // Cheap reject: linear change plus the largest possible cluster gain still hopeless.
+      {
+        let dlin = 0;
+        let deg = 0;
+        for (let k = 0; k < sLen; k++) {
+          const b = S[k]!;
+          const eo = occ[b]!;
+          const en = newOcc[k]!;
+          if (eo >= 0) dlin -= M + m.val[eo]![m.boothLocal[b]!]!;
+          if (en >= 0) dlin += M + m.val[en]![m.boothLocal[b]!]!;
+          deg += m.adj[b]!.length;
+        }
+        if (dlin + W * deg < -12 * T) continue;
       }
       const before = local();
       apply();
@@ -1405,6 +1439,7 @@ export function allocate(input: AllocateInput): AllocateResult {
     rounds: Math.max(1, Math.round(4 * Math.sqrt(effort))),
     t0: 0.6,
     t1: 0.02,
+    pZone: 0,
     lnsFails: 12,
     maxNodes: Math.round(3000 * effort),
     ...input.tuning,
@@ -1421,7 +1456,7 @@ export function allocate(input: AllocateInput): AllocateResult {
     const per = Math.floor(tuning.annealIterations / tuning.rounds);
     for (let r = 0; r < tuning.rounds && !search.timeCapped; r++) {
       search.restoreBest();
-      search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : 0.5), scale * tuning.t1);
+      search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : 0.5), scale * tuning.t1, tuning.pZone);
       search.polish(tuning.lnsFails);
     }
     search.restoreBest();

@@ -105,32 +105,30 @@ function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData
   const linkLine = `${LINK_LABEL[lang]}: ${link}`;
   const location = [e.venue, e.prefecture].filter(nonBlank).join(", ");
 
-  const data: ICalEventData = {
+  return {
     id: eventUid(e.id),
     sequence: e.sequence,
     stamp: e.updatedAt,
     created: e.createdAt,
     lastModified: e.updatedAt,
+    ...when(e),
     summary: cleanText(title),
     description: nonBlank(body) ? `${cleanText(body)}\n\n${linkLine}` : linkLine,
     location: location ? cleanText(location) : null,
     url: link,
     status: statusOf(e),
   };
+}
+
+function when(e: FeedEvent): Pick<ICalEventData, "start" | "end" | "allDay" | "timezone"> {
   if (e.allDay) {
     // DATE values are formatted in UTC when the event has no zone: pass the Tokyo dates as UTC midnights.
     const first = tokyoDay(e.startsAt);
     const after = Math.max(first + 1, tokyoDay(new Date(e.endsAt.getTime() - 1)) + 1);
-    data.allDay = true;
-    data.start = dateOfDay(first);
-    data.end = dateOfDay(after);
-  } else {
-    // Zoned values: a plain Date would be read in the process's time zone.
-    data.timezone = TZID;
-    data.start = new TZDate(e.startsAt.getTime(), TZID);
-    data.end = new TZDate(e.endsAt.getTime(), TZID);
+    return { allDay: true, start: dateOfDay(first), end: dateOfDay(after) };
   }
-  return data;
+  // Zoned values: a plain Date would be read in the process's time zone.
+  return { timezone: TZID, start: new TZDate(e.startsAt.getTime(), TZID), end: new TZDate(e.endsAt.getTime(), TZID) };
 }
 
 /** ical-generator backslash-escapes ",;\" inside URL values; keep them out of the base. */

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, lte, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import { tsParam, type Db } from "../../db/client.ts";
 import { events, registrations } from "../../db/schema/index.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
@@ -7,7 +7,7 @@ import { assertCoversEvent } from "../auth/scope.ts";
 import { toExcelCsv } from "../lib/csv.ts";
 import { calendarTokenFor, calendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound } from "../errors.ts";
-import { lockEvent, type EventRow } from "../events/service.ts";
+import { getEvent, lockEvent, type EventRow } from "../events/service.ts";
 import { once } from "../lib/idempotency.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
@@ -51,98 +51,121 @@ export type RegistrationOutcome =
     }
   | { outcome: "duplicate" };
 
+/** Postgres' unique-violation code: two requests raced past the duplicate check. */
+function isUniqueViolation(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === "23505") return true;
+  return false;
+}
+
 /**
- * Registers someone for an event. The event row is locked for the transaction, so seats are
- * handed out one at a time and never oversold, in order of arrival. A repeated attempt by the
- * same e-mail is refused (and the registrant is sent their manage link again).
+ * Takes a seat (or a waiting-list place) in one statement: the row lock is taken and the counters
+ * moved together, so the lock is held only for this, the registration insert, the outbox insert
+ * and the commit. Returns null when the event no longer takes registrations.
+ */
+async function takeSlot(tx: Db, eventId: string, now: Date) {
+  const result = await tx.execute(sql`
+    with cur as (
+      select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
+      where id = ${eventId} and status = 'scheduled' and ends_at > ${tsParam(now)}
+        and (registration_opens_at is null or registration_opens_at <= ${tsParam(now)})
+        and coalesce(registration_closes_at, starts_at) > ${tsParam(now)}
+      for update
+    ), upd as (
+      update ${events} e set
+        next_seq = cur.next_seq + 1,
+        confirmed_count = cur.confirmed_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 1 else 0 end,
+        waitlist_count = cur.waitlist_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 0 else 1 end
+      from cur where e.id = cur.id
+      returning e.id
+    )
+    select cur.next_seq as seq, (cur.capacity is null or cur.confirmed_count < cur.capacity) as confirmed, cur.waitlist_count as waiting
+    from cur join upd on upd.id = cur.id`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: string | number; confirmed: boolean; waiting: number }[];
+  const row = rows[0];
+  return row ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting) } : null;
+}
+
+/**
+ * Registers someone for an event: confirmed while seats are left, otherwise waitlisted, in order
+ * of arrival, never over capacity however many arrive at once. Everything that needs no lock
+ * (checks, tokens, the feed token) happens before the seat is taken. A repeated attempt by the same
+ * e-mail is refused, and the registrant is sent their manage link again.
  */
 export async function registerForEvent(
   deps: Deps & { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
 ): Promise<RegistrationOutcome> {
   const { db, clock, sealer, config, eventId, input } = deps;
   const key = emailKey(input.email);
-  const outcome = await db.transaction(async (tx) => {
-    const idem = deps.idempotencyKey
-      ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
-      : undefined;
-    const { result } = await once<RegistrationOutcome>(tx, sealer, idem, async () => {
-      const event = await lockEvent(tx, eventId);
-      const now = clock.now();
-      const closed = registrationClosedReason(event, now);
-      if (closed) throw closed;
-      const [existing] = await tx
-        .select()
-        .from(registrations)
-        .where(
-          and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
-        );
-      if (existing) {
-        const token = await sealer.open(existing.manageTokenSealed);
-        const feed = await calendarTokenFor(tx, sealer, key);
-        await enqueueRegistrationMail(tx, config, {
-          kind: "reminder-link",
-          event,
-          registration: existing,
-          manageToken: token,
-          feedToken: feed,
-          now,
-        });
-        return { outcome: "duplicate" } as const;
-      }
-      const confirmed = event.capacity === null || event.confirmedCount < event.capacity;
-      const seq = event.nextSeq;
-      await tx
-        .update(events)
-        .set({
-          nextSeq: seq + 1,
-          ...(confirmed ? { confirmedCount: event.confirmedCount + 1 } : { waitlistCount: event.waitlistCount + 1 }),
-        })
-        .where(eq(events.id, eventId));
-      const manageToken = newToken();
-      const [reg] = await tx
-        .insert(registrations)
-        .values({
-          eventId,
-          status: confirmed ? "confirmed" : "waitlisted",
-          seq,
-          name: input.name,
-          nameKana: input.nameKana ?? null,
-          email: input.email,
-          emailKey: key,
-          organization: input.organization,
-          sector: input.sector,
-          locale: input.locale ?? "ja",
-          manageTokenHash: await sha256Hex(manageToken),
-          manageTokenSealed: await sealer.seal(manageToken),
-          createdAt: now,
-          confirmedAt: confirmed ? now : null,
-        })
-        .returning();
-      const feedToken = await calendarTokenFor(tx, sealer, key);
-      await enqueueRegistrationMail(tx, config, {
-        kind: confirmed ? "confirmed" : "waitlisted",
-        event,
-        registration: reg!,
-        manageToken,
-        feedToken,
-        now,
+  const now = clock.now();
+  const event = await getEvent({ db, id: eventId });
+  const idem = deps.idempotencyKey ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input } : undefined;
+  // A retry of a request that already succeeded must be answered even if registration has closed since.
+  if (!idem) {
+    const closed = registrationClosedReason(event, now);
+    if (closed) throw closed;
+  }
+  const manageToken = newToken();
+  const [manageTokenHash, manageTokenSealed, feedToken] = await Promise.all([
+    sha256Hex(manageToken),
+    sealer.seal(manageToken),
+    calendarTokenFor(db, sealer, key),
+  ]);
+  try {
+    return await db.transaction(async (tx) => {
+      const { result } = await once<RegistrationOutcome>(tx, sealer, idem, async () => {
+        const closed = registrationClosedReason(event, now);
+        if (closed) throw closed;
+        const [existing] = await tx
+          .select()
+          .from(registrations)
+          .where(and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`));
+        if (existing) {
+          const token = await sealer.open(existing.manageTokenSealed);
+          await enqueueRegistrationMail(tx, config, { kind: "reminder-link", event, registration: existing, manageToken: token, feedToken, now });
+          return { outcome: "duplicate" } as const;
+        }
+        const slot = await takeSlot(tx, eventId, now);
+        if (!slot) throw registrationClosedReason(await lockEvent(tx, eventId), now) ?? new Conflict("registration-closed", "Registration for this event has closed.");
+        const [reg] = await tx
+          .insert(registrations)
+          .values({
+            eventId,
+            status: slot.confirmed ? "confirmed" : "waitlisted",
+            seq: slot.seq,
+            name: input.name,
+            nameKana: input.nameKana ?? null,
+            email: input.email,
+            emailKey: key,
+            organization: input.organization,
+            sector: input.sector,
+            locale: input.locale ?? "ja",
+            manageTokenHash,
+            manageTokenSealed,
+            createdAt: now,
+            confirmedAt: slot.confirmed ? now : null,
+          })
+          .returning();
+        await enqueueRegistrationMail(tx, config, { kind: slot.confirmed ? "confirmed" : "waitlisted", event, registration: reg!, manageToken, feedToken, now });
+        return {
+          outcome: "created",
+          body: {
+            id: reg!.id,
+            eventId,
+            status: reg!.status as "confirmed" | "waitlisted",
+            ...(slot.confirmed ? {} : { waitlistPosition: slot.waiting + 1 }),
+            manageToken,
+            manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
+            calendarUrl: calendarUrl(config.PUBLIC_URL, feedToken),
+          },
+        };
       });
-      return {
-        outcome: "created",
-        body: {
-          id: reg!.id,
-          eventId,
-          status: reg!.status as "confirmed" | "waitlisted",
-          ...(confirmed ? {} : { waitlistPosition: event.waitlistCount + 1 }),
-          manageToken,
-          manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
-          calendarUrl: calendarUrl(config.PUBLIC_URL, feedToken),
-        },
-      };
+      return result;
     });
-    return result;
-  });
-  return outcome;
+  } catch (e) {
+    // Two identical registrations raced past the duplicate check; the unique index stopped the second.
+    if (isUniqueViolation(e)) return { outcome: "duplicate" };
+    throw e;
+  }
 }
 
 async function registrationByToken(db: Db, token: string): Promise<RegistrationRow> {

@@ -26,6 +26,7 @@ function pct(sorted: number[], p: number) {
 
 async function load(n: number, concurrency: number, one: (i: number) => Promise<boolean>): Promise<Omit<Stats, "confirmed">> {
   const lat: number[] = [];
+  const errors: string[] = [];
   let next = 0;
   let ok = 0;
   const t0 = performance.now();
@@ -34,12 +35,13 @@ async function load(n: number, concurrency: number, one: (i: number) => Promise<
       while (next < n) {
         const i = next++;
         const s = performance.now();
-        if (await one(i)) ok++;
+        if (await one(i).catch((e: unknown) => (errors.push(String((e as { cause?: unknown }).cause ?? e)), false))) ok++;
         lat.push(performance.now() - s);
       }
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  if (errors.length) console.log(`  ${errors.length} request errors, e.g. ${errors[0]}`);
   lat.sort((a, b) => a - b);
   return { rps: n / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), ok };
 }

@@ -158,6 +158,7 @@ table.month th { text-align: center; }
 table.month td { height: 6.5rem; padding: 0.25rem; border: 1px solid var(--line); }
 table.month td.out { background: var(--panel); }
 table.month .day { font-weight: 700; display: block; }
+table.month .day .full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table.month td.sun .day, table.month th.sun { color: var(--bad); }
 table.month td.sat .day, table.month th.sat { color: var(--brand); }
 table.month td.today { outline: 3px solid var(--brand); outline-offset: -3px; }
@@ -170,6 +171,8 @@ table.month li.cancelled a { text-decoration: line-through; }
   table.month td { height: auto; border: 0; border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
   table.month td.out, table.month td.empty { display: none; }
   table.month ul { font-size: 0.95rem; }
+  table.month .day .num { display: none; }
+  table.month .day .full { position: static; width: auto; height: auto; overflow: visible; clip: auto; }
 }
 
 /* dashboard */

@@ -1,0 +1,68 @@
+/** Errors on page routes as friendly HTML (the API keeps problem+json). */
+import { HTTPException } from "hono/http-exception";
+import { AppError } from "../../api/errors.ts";
+import { pageCtx, render, type PageCtx, type WebContext } from "../context.ts";
+import type { Lang } from "../i18n.ts";
+import { Layout } from "../layout.tsx";
+
+/** Japanese for the service errors a person can meet on the pages; other details stay in English. */
+const DETAIL_JA: Record<string, string> = {
+  "event-cancelled": "この催しは中止になりました。",
+  "event-finished": "この催しは終了しました。",
+  "registration-not-open": "参加登録はまだ始まっていません。",
+  "registration-closed": "参加登録の受付は終了しました。",
+  "not-confirmed": "参加が確定している人だけ受付できます。",
+  "capacity-below-confirmed": "参加確定者の数より少ない定員にはできません。",
+  forbidden: "この操作を行う権限がないか、フォームの有効期限が切れています。ページを読み込み直してから、もう一度お試しください。",
+  "rate-limited": "短時間に多くの送信がありました。しばらく待ってから、もう一度お試しください。",
+  "body-too-large": "送信内容が大きすぎます。",
+};
+
+export function errorDetail(err: AppError, lang: Lang): string | undefined {
+  if (lang === "ja") return DETAIL_JA[err.slug];
+  return err.detail;
+}
+
+function ErrorPage(props: { ctx: PageCtx; status: number; detail?: string; requestId?: string }) {
+  const { m } = props.ctx;
+  const title = m.errorTitle[props.status] ?? m.errorTitle[500]!;
+  const text = props.detail ?? m.errorText[props.status] ?? (props.status >= 500 ? m.errorText[500] : undefined);
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <h1>{title}</h1>
+      {text ? <p>{text}</p> : null}
+      {props.status >= 500 && props.requestId ? (
+        <p class="muted">
+          {m.requestId}: <code>{props.requestId}</code>
+        </p>
+      ) : null}
+      <p class="actions">
+        <a class="button secondary" href={props.ctx.admin ? "/admin" : "/"}>
+          {props.ctx.admin ? m.navDashboard : m.home}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function renderError(c: WebContext, err: unknown) {
+  const ctx = pageCtx(c, c.req.path.startsWith("/admin"));
+  let status = 500;
+  let detail: string | undefined;
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (err instanceof AppError) {
+    status = err.status;
+    detail = status === 404 ? undefined : errorDetail(err, ctx.lang);
+    if (err.headers?.["Retry-After"]) headers["Retry-After"] = err.headers["Retry-After"];
+  } else if (err instanceof HTTPException) {
+    status = err.status;
+  } else {
+    console.error(`[${c.get("requestId") ?? "-"}] unhandled error on a page`, err);
+  }
+  return render(c, <ErrorPage ctx={ctx} status={status} detail={detail} requestId={c.get("requestId")} />, status, headers);
+}
+
+export function notFoundPage(c: WebContext) {
+  const ctx = pageCtx(c, c.req.path.startsWith("/admin"));
+  return render(c, <ErrorPage ctx={ctx} status={404} />, 404, { "Cache-Control": "no-store" });
+}

@@ -1,0 +1,221 @@
+/** One event: details, seats, add-to-calendar and the registration form (works without script). */
+import type { EventRow } from "../../api/events/service.ts";
+import { registrationClosedReason } from "../../api/registrations/service.ts";
+import { SECTORS } from "../../db/schema/registrations.ts";
+import type { PageCtx } from "../context.ts";
+import { fiscalYearLabel, formatDateTime } from "../format.ts";
+import { kindLabel, pick, SECTOR_LABELS } from "../i18n.ts";
+import { ErrorSummary, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
+import { blockLabel, EventBadges, eventTitle, eventWhen, type BlockNames } from "../components.tsx";
+import { googleTemplateUrl, icsUrl } from "../links.ts";
+
+export type RegistrationFormState = {
+  values: Record<string, string>;
+  errors: Errors;
+  idempotencyKey: string;
+  /** A message about the whole form (already registered, closed, too many attempts). */
+  message?: { tone: "alert" | "warn" | "ok"; text: string };
+};
+
+export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: BlockNames; full?: boolean }) {
+  const { ctx, event: e } = props;
+  const { m, lang } = ctx;
+  return (
+    <dl class="facts">
+      <dt>{m.when}</dt>
+      <dd>{eventWhen(e, lang)}</dd>
+      {e.venue || e.prefecture ? (
+        <>
+          <dt>{m.where}</dt>
+          <dd>{[e.venue, e.prefecture].filter(Boolean).join(lang === "en" ? ", " : "　")}</dd>
+        </>
+      ) : null}
+      {props.full ? (
+        <>
+          <dt>{m.kind}</dt>
+          <dd>{kindLabel(e.kind, lang)}</dd>
+          {e.blockCode ? (
+            <>
+              <dt>{m.block}</dt>
+              <dd>{blockLabel(e.blockCode, props.blocks, lang)}</dd>
+            </>
+          ) : null}
+          <dt>{m.fiscalYear}</dt>
+          <dd>{fiscalYearLabel(e.fiscalYear, lang)}</dd>
+          <dt>{m.capacity}</dt>
+          <dd>
+            {e.capacity === null ? m.unlimited : m.people(e.capacity)}
+            {e.waitlistCount > 0 ? `（${m.waitlistCount(e.waitlistCount)}）` : null}
+          </dd>
+          {e.registrationOpensAt || e.registrationClosesAt ? (
+            <>
+              <dt>{m.registrationWindow}</dt>
+              <dd>
+                {[
+                  e.registrationOpensAt ? m.from(formatDateTime(e.registrationOpensAt, lang)) : "",
+                  e.registrationClosesAt ? m.until(formatDateTime(e.registrationClosesAt, lang)) : "",
+                ]
+                  .filter(Boolean)
+                  .join(lang === "en" ? " " : " ")}
+              </dd>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function AddToCalendar(props: { ctx: PageCtx; event: EventRow; publicUrl: string }) {
+  const { m, lang } = props.ctx;
+  return (
+    <section aria-labelledby="add-cal">
+      <h2 id="add-cal">{m.addToCalendar}</h2>
+      <p class="actions">
+        <a class="button secondary" href={icsUrl(props.event.id, lang)} download>
+          {m.downloadIcs}
+        </a>
+        <a class="button secondary" href={googleTemplateUrl(props.event, lang, props.publicUrl)} rel="noopener noreferrer" target="_blank">
+          {m.googleCalendar}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+const FIELD_LABELS = (ctx: PageCtx) => ({
+  name: ctx.m.name,
+  nameKana: ctx.m.nameKana,
+  email: ctx.m.email,
+  organization: ctx.m.organization,
+  sector: ctx.m.sector,
+  locale: ctx.m.locale,
+});
+
+export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: RegistrationFormState }) {
+  const { ctx, event: e, state } = props;
+  const { m, lang } = ctx;
+  const v = state.values;
+  const full = e.capacity !== null && e.confirmedCount >= e.capacity;
+  return (
+    <section aria-labelledby="register">
+      <h2 id="register">{m.registerTitle}</h2>
+      {state.message ? (
+        <div class={state.message.tone === "alert" ? "alert" : `notice ${state.message.tone}`} role="alert">
+          {state.message.text}
+        </div>
+      ) : null}
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={FIELD_LABELS(ctx)} />
+      <p>{m.registerLead}</p>
+      {full ? <p class="notice warn">{m.waitlistLead}</p> : null}
+      <form method="post" action={`/events/${e.id}/register`} accept-charset="UTF-8" novalidate data-once>
+        <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+        <TextField ctx={ctx} name="name" label={m.name} hint={m.nameHint} value={v.name} error={state.errors.name} required autocomplete="name" />
+        <TextField
+          ctx={ctx}
+          name="nameKana"
+          label={m.nameKana}
+          hint={m.nameKanaHint}
+          value={v.nameKana}
+          error={state.errors.nameKana}
+          autocomplete="off"
+        />
+        <TextField
+          ctx={ctx}
+          name="email"
+          label={m.email}
+          hint={m.emailHint}
+          value={v.email}
+          error={state.errors.email}
+          required
+          inputmode="email"
+          autocomplete="email"
+          spellcheck={false}
+        />
+        <TextField
+          ctx={ctx}
+          name="organization"
+          label={m.organization}
+          hint={m.organizationHint}
+          value={v.organization}
+          error={state.errors.organization}
+          required
+          autocomplete="organization"
+        />
+        <RadioGroup
+          ctx={ctx}
+          name="sector"
+          label={m.sector}
+          value={v.sector}
+          error={state.errors.sector}
+          required
+          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[lang][s] }))}
+        />
+        <RadioGroup
+          ctx={ctx}
+          name="locale"
+          label={m.locale}
+          value={v.locale || lang}
+          error={state.errors.locale}
+          options={[
+            { value: "ja", label: m.localeJa, lang: "ja" },
+            { value: "en", label: m.localeEn, lang: "en" },
+          ]}
+        />
+        <div class="actions">
+          <button type="submit">{full ? m.submitWaitlist : m.submitRegister}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function EventPage(props: {
+  ctx: PageCtx;
+  event: EventRow;
+  blocks: BlockNames;
+  now: Date;
+  publicUrl: string;
+  form: RegistrationFormState;
+  hasFloorPlan: boolean;
+}) {
+  const { ctx, event: e, now } = props;
+  const { m, lang } = ctx;
+  const title = eventTitle(e, lang);
+  const closed = registrationClosedReason(e, now);
+  const description = pick(lang, e.descriptionJa ?? "", e.descriptionEn);
+  return (
+    <Layout ctx={ctx} title={title} section="events">
+      <p>
+        <a href="/">{m.backToList}</a>
+      </p>
+      <h1 lang={lang === "en" && !e.titleEn ? "ja" : undefined}>{title}</h1>
+      <p class="meta">
+        <span>{kindLabel(e.kind, lang)}</span>
+        <EventBadges ctx={ctx} event={e} now={now} />
+      </p>
+      {lang === "ja" && e.titleEn ? (
+        <p class="muted" lang="en">
+          {e.titleEn}
+        </p>
+      ) : null}
+      <EventFacts ctx={ctx} event={e} blocks={props.blocks} full />
+      {description ? (
+        <p class="pre" lang={lang === "en" && !e.descriptionEn ? "ja" : undefined}>
+          {description}
+        </p>
+      ) : null}
+      {props.hasFloorPlan ? (
+        <p>
+          <a href={`/fair/${e.id}`}>{m.fair}</a>
+        </p>
+      ) : null}
+      {closed ? (
+        <p class={e.status === "cancelled" ? "alert" : "notice"}>{m.closedReason[closed.slug] ?? closed.detail}</p>
+      ) : (
+        <RegistrationForm ctx={ctx} event={e} state={props.form} />
+      )}
+      {e.status !== "cancelled" ? <AddToCalendar ctx={ctx} event={e} publicUrl={props.publicUrl} /> : null}
+    </Layout>
+  );
+}

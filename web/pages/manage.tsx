@@ -1,0 +1,166 @@
+/** A registrant's private page: status, calendar links, personal feed, cancellation. */
+import type { getManagedRegistration } from "../../api/registrations/service.ts";
+import { subscribeLinks } from "../../api/calendar/routes.ts";
+import type { PageCtx } from "../context.ts";
+import { SECTOR_LABELS } from "../i18n.ts";
+import { CopyField, Layout } from "../layout.tsx";
+import { eventTitle, type BlockNames } from "../components.tsx";
+import { AddToCalendar, EventFacts } from "./event.tsx";
+
+export type Managed = Awaited<ReturnType<typeof getManagedRegistration>>;
+
+function StatusLine(props: { ctx: PageCtx; found: Managed }) {
+  const { m } = props.ctx;
+  const r = props.found.registration;
+  if (r.status === "confirmed") {
+    return (
+      <span class="badge ok">
+        {m.status.confirmed}
+        {r.checkedInAt ? ` · ${m.checkedIn}` : ""}
+      </span>
+    );
+  }
+  if (r.status === "waitlisted") {
+    return <span class="badge warn">{props.found.position ? m.waitlistPosition(props.found.position) : m.status.waitlisted}</span>;
+  }
+  return <span class="badge bad">{m.status.cancelled}</span>;
+}
+
+export function ManagePage(props: {
+  ctx: PageCtx;
+  found: Managed;
+  token: string;
+  blocks: BlockNames;
+  isNew: boolean;
+  notice?: "cancelled" | "rotated";
+  now: Date;
+  publicUrl: string;
+}) {
+  const { ctx, found } = props;
+  const { m, lang } = ctx;
+  const r = found.registration;
+  const e = found.event;
+  const title = props.isNew ? (r.status === "waitlisted" ? m.waitlistedTitle : m.registeredTitle) : m.manageTitle;
+  const feed = subscribeLinks(found.calendarUrl);
+  const active = r.status !== "cancelled";
+  const over = props.now.getTime() >= e.endsAt.getTime();
+  return (
+    <Layout ctx={ctx} title={title}>
+      {props.notice === "cancelled" ? (
+        <p class="notice ok" role="status">
+          {m.cancelledNotice}
+        </p>
+      ) : null}
+      {props.notice === "rotated" ? (
+        <p class="notice ok" role="status">
+          {m.feedRotated}
+        </p>
+      ) : null}
+      <h1>{title}</h1>
+      <p>
+        {m.statusLabel}: <StatusLine ctx={ctx} found={found} />
+      </p>
+      <section class="panel" aria-labelledby="ev">
+        <h2 id="ev">
+          <a href={`/events/${e.id}`}>{eventTitle(e, lang)}</a>
+        </h2>
+        <EventFacts ctx={ctx} event={e} blocks={props.blocks} />
+      </section>
+      <section aria-labelledby="details">
+        <h2 id="details">{m.yourDetails}</h2>
+        <dl class="facts">
+          <dt>{m.name}</dt>
+          <dd>{r.name}</dd>
+          {r.nameKana ? (
+            <>
+              <dt>{m.nameKana}</dt>
+              <dd>{r.nameKana}</dd>
+            </>
+          ) : null}
+          <dt>{m.email}</dt>
+          <dd>{r.email}</dd>
+          <dt>{m.organization}</dt>
+          <dd>{r.organization}</dd>
+          <dt>{m.sector}</dt>
+          <dd>{SECTOR_LABELS[lang][r.sector]}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="link">
+        <h2 id="link">{m.manageLink}</h2>
+        <p>{m.manageLinkHelp}</p>
+        <CopyField ctx={ctx} id="manage-url" label={m.manageLink} value={found.manageUrl} />
+      </section>
+      {active && e.status !== "cancelled" ? <AddToCalendar ctx={ctx} event={e} publicUrl={props.publicUrl} /> : null}
+      <section aria-labelledby="feed">
+        <h2 id="feed">{m.personalFeed}</h2>
+        <p>{m.personalFeedHelp}</p>
+        <p class="actions">
+          <a class="button secondary" href={feed.webcalUrl}>
+            {m.subscribe}
+          </a>
+          <a class="button secondary" href={feed.googleUrl} rel="noopener noreferrer" target="_blank">
+            {m.googleSubscribe}
+          </a>
+        </p>
+        <CopyField ctx={ctx} id="feed-url" label={m.feedAddress} value={found.calendarUrl} />
+        <form method="post" action={`/r/${props.token}/rotate-feed`} data-once>
+          <p class="hint">{m.rotateFeedHelp}</p>
+          <button type="submit" class="secondary">
+            {m.rotateFeed}
+          </button>
+        </form>
+      </section>
+      {active && !over ? (
+        <section aria-labelledby="cancel">
+          <h2 id="cancel">{m.cancelRegistration}</h2>
+          <p>
+            <a class="button danger" href={`/r/${props.token}/cancel`}>
+              {m.cancelRegistration}
+            </a>
+          </p>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function CancelConfirmPage(props: { ctx: PageCtx; found: Managed; token: string; blocks: BlockNames }) {
+  const { ctx, found } = props;
+  const { m, lang } = ctx;
+  const e = found.event;
+  const cancelled = found.registration.status === "cancelled";
+  return (
+    <Layout ctx={ctx} title={m.cancelConfirmTitle}>
+      <h1>{m.cancelConfirmTitle}</h1>
+      <section class="panel" aria-labelledby="ev">
+        <h2 id="ev">{eventTitle(e, lang)}</h2>
+        <EventFacts ctx={ctx} event={e} blocks={props.blocks} />
+        <p>
+          {lang === "en"
+            ? `${found.registration.name} (${found.registration.organization})`
+            : `${found.registration.name}（${found.registration.organization}）`}
+        </p>
+      </section>
+      {cancelled ? (
+        <p class="notice">{m.alreadyCancelled}</p>
+      ) : (
+        <>
+          <p>{m.cancelConfirmText}</p>
+          <form method="post" action={`/r/${props.token}/cancel`} class="actions" data-once>
+            <button type="submit" class="danger">
+              {m.cancelYes}
+            </button>
+            <a class="button secondary" href={`/r/${props.token}`}>
+              {m.cancelNo}
+            </a>
+          </form>
+        </>
+      )}
+      {cancelled ? (
+        <p>
+          <a href={`/r/${props.token}`}>{m.back}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,251 @@
+/** Public pages: events, registration without script, manage-my-registration, feeds, fair map. */
+import { Hono } from "hono";
+import type { ZodError } from "zod";
+import { listBlocks } from "../api/blocks/service.ts";
+import { listBooths } from "../api/booths/service.ts";
+import { listCalendars, subscribeLinks } from "../api/calendar/routes.ts";
+import { rotateCalendarToken } from "../api/calendar/tokens.ts";
+import type { AppDeps } from "../api/deps.ts";
+import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
+import { getEvent, listEvents, type EventRow } from "../api/events/service.ts";
+import { clientAddress } from "../api/lib/client-ip.ts";
+import { hit, parseLimit } from "../api/lib/rate-limit.ts";
+import { fieldErrors } from "../api/lib/router.ts";
+import { emailKey } from "../api/lib/text.ts";
+import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
+import { RegistrationCreate } from "../api/registrations/schemas.ts";
+import { cancelRegistration, getManagedRegistration, registerForEvent } from "../api/registrations/service.ts";
+import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
+import { blockNames } from "./components.tsx";
+import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
+import { fieldMessage } from "./i18n.ts";
+import type { Errors } from "./layout.tsx";
+import { CalendarPage } from "./pages/calendar.tsx";
+import { errorDetail } from "./pages/error.tsx";
+import { EventPage, type RegistrationFormState } from "./pages/event.tsx";
+import { FairPage } from "./pages/fair.tsx";
+import { HomePage, monthKey, MonthPage, type HomeFilters, type MonthRef } from "./pages/home.tsx";
+import { CancelConfirmPage, ManagePage } from "./pages/manage.tsx";
+
+const FIRST_FISCAL_YEAR = 2003;
+const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "sector", "locale"] as const;
+const PAGE_CACHE = { "Cache-Control": "private, no-cache" };
+const PRIVATE_PAGE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
+
+/** Public pages leave out planner proposals that nobody has confirmed yet. */
+const publicEvent = (e: EventRow) => e.status !== "planned";
+
+export function publicRoutes(deps: AppDeps) {
+  const app = new Hono<WebEnv>();
+  const { db } = deps;
+
+  async function filtersFrom(c: WebContext) {
+    const blocks = await listBlocks(db);
+    const q = c.req.query();
+    const filters: HomeFilters = {};
+    if (q.block && blocks.some((b) => b.code === q.block)) filters.block = q.block;
+    if (q.kind && (EVENT_KINDS as readonly string[]).includes(q.kind)) filters.kind = q.kind as EventKind;
+    if (q.fy && /^\d{4}$/.test(q.fy)) filters.fy = Number(q.fy);
+    return { blocks, filters };
+  }
+
+  app.get("/", async (c) => {
+    const ctx = pageCtx(c);
+    const now = deps.clock.now();
+    const { blocks, filters } = await filtersFrom(c);
+    if (c.req.query("view") === "month") {
+      const p = tokyoParts(now);
+      const mm = c.req.query("month")?.match(/^(\d{4})-(0[1-9]|1[0-2])$/);
+      const month: MonthRef = mm ? { year: Number(mm[1]), month: Number(mm[2]) } : { year: p.year, month: p.month };
+      const lastDay = new Date(Date.UTC(month.year, month.month, 0)).getUTCDate();
+      const { rows } = await listEvents({
+        db,
+        query: { block: filters.block, kind: filters.kind, from: `${monthKey(month)}-01`, to: `${monthKey(month)}-${lastDay}`, limit: 200 },
+      });
+      return render(
+        c,
+        <MonthPage ctx={ctx} blocks={blocks} filters={filters} month={month} events={rows.filter(publicEvent)} now={now} />,
+        200,
+        PAGE_CACHE,
+      );
+    }
+    const cursor = c.req.query("cursor");
+    const { rows, nextCursor } = await listEvents({
+      db,
+      query: {
+        ...filters,
+        // Without a fiscal year, what is still to come; with one, the whole year.
+        from: filters.fy === undefined ? toTokyoIso(now) : undefined,
+        cursor: cursor && cursor.length <= 200 ? cursor : undefined,
+        limit: 30,
+      },
+    });
+    const fiscalYears: number[] = [];
+    for (let fy = fiscalYearOf(now) + 1; fy >= FIRST_FISCAL_YEAR; fy--) fiscalYears.push(fy);
+    return render(
+      c,
+      <HomePage
+        ctx={ctx}
+        blocks={blocks}
+        names={blockNames(blocks)}
+        filters={filters}
+        fiscalYears={fiscalYears}
+        events={rows.filter(publicEvent)}
+        nextCursor={nextCursor}
+        now={now}
+      />,
+      200,
+      PAGE_CACHE,
+    );
+  });
+
+  async function eventPage(c: WebContext, eventId: string, form: RegistrationFormState, status = 200) {
+    const event = await getEvent({ db, id: eventId });
+    const [blocks, booths] = await Promise.all([listBlocks(db), listBooths({ db, eventId })]);
+    return render(
+      c,
+      <EventPage
+        ctx={pageCtx(c)}
+        event={event}
+        blocks={blockNames(blocks)}
+        now={deps.clock.now()}
+        publicUrl={deps.config.PUBLIC_URL}
+        form={form}
+        hasFloorPlan={booths.length > 0}
+      />,
+      status,
+      status === 200 ? PAGE_CACHE : { "Cache-Control": "no-store" },
+    );
+  }
+
+  const freshForm = (c: WebContext, values: Record<string, string> = {}): RegistrationFormState => ({
+    values: { locale: c.get("lang"), ...values },
+    errors: {},
+    idempotencyKey: crypto.randomUUID(),
+  });
+
+  app.get("/events/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw new NotFound("event");
+    return eventPage(c, id, freshForm(c));
+  });
+
+  app.post("/events/:id/register", async (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw new NotFound("event");
+    const ctx = pageCtx(c);
+    const form = await formOf(c);
+    const values: Record<string, string> = {};
+    const candidate: Record<string, string> = {};
+    for (const f of REGISTRATION_FIELDS) {
+      const v = form[f];
+      if (v === undefined) continue;
+      values[f] = v;
+      if (f === "locale" && v === "") continue;
+      candidate[f] = v;
+    }
+    // Every answer back on the page, with a fresh key: this render is a new form.
+    const again = (extra: Partial<RegistrationFormState>) => ({ ...freshForm(c, values), ...extra });
+    const parsed = RegistrationCreate.safeParse(candidate);
+    if (!parsed.success) {
+      const errors: Errors = {};
+      for (const e of fieldErrors(parsed.error as ZodError)) {
+        const field = e.field.split(".")[0]!;
+        errors[field] ??= fieldMessage(e, ctx.lang);
+      }
+      await getEvent({ db, id });
+      return eventPage(c, id, again({ errors }), 400);
+    }
+    const input = parsed.data;
+    try {
+      if (deps.config.RATE_LIMITS === "on") {
+        const limit = parseLimit(deps.config.RATE_LIMIT_REGISTRATION);
+        await hit(db, `register-ip:${clientAddress(c)}`, limit, deps.clock.now());
+        await hit(db, `register-email:${emailKey(input.email)}`, limit, deps.clock.now());
+      }
+      const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
+      const result = await registerForEvent({ ...deps, eventId: id, input, idempotencyKey: key });
+      if (result.outcome === "duplicate") {
+        return eventPage(c, id, again({ message: { tone: "warn", text: ctx.m.alreadyRegistered } }), 409);
+      }
+      return c.redirect(`/r/${result.body.manageToken}?new=1`, 303);
+    } catch (err) {
+      if (err instanceof TooManyRequests) {
+        c.header("Retry-After", err.headers?.["Retry-After"] ?? "60");
+        const text = ctx.m.tooMany(err.headers?.["Retry-After"] ?? "60");
+        return eventPage(c, id, again({ message: { tone: "alert", text } }), 429);
+      }
+      if (err instanceof Conflict) {
+        const text = ctx.m.closedReason[err.slug] ?? errorDetail(err, ctx.lang) ?? err.detail ?? err.title;
+        return eventPage(c, id, again({ message: { tone: "alert", text } }), 409);
+      }
+      if (err instanceof AppError && err.slug === "idempotency-key-reused") {
+        return eventPage(c, id, again({ message: { tone: "warn", text: ctx.m.formReused } }), 422);
+      }
+      throw err;
+    }
+  });
+
+  app.get("/r/:token", async (c) => {
+    const token = c.req.param("token");
+    const found = await getManagedRegistration({ ...deps, token });
+    const blocks = blockNames(await listBlocks(db));
+    const notice = c.req.query("cancelled") ? "cancelled" : c.req.query("rotated") ? "rotated" : undefined;
+    return render(
+      c,
+      <ManagePage
+        ctx={pageCtx(c)}
+        found={found}
+        token={token}
+        blocks={blocks}
+        isNew={c.req.query("new") === "1"}
+        notice={notice}
+        now={deps.clock.now()}
+        publicUrl={deps.config.PUBLIC_URL}
+      />,
+      200,
+      PRIVATE_PAGE,
+    );
+  });
+
+  app.get("/r/:token/cancel", async (c) => {
+    const token = c.req.param("token");
+    const found = await getManagedRegistration({ ...deps, token });
+    const blocks = blockNames(await listBlocks(db));
+    return render(c, <CancelConfirmPage ctx={pageCtx(c)} found={found} token={token} blocks={blocks} />, 200, PRIVATE_PAGE);
+  });
+
+  app.post("/r/:token/cancel", async (c) => {
+    const token = c.req.param("token");
+    await cancelRegistration({ ...deps, token });
+    return c.redirect(`/r/${token}?cancelled=1`, 303);
+  });
+
+  app.post("/r/:token/rotate-feed", async (c) => {
+    const token = c.req.param("token");
+    const found = await getManagedRegistration({ ...deps, token });
+    const current = found.calendarUrl.match(/\/calendar\/me\/([^/?#]+)\.ics$/)?.[1];
+    if (!current) throw new NotFound("feed");
+    await rotateCalendarToken({ db, sealer: deps.sealer, token: current, now: deps.clock.now() });
+    return c.redirect(`/r/${token}?rotated=1`, 303);
+  });
+
+  app.get("/calendar", async (c) => {
+    const ctx = pageCtx(c);
+    const feeds = (await listCalendars(deps)).map((f) =>
+      ctx.lang === "en" ? { ...f, ...subscribeLinks(`${f.url}?lang=en`) } : f,
+    );
+    return render(c, <CalendarPage ctx={ctx} feeds={feeds} />, 200, PAGE_CACHE);
+  });
+
+  app.get("/fair/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw new NotFound("event");
+    const event = await getEvent({ db, id });
+    const [booths, blocks] = await Promise.all([listBooths({ db, eventId: id }), listBlocks(db)]);
+    return render(c, <FairPage ctx={pageCtx(c)} event={event} booths={booths} blocks={blockNames(blocks)} />, 200, PAGE_CACHE);
+  });
+
+  return app;
+}

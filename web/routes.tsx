@@ -1,0 +1,28 @@
+/**
+ * The web pages, mounted by createApp with app.route("/", webRoutes(deps)). Pages call the
+ * services directly; errors on pages become friendly HTML, while /api keeps problem+json.
+ */
+import { Hono } from "hono";
+import type { AppDeps } from "../api/deps.ts";
+import { problemResponse } from "../api/lib/problem.ts";
+import { adminRoutes } from "./admin-routes.tsx";
+import { assetRoutes } from "./assets/index.ts";
+import { languages, type WebEnv } from "./context.ts";
+import { notFoundPage, renderError } from "./pages/error.tsx";
+import { publicRoutes } from "./public-routes.tsx";
+
+/** Paths the pages own; middleware is bound to these only, so the API's requests never pass through it. */
+const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/fair/*", "/admin", "/admin/*"];
+
+export function webRoutes(deps: AppDeps) {
+  const app = new Hono<WebEnv>();
+  const lang = languages(deps);
+  for (const path of PAGE_PATHS) app.use(path, lang);
+  app.route("/", assetRoutes());
+  app.route("/", publicRoutes(deps));
+  app.route("/", adminRoutes(deps));
+  // Anything else under the pages' prefixes is an HTML 404, not the API's problem+json.
+  for (const path of ["/events/*", "/r/*", "/fair/*", "/admin/*"]) app.all(path, (c) => notFoundPage(c));
+  app.onError((err, c) => (c.req.path.startsWith("/api/") ? problemResponse(err, c) : renderError(c, err)));
+  return app;
+}
