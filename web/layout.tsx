@@ -127,7 +127,7 @@ type FieldProps = {
   hint?: string;
   required?: boolean;
   type?: string;
-  inputmode?: string;
+  inputmode?: "search" | "email" | "url" | "text" | "none" | "tel" | "numeric" | "decimal";
   autocomplete?: string;
   spellcheck?: boolean;
   min?: string;
@@ -161,7 +161,7 @@ export function TextField(p: FieldProps) {
         value={p.value ?? ""}
         inputmode={p.inputmode}
         autocomplete={p.autocomplete}
-        spellcheck={p.spellcheck === undefined ? undefined : String(p.spellcheck)}
+        spellcheck={p.spellcheck}
         min={p.min}
         lang={p.lang}
         aria-required={p.required ? "true" : undefined}
@@ -282,7 +282,7 @@ export function CopyField(p: { ctx: PageCtx; id: string; label: string; value: s
     <div class="field">
       <label for={p.id}>{p.label}</label>
       <div class="copyline">
-        <input id={p.id} type="text" readonly value={p.value} data-select spellcheck="false" autocomplete="off" />
+        <input id={p.id} type="text" readonly value={p.value} data-select spellcheck={false} autocomplete="off" />
         <button type="button" class="secondary small" data-copy={p.id} data-copied={p.ctx.m.copied} hidden>
           {p.ctx.m.copy}
         </button>

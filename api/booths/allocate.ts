@@ -984,6 +984,8 @@ export interface Tuning {
   /** Start / end temperature as a multiple of sameClusterAdjacent (or of priorityBase when 0). */
   t0: number;
   t1: number;
+  /** Independent annealing chains from the phase-1 solution (best one wins). */
+  chains: number;
   /** Share of annealing moves that target a booth in the exhibitor's home zone. */
   pZone: number;
   /** Consecutive non-improving independent-set neighbourhoods before the polish stops. */
@@ -1440,6 +1442,7 @@ export function allocate(input: AllocateInput): AllocateResult {
     t0: 0.6,
     t1: 0.02,
     pZone: 0,
+    chains: 1,
     lnsFails: 12,
     maxNodes: Math.round(3000 * effort),
     ...input.tuning,
@@ -1450,20 +1453,29 @@ export function allocate(input: AllocateInput): AllocateResult {
   let lnsSteps = 0;
   let timeCapped = p1.timeCapped;
   if (m.W !== 0 || !p1.optimal) {
-    const search = new Search(ctx, sol, rng);
     const scale = m.W > 0 ? m.W : Math.max(1, m.weights.priorityBase);
-    search.polish(tuning.lnsFails);
-    const per = Math.floor(tuning.annealIterations / tuning.rounds);
-    for (let r = 0; r < tuning.rounds && !search.timeCapped; r++) {
-      search.restoreBest();
-      search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : 0.5), scale * tuning.t1, tuning.pZone);
+    const start = sol;
+    let bestVal = -Infinity;
+    const chains = Math.max(1, Math.round(tuning.chains));
+    for (let ch = 0; ch < chains; ch++) {
+      const search = new Search(ctx, start, new Rng(rng.u32()));
       search.polish(tuning.lnsFails);
+      const per = Math.floor(tuning.annealIterations / chains / tuning.rounds);
+      for (let r = 0; r < tuning.rounds && !search.timeCapped; r++) {
+        search.restoreBest();
+        search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : 0.5), scale * tuning.t1, tuning.pZone);
+        search.polish(tuning.lnsFails);
+      }
+      search.restoreBest();
+      if (search.best > bestVal + 1e-9) {
+        bestVal = search.best;
+        sol = { occ: search.bestOcc, at: search.bestAt };
+      }
+      annealIterations += search.iterations;
+      lnsSteps += search.lnsSteps;
+      timeCapped ||= search.timeCapped;
+      if (timeCapped) break;
     }
-    search.restoreBest();
-    sol = { occ: search.bestOcc, at: search.bestAt };
-    annealIterations = search.iterations;
-    lnsSteps = search.lnsSteps;
-    timeCapped ||= search.timeCapped;
   }
 
   const assignments: Assignment[] = [];

@@ -6,12 +6,12 @@ import { allocationSettings, boothAssignments, booths, events, exhibitors, type 
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
-import { Conflict, NotFound, ValidationFailed, type FieldError } from "../errors.ts";
+import { Conflict, NotFound, Unprocessable, ValidationFailed, type FieldError } from "../errors.ts";
 import { lockEvent } from "../events/service.ts";
 import { fieldErrors } from "../lib/router.ts";
 import { renderMail } from "../mail/layout.ts";
 import { enqueueMail } from "../mail/outbox.ts";
-import { allocate, type AllocateResult as AllocationResult } from "./allocate.ts";
+import { allocate, AllocationInputError, type AllocateResult as AllocationResult } from "./allocate.ts";
 import { adjacencyByCode, sizeClass, validateBooths } from "./geometry.ts";
 import { ExhibitorInput, type ExhibitorInputT } from "./schemas.ts";
 
@@ -381,7 +381,14 @@ export async function runAllocation({
 }): Promise<AllocationResult & { applied: boolean }> {
   await eventFor(db, who.actor, eventId);
   const w = weights ?? (await storedWeights(db, eventId));
-  const solve = (ctx: Awaited<ReturnType<typeof load>>) => allocate({ ...allocationInput(ctx), weights: w, timeLimitMs: timeLimitMs ?? 2000 });
+  const solve = (ctx: Awaited<ReturnType<typeof load>>) => {
+    try {
+      return allocate({ ...allocationInput(ctx), weights: w, timeLimitMs: timeLimitMs ?? 2000 });
+    } catch (e) {
+      if (e instanceof AllocationInputError) throw new Unprocessable("allocation-input", e.problems.slice(0, 10).join("; "), "Allocation input is inconsistent");
+      throw e;
+    }
+  };
   if (dryRun) return { ...solve(await load(db, eventId)), applied: false };
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
