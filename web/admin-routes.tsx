@@ -141,7 +141,7 @@ export function adminRoutes(deps: AppDeps) {
     if (c.req.method === "POST") await assertCsrf(c, await formOf(c));
     return next();
   };
-  app.use("/admin", guard);
+  // "/admin/*" matches "/admin" too.
   app.use("/admin/*", guard);
 
   const adminPage = (c: WebContext) => pageCtx(c, true);

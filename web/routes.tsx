@@ -11,8 +11,11 @@ import { languages, type WebEnv } from "./context.ts";
 import { notFoundPage, renderError } from "./pages/error.tsx";
 import { publicRoutes } from "./public-routes.tsx";
 
-/** Paths the pages own; middleware is bound to these only, so the API's requests never pass through it. */
-const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/fair/*", "/admin", "/admin/*"];
+/**
+ * Paths the pages own; middleware is bound to these only, so the API's requests never pass through
+ * it. ("/admin/*" also matches "/admin" itself.)
+ */
+const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/fair/*", "/admin/*"];
 
 export function webRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();

@@ -947,8 +947,8 @@ function phase1(ctx: Ctx, maxNodes: number): Phase1Result {
 
 /** Min-cost assignment of every row (rows ≤ cols + rows thanks to "unassigned" columns).
  * Returns col4row: column index < nCols, or ≥ nCols when the row stays unassigned. */
-function solveRect(nRows: number, nCols: number, cost: Float64Array): Int32Array {
-  const N = nRows + nCols;
+function solveRect(nRows: number, nCols: number, cost: Float64Array, nDummy = nRows): Int32Array {
+  const N = nCols + nDummy;
   const inst: ClassInst = {
     c: -1,
     exs: [],
@@ -1009,6 +1009,7 @@ class Search {
   private readonly unplacedOfClass: number[][];
   private readonly prefBooths: number[][];
   private readonly stamp: Int32Array;
+  private readonly colOf: Int32Array;
   private readonly zoneBooths: number[][];
   private epoch = 0;
 
@@ -1038,6 +1039,7 @@ class Search {
         .filter((b): b is number => b !== undefined && m.boothClass[b] === m.exClass[i] && pinnedBooth[b]! < 0),
     );
     this.stamp = new Int32Array(m.booths.length);
+    this.colOf = new Int32Array(m.booths.length).fill(-1);
     // free booths of the exhibitor's class in its home zone
     const byZone = new Map<string, number[]>();
     for (let b = 0; b < m.booths.length; b++) {
@@ -1270,6 +1272,10 @@ class Search {
     }
     const ep = ++this.epoch;
     const I: number[] = [];
+    const stampIsChosen = (b: number) => {
+      const k = this.colOf[b]!;
+      return k >= 0 && k < I.length && I[k] === b;
+    };
     for (const b of order) {
       if (stamp[b] === ep) continue;
       I.push(b);
@@ -1278,38 +1284,49 @@ class Search {
     }
     const rows: number[] = [];
     for (const b of I) if (occ[b]! >= 0) rows.push(occ[b]!);
+    const placedRows = rows.length;
     for (const e of this.unplacedOfClass[c]!) if (at[e]! < 0) rows.push(e);
     if (rows.length === 0) return 0;
     const nR = rows.length;
     const nC = I.length;
-    const cost = new Float64Array(nR * nC);
     const W = m.W;
+    const ncl = m.clusterMembers.length;
+    // same-cluster neighbour counts per chosen booth (neighbours are never chosen themselves)
+    const counts = W !== 0 ? new Int32Array(nC * ncl) : null;
+    const colOf = this.colOf;
+    for (let k = 0; k < nC; k++) {
+      const b = I[k]!;
+      colOf[b] = k;
+      if (counts) {
+        for (const x of m.adj[b]!) {
+          const f = occ[x]!;
+          if (f >= 0) counts[k * ncl + m.cluster[f]!]!++;
+        }
+      }
+    }
+    const cost = new Float64Array(nR * nC);
     for (let r = 0; r < nR; r++) {
       const e = rows[r]!;
       const ce = m.cluster[e]!;
-      const comp = m.comp[e]!;
       const vals = m.val[e]!;
+      const off = r * nC;
       for (let k = 0; k < nC; k++) {
-        const b = I[k]!;
-        let same = 0;
-        let bad = false;
-        for (const x of m.adj[b]!) {
-          const f = occ[x]!;
-          if (f < 0) continue;
-          if (m.cluster[f] === ce) same++;
-          if (comp.length) for (let q = 0; q < comp.length; q++) if (comp[q] === f) bad = true;
+        cost[off + k] = -(M + vals[m.boothLocal[I[k]!]!]! + (counts ? W * counts[k * ncl + ce]! : 0));
+      }
+      // never next to a competitor that stays where it is
+      const comp = m.comp[e]!;
+      for (let q = 0; q < comp.length; q++) {
+        const bf = at[comp[q]!]!;
+        if (bf < 0 || stampIsChosen(bf)) continue;
+        for (const x of m.adj[bf]!) {
+          const k = colOf[x]!;
+          if (k >= 0 && k < nC && I[k] === x) cost[off + k] = INF;
         }
-        cost[r * nC + k] = bad ? INF : -(M + vals[m.boothLocal[b]!]! + W * same);
       }
     }
     let before = 0;
-    const colOfBooth = new Map<number, number>();
-    I.forEach((b, k) => colOfBooth.set(b, k));
-    for (let r = 0; r < nR; r++) {
-      const b = at[rows[r]!]!;
-      if (b >= 0) before -= cost[r * nC + colOfBooth.get(b)!]!;
-    }
-    const c4r = solveRect(nR, nC, cost);
+    for (let r = 0; r < placedRows; r++) before -= cost[r * nC + colOf[at[rows[r]!]!]!]!;
+    const c4r = solveRect(nR, nC, cost, nR - placedRows);
     let after = 0;
     for (let r = 0; r < nR; r++) {
       const k = c4r[r]!;

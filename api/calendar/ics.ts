@@ -89,7 +89,7 @@ function nonBlank(s: string | null | undefined): s is string {
 }
 
 /** Days since 1970-01-01 in Tokyo, and back to a Date whose UTC calendar date is that Tokyo date. */
-const tokyoDay = (d: Date) => Math.floor((d.getTime() + TOKYO_OFFSET_MS) / DAY_MS);
+const tokyoDay = (ms: number) => Math.floor((ms + TOKYO_OFFSET_MS) / DAY_MS);
 const dateOfDay = (day: number) => new Date(day * DAY_MS);
 
 function statusOf(e: FeedEvent): ICalEventStatus {
@@ -123,8 +123,8 @@ function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData
 function when(e: FeedEvent): Pick<ICalEventData, "start" | "end" | "allDay" | "timezone"> {
   if (e.allDay) {
     // DATE values are formatted in UTC when the event has no zone: pass the Tokyo dates as UTC midnights.
-    const first = tokyoDay(e.startsAt);
-    const after = Math.max(first + 1, tokyoDay(new Date(e.endsAt.getTime() - 1)) + 1);
+    const first = tokyoDay(e.startsAt.getTime());
+    const after = Math.max(first + 1, tokyoDay(e.endsAt.getTime() - 1) + 1);
     return { allDay: true, start: dateOfDay(first), end: dateOfDay(after) };
   }
   // Zoned values: a plain Date would be read in the process's time zone.

@@ -12,17 +12,13 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import { MIGRATIONS_FOLDER, openDatabase } from "../../db/open.ts";
 import { rawRegister, type TxRunner } from "./baseline.ts";
+import { freshServerDb, percentile } from "../lib.ts";
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
-const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ADMIN = "bench-admin-token-0123456789";
 
 type Stats = { rps: number; p50: number; p99: number; confirmed: number; ok: number };
-
-function pct(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function load(n: number, concurrency: number, one: (i: number) => Promise<boolean>): Promise<Omit<Stats, "confirmed">> {
   const lat: number[] = [];
@@ -42,25 +38,7 @@ async function load(n: number, concurrency: number, one: (i: number) => Promise<
   );
   const elapsed = (performance.now() - t0) / 1000;
   if (errors.length) console.log(`  ${errors.length} request errors, e.g. ${errors[0]}`);
-  lat.sort((a, b) => a - b);
-  return { rps: n / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), ok };
-}
-
-async function freshServerDb(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const u = new URL(SERVER);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = postgres(SERVER, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists "${name}" with (force)`);
-      await a.end();
-    },
-  };
+  return { rps: n / elapsed, p50: percentile(lat, 50), p99: percentile(lat, 99), ok };
 }
 
 async function startServer(databaseUrl: string, port: number) {

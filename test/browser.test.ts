@@ -1,0 +1,252 @@
+/**
+ * The pages in a real browser (Chromium through playwright-core) against the app served by Node:
+ * registering with and without JavaScript, the waiting list, cancelling, the subscribe links and
+ * the organiser's dashboard and desk. Screenshots of every page go to test/artifacts/screenshots.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrganiser } from "../api/auth/service.ts";
+import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`test/browser.test.ts skipped: no Chromium found at ${CHROMIUM}.`);
+
+const SHOTS = "test/artifacts/screenshots";
+const PASSWORD = "correct horse battery staple";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(!hasChromium)("the pages in a browser", () => {
+  let t: TestApp;
+  let server: ServerType;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  };
+
+  async function newPage(opts: { js: boolean; mobile?: boolean }) {
+    const context = await browser.newContext({
+      javaScriptEnabled: opts.js,
+      locale: "ja-JP",
+      viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+    });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function fillRegistration(page: Page, who: { name: string; kana: string; email: string; org: string; sector: string }) {
+    await page.getByLabel("氏名").fill(who.name);
+    await page.getByLabel("ふりがな（カタカナ）").fill(who.kana);
+    await page.getByLabel("メールアドレス").fill(who.email);
+    await page.getByLabel("所属").fill(who.org);
+    await page.getByRole("radio", { name: who.sector }).check();
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ env: { PUBLIC_URL: base } });
+    server = serve({ fetch: t.app.fetch, port, hostname: "127.0.0.1" });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await t?.close();
+  });
+
+  it("a person registers in Japanese without JavaScript, another with it is waitlisted, and the first cancels", async () => {
+    const event = await createOpenEvent(t, { capacity: 1, titleJa: "東北地域クラスターセミナー 2026", titleEn: "Tohoku Regional Cluster Seminar 2026" });
+
+    // Without JavaScript.
+    const plain = await newPage({ js: false });
+    await plain.goto(`${base}/`);
+    expect(await plain.getAttribute("html", "lang")).toBe("ja");
+    await shot(plain, "01-home-ja");
+    await plain.getByRole("link", { name: "東北地域クラスターセミナー 2026" }).click();
+    expect(plain.url()).toBe(`${base}/events/${event.id}`);
+    expect(await plain.textContent("main")).toContain("2026年6月12日(金) 14:00");
+    await shot(plain, "02-event-ja-nojs");
+
+    // A mistake first: the page comes back with the message and the answers kept.
+    await fillRegistration(plain, { name: "山田 太郎", kana: "ヤマダ タロウ", email: "taro@", org: "福島大学", sector: "大学等" });
+    await plain.getByRole("button", { name: "参加登録する" }).click();
+    expect(await plain.textContent(".alert")).toContain("入力内容を確認してください");
+    expect(await plain.inputValue("#f-organization")).toBe("福島大学");
+    expect(await plain.isChecked("input[name=sector][value=academia]")).toBe(true);
+    await shot(plain, "03-event-validation-error");
+
+    await plain.getByLabel("メールアドレス").fill("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ");
+    await plain.getByRole("button", { name: "参加登録する" }).click();
+    expect(plain.url()).toMatch(new RegExp(`^${base}/r/[\\w-]{43}\\?new=1$`));
+    expect(await plain.textContent("h1")).toBe("参加登録が完了しました");
+    expect(await plain.textContent("main")).toContain("参加確定");
+    expect(await plain.textContent("main")).toContain("taro@example.jp");
+    // Without script the address is in a readonly field and the copy button stays hidden.
+    expect(await plain.isVisible("#manage-url")).toBe(true);
+    expect(await plain.isVisible("button[data-copy=manage-url]")).toBe(false);
+    const ics = await plain.getAttribute(`a[href^="/calendar/events/${event.id}.ics"]`, "href");
+    const icsBody = await (await fetch(`${base}${ics}`)).text();
+    expect(icsBody.startsWith("BEGIN:VCALENDAR")).toBe(true);
+    expect(await plain.getAttribute("a[href^='https://calendar.google.com/calendar/render?action=TEMPLATE']", "href")).toContain("dates=20260612T050000Z");
+    const webcal = await plain.getAttribute("a[href^='webcal:']", "href");
+    expect((await (await fetch(webcal!.replace(/^webcal:/, "http:"))).text()).startsWith("BEGIN:VCALENDAR")).toBe(true);
+    await shot(plain, "04-registered-nojs");
+    const manageUrl = plain.url().replace(/\?new=1$/, "");
+
+    // With JavaScript: the event is full now, so this person joins the waiting list.
+    const scripted = await newPage({ js: true, mobile: true });
+    await scripted.goto(`${base}/events/${event.id}`);
+    expect(await scripted.textContent("main")).toContain("満席");
+    await shot(scripted, "05-event-full-mobile-js");
+    await fillRegistration(scripted, { name: "佐藤 花子", kana: "サトウ ハナコ", email: "hanako@example.jp", org: "株式会社東北テック", sector: "産業界" });
+    await scripted.getByRole("button", { name: "キャンセル待ちに登録する" }).click();
+    await scripted.waitForURL(/\/r\/[\w-]{43}\?new=1$/);
+    expect(await scripted.textContent("h1")).toBe("キャンセル待ちに登録しました");
+    expect(await scripted.textContent("main")).toContain("キャンセル待ち 1番目");
+    // Script reveals the copy buttons and they report what they did.
+    const copy = scripted.locator("button[data-copy=manage-url]");
+    expect(await copy.isVisible()).toBe(true);
+    await copy.click();
+    await expect.poll(() => scripted.textContent("#manage-url-status")).toBe("コピーしました");
+    await shot(scripted, "06-waitlisted-mobile-js");
+    const waitlistedUrl = scripted.url().replace(/\?new=1$/, "");
+
+    // The first person cancels, with a confirmation step.
+    await plain.goto(manageUrl);
+    await plain.getByRole("link", { name: "参加登録をキャンセルする" }).click();
+    expect(plain.url()).toBe(`${manageUrl}/cancel`);
+    expect(await plain.textContent("main")).toContain("よろしいですか");
+    await shot(plain, "07-cancel-confirm");
+    await plain.getByRole("button", { name: "キャンセルする" }).click();
+    expect(plain.url()).toBe(`${manageUrl}?cancelled=1`);
+    expect(await plain.textContent("main")).toContain("参加登録をキャンセルしました");
+    expect(await plain.textContent("main")).toContain("キャンセル済み");
+    await shot(plain, "08-cancelled");
+
+    // The waiting list moved up.
+    await scripted.goto(waitlistedUrl);
+    expect(await scripted.textContent("main")).toContain("参加確定");
+    await shot(scripted, "09-promoted-mobile");
+  });
+
+  it("every subscribe link on /calendar resolves to a calendar", async () => {
+    const page = await newPage({ js: true });
+    await page.goto(`${base}/calendar`);
+    await shot(page, "10-calendar-ja");
+    const feeds = await page.$$eval("li[data-feed]", (items) =>
+      items.map((li) => ({
+        webcal: li.querySelector<HTMLAnchorElement>("a[data-subscribe=webcal]")!.getAttribute("href")!,
+        google: li.querySelector<HTMLAnchorElement>("a[data-subscribe=google]")!.getAttribute("href")!,
+        url: li.querySelector<HTMLInputElement>("input[readonly]")!.value,
+      })),
+    );
+    expect(feeds).toHaveLength(19);
+    for (const f of feeds) {
+      expect(f.webcal).toBe(f.url.replace(/^https?:/, "webcal:"));
+      expect(new URL(f.google).searchParams.get("cid")).toBe(f.webcal);
+      const res = await fetch(f.url);
+      expect(res.status, f.url).toBe(200);
+      expect((await res.text()).startsWith("BEGIN:VCALENDAR"), f.url).toBe(true);
+    }
+    await page.locator("button[data-copy=feed-all]").click();
+    await expect.poll(() => page.textContent("#feed-all-status")).toBe("コピーしました");
+
+    await page.goto(`${base}/calendar?lang=en`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getAttribute("li[data-feed=all] input[readonly]", "value")).toBe(`${base}/calendar/feed.ics?lang=en`);
+    await shot(page, "11-calendar-en");
+    await page.goto(`${base}/?view=month&month=2026-06`);
+    await shot(page, "12-month-en");
+  });
+
+  it("an organiser logs in, opens the dashboard and the desk, and checks someone in", async () => {
+    const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+    await createOrganiser(t.deps, who, {
+      email: "tohoku@example.jp",
+      name: "東北担当",
+      role: "organiser",
+      scopes: { blocks: ["tohoku"], events: [] },
+      password: PASSWORD,
+    });
+    const event = await createOpenEvent(t, { capacity: 30, titleJa: "東北ブロック協議会（受付テスト）" });
+    for (const [name, email, sector] of [
+      ["鈴木 一郎", "ichiro@example.jp", "government"],
+      ["高橋 次郎", "jiro@example.jp", "industry"],
+    ] as const) {
+      const res = await t.request(`/api/events/${event.id}/registrations`, {
+        method: "POST",
+        json: { name, email, organization: "宮城県庁", sector },
+      });
+      expect(res.status).toBe(201);
+    }
+
+    const page = await newPage({ js: true });
+    await page.goto(`${base}/admin`);
+    expect(page.url()).toBe(`${base}/admin/login?next=%2Fadmin`);
+    await shot(page, "13-login");
+    await page.getByLabel("メールアドレス").fill("tohoku@example.jp");
+    await page.getByLabel("パスワード").fill(PASSWORD);
+    await page.getByRole("button", { name: "ログイン" }).click();
+    expect(page.url()).toBe(`${base}/admin`);
+    expect(await page.textContent("h1")).toContain("令和8年度");
+    expect(await page.locator("tr[data-block]").count()).toBe(1);
+    await shot(page, "14-dashboard");
+
+    await page.goto(`${base}/admin/events`);
+    await shot(page, "15-admin-events");
+    await page.goto(`${base}/admin/events/${event.id}/edit`);
+    await shot(page, "16-event-editor");
+
+    await page.goto(`${base}/admin/events/${event.id}/registrations`);
+    expect(await page.textContent("[data-testid=checked-in-count]")).toBe("0");
+    await shot(page, "17-desk");
+    await page.getByRole("button", { name: "受付する: 鈴木 一郎" }).click();
+    await page.waitForURL(new RegExp(`/admin/events/${event.id}/registrations#r-`));
+    expect(await page.textContent("[data-testid=checked-in-count]")).toBe("1");
+    expect(await page.locator("tr", { hasText: "鈴木 一郎" }).textContent()).toContain("受付済み");
+    await shot(page, "18-desk-checked-in");
+
+    await page.locator("#f-q").fill("高橋");
+    await page.getByRole("button", { name: "検索", exact: true }).click();
+    expect(await page.locator("tr[data-registration]").count()).toBe(1);
+    await shot(page, "19-desk-search");
+
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    expect(page.url()).toBe(`${base}/admin/login`);
+  });
+});
