@@ -5,8 +5,8 @@ import type { JobName } from "./registry.ts";
  * expressions are in UTC; 15:30 UTC is 00:30 in Tokyo.
  */
 export const SCHEDULE: Record<string, JobName[]> = {
-  "*/5 * * * *": ["deliver-mail"],
-  "0 * * * *": ["remind-registrants", "deliver-mail"],
+  "* * * * *": ["deliver-mail"],
+  "0 * * * *": ["remind-registrants"],
   "30 15 * * *": ["plan-fiscal-year", "check-council-compliance", "purge-personal-data"],
 };
 

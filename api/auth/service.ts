@@ -63,6 +63,7 @@ async function issuePasswordLink(tx: Db, deps: Pick<AppDeps, "config">, o: Organ
     subject: locale === "en" ? "Set your organiser password" : "【主催者アカウント】パスワード設定のご案内",
     text,
     html,
+    now,
   });
 }
 

@@ -977,13 +977,15 @@ function solveRect(nRows: number, nCols: number, cost: Float64Array, nDummy = nR
 }
 
 export interface Tuning {
-  /** Annealing moves (default 400 000 × effort). */
+  /** Annealing moves (default 1 600 000 × effort). */
   annealIterations: number;
-  /** Annealing restarts from the best solution (default 4 × √effort). */
+  /** Annealing restarts from the best solution (default 8 × √effort). */
   rounds: number;
   /** Start / end temperature as a multiple of sameClusterAdjacent (or of priorityBase when 0). */
   t0: number;
   t1: number;
+  /** Start temperature of later rounds, relative to t0. */
+  reheat: number;
   /** Independent annealing chains from the phase-1 solution (best one wins). */
   chains: number;
   /** Share of annealing moves that target a booth in the exhibitor's home zone. */
@@ -1454,13 +1456,14 @@ export function allocate(input: AllocateInput): AllocateResult {
   const ctx: Ctx = { m, M, pinnedEx, pinnedBooth, compPairs, now, deadline: t0 + timeLimitMs };
 
   const tuning: Tuning = {
-    annealIterations: Math.round(400_000 * effort),
-    rounds: Math.max(1, Math.round(4 * Math.sqrt(effort))),
-    t0: 0.6,
+    annealIterations: Math.round(1_600_000 * effort),
+    rounds: Math.max(1, Math.round(8 * Math.sqrt(effort))),
+    t0: 2,
     t1: 0.02,
-    pZone: 0,
+    reheat: 0.5,
+    pZone: 0.25,
     chains: 1,
-    lnsFails: 12,
+    lnsFails: 20,
     maxNodes: Math.round(3000 * effort),
     ...input.tuning,
   };
@@ -1480,7 +1483,7 @@ export function allocate(input: AllocateInput): AllocateResult {
       const per = Math.floor(tuning.annealIterations / chains / tuning.rounds);
       for (let r = 0; r < tuning.rounds && !search.timeCapped; r++) {
         search.restoreBest();
-        search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : 0.5), scale * tuning.t1, tuning.pZone);
+        search.anneal(per, scale * tuning.t0 * (r === 0 ? 1 : tuning.reheat), scale * tuning.t1, tuning.pZone);
         search.polish(tuning.lnsFails);
       }
       search.restoreBest();

@@ -464,6 +464,7 @@ export async function publishAllocation(deps: Pick<AppDeps, "db" | "config">, wh
         subject: en ? `Your booth: ${x.booth ?? "not allocated"} (${title})` : `【出展ブースのご案内】${title}`,
         text,
         html,
+        now: who.now,
       });
       queued++;
     }

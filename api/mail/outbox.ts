@@ -10,8 +10,8 @@ export type MailMessage = {
   text: string;
   html: string;
   attachments?: OutboxAttachment[];
-  /** When it was written (the injected clock); due at once. Without it, the database's time. */
-  now?: Date;
+  /** When it was written (the injected clock); it is due at once. */
+  now: Date;
 };
 
 /** Writes a message to the outbox, inside the caller's transaction. */
@@ -28,7 +28,8 @@ export async function enqueueMail(tx: Db, publicUrl: string, msg: MailMessage): 
       textBody: msg.text,
       htmlBody: msg.html,
       attachments: msg.attachments ?? [],
-      ...(msg.now ? { createdAt: msg.now, nextAttemptAt: msg.now } : {}),
+      createdAt: msg.now,
+      nextAttemptAt: msg.now,
     })
     .onConflictDoNothing({ target: outbox.dedupeKey });
 }

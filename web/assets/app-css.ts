@@ -26,6 +26,7 @@ export const APP_CSS = `
   font-size: 100%;
 }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0; color: var(--text); background: var(--bg);
