@@ -30,7 +30,10 @@ async function organiser(email: string, blocks: string[]) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  tokens = { inScope: await organiser("tohoku@example.jp", ["tohoku"]), outOfScope: await organiser("kyushu@example.jp", ["kyushu"]) };
+  tokens = {
+    inScope: await organiser("tohoku@example.jp", ["tohoku"]),
+    outOfScope: await organiser("kyushu@example.jp", ["kyushu"]),
+  };
   const e = await createOpenEvent(t, { block: "tohoku", capacity: 50 });
   eventId = e.id;
   const r = await t.request(`/api/events/${eventId}/registrations`, { method: "POST", json: person() });
@@ -40,8 +43,24 @@ afterAll(async () => t?.close());
 
 type Call = { name: string; method: string; path: () => string; json?: unknown; body?: string; type?: string };
 
-const booths = { booths: [{ code: "A1", x: 0, y: 0, w: 1, h: 1, zone: "A" }, { code: "A2", x: 1, y: 0, w: 1, h: 1, zone: "A" }] };
-const exhibitor = (ref: string) => ({ ref, name: `出展 ${ref}`, organization: "株式会社テスト", cluster: "c1", field: "IT", size: "1x1", priority: 3, preferences: ["A1"], competitors: [], email: `${ref}@example.jp` });
+const booths = {
+  booths: [
+    { code: "A1", x: 0, y: 0, w: 1, h: 1, zone: "A" },
+    { code: "A2", x: 1, y: 0, w: 1, h: 1, zone: "A" },
+  ],
+};
+const exhibitor = (ref: string) => ({
+  ref,
+  name: `出展 ${ref}`,
+  organization: "株式会社テスト",
+  cluster: "c1",
+  field: "IT",
+  size: "1x1",
+  priority: 3,
+  preferences: ["A1"],
+  competitors: [],
+  email: `${ref}@example.jp`,
+});
 
 const organiserCalls: Call[] = [
   { name: "change an event", method: "PATCH", path: () => `/api/events/${eventId}`, json: { descriptionJa: "更新" } },
@@ -50,11 +69,21 @@ const organiserCalls: Call[] = [
   { name: "check in", method: "POST", path: () => `/api/events/${eventId}/registrations/${regId}/check-in` },
   { name: "undo check-in", method: "DELETE", path: () => `/api/events/${eventId}/registrations/${regId}/check-in` },
   { name: "floor plan", method: "PUT", path: () => `/api/events/${eventId}/floor-plan`, json: booths },
-  { name: "replace exhibitors", method: "PUT", path: () => `/api/events/${eventId}/exhibitors`, json: [exhibitor("x1"), exhibitor("x2")] },
+  {
+    name: "replace exhibitors",
+    method: "PUT",
+    path: () => `/api/events/${eventId}/exhibitors`,
+    json: [exhibitor("x1"), exhibitor("x2")],
+  },
   { name: "list exhibitors", method: "GET", path: () => `/api/events/${eventId}/exhibitors` },
   { name: "assign a booth", method: "PUT", path: () => `/api/events/${eventId}/booths/A2/assignment`, json: { exhibitor: "x2" } },
   { name: "clear a booth", method: "DELETE", path: () => `/api/events/${eventId}/booths/A2/assignment` },
-  { name: "weights", method: "PUT", path: () => `/api/events/${eventId}/allocation/weights`, json: { priorityBase: 10, preferences: [10, 7, 4], homeZone: 3, sameClusterAdjacent: 20 } },
+  {
+    name: "weights",
+    method: "PUT",
+    path: () => `/api/events/${eventId}/allocation/weights`,
+    json: { priorityBase: 10, preferences: [10, 7, 4], homeZone: 3, sameClusterAdjacent: 20 },
+  },
   { name: "preview allocation", method: "POST", path: () => `/api/events/${eventId}/allocation`, json: { dryRun: true } },
   { name: "publish", method: "POST", path: () => `/api/events/${eventId}/allocation/publish` },
 ];
@@ -96,9 +125,17 @@ describe("every organiser endpoint", () => {
   }
   it("an organiser creates events only in their blocks", async () => {
     const body = { kind: "seminar", titleJa: "セミナー", startsAt: "2026-07-01", endsAt: "2026-07-01" };
-    const own = await t.request("/api/events", { method: "POST", json: { ...body, block: "tohoku" }, headers: { Authorization: `Bearer ${tokens.inScope}` } });
+    const own = await t.request("/api/events", {
+      method: "POST",
+      json: { ...body, block: "tohoku" },
+      headers: { Authorization: `Bearer ${tokens.inScope}` },
+    });
     expect(own.status).toBe(201);
-    const other = await t.request("/api/events", { method: "POST", json: { ...body, block: "kanto" }, headers: { Authorization: `Bearer ${tokens.inScope}` } });
+    const other = await t.request("/api/events", {
+      method: "POST",
+      json: { ...body, block: "kanto" },
+      headers: { Authorization: `Bearer ${tokens.inScope}` },
+    });
     expect(other.status).toBe(400);
   });
 });
@@ -119,7 +156,10 @@ describe("audit log", () => {
 
 describe("sessions, tokens and CSRF", () => {
   it("a cookie write without the CSRF token is refused; with it, allowed", async () => {
-    const login = await t.request("/api/auth/login", { method: "POST", json: { email: "tohoku@example.jp", password: "correct horse battery staple" } });
+    const login = await t.request("/api/auth/login", {
+      method: "POST",
+      json: { email: "tohoku@example.jp", password: "correct horse battery staple" },
+    });
     const setCookie = login.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -128,20 +168,42 @@ describe("sessions, tokens and CSRF", () => {
     const cookie = setCookie.split(";")[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const path = `/api/events/${eventId}`;
-    expect((await t.request(path, { method: "PATCH", json: { descriptionEn: "x" }, headers: { Cookie: cookie } })).status).toBe(403);
+    expect((await t.request(path, { method: "PATCH", json: { descriptionEn: "x" }, headers: { Cookie: cookie } })).status).toBe(
+      403,
+    );
     expect(
-      (await t.request(path, { method: "PATCH", json: { descriptionEn: "x" }, headers: { Cookie: cookie, "X-CSRF-Token": csrfToken, Origin: "https://evil.example" } })).status,
+      (
+        await t.request(path, {
+          method: "PATCH",
+          json: { descriptionEn: "x" },
+          headers: { Cookie: cookie, "X-CSRF-Token": csrfToken, Origin: "https://evil.example" },
+        })
+      ).status,
     ).toBe(403);
-    expect((await t.request(path, { method: "PATCH", json: { descriptionEn: "x" }, headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } })).status).toBe(200);
+    expect(
+      (
+        await t.request(path, {
+          method: "PATCH",
+          json: { descriptionEn: "x" },
+          headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
+        })
+      ).status,
+    ).toBe(200);
     // Logging out ends the session.
     expect((await t.request("/api/auth/logout", { method: "POST", headers: { Cookie: cookie } })).status).toBe(204);
     expect((await t.request(`/api/events/${eventId}/registrations`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
   it("a wrong password is 401 without saying which part was wrong", async () => {
-    const res = await t.request("/api/auth/login", { method: "POST", json: { email: "tohoku@example.jp", password: "wrong password here" } });
+    const res = await t.request("/api/auth/login", {
+      method: "POST",
+      json: { email: "tohoku@example.jp", password: "wrong password here" },
+    });
     expect(res.status).toBe(401);
-    const other = await t.request("/api/auth/login", { method: "POST", json: { email: "nobody@example.jp", password: "wrong password here" } });
+    const other = await t.request("/api/auth/login", {
+      method: "POST",
+      json: { email: "nobody@example.jp", password: "wrong password here" },
+    });
     expect(((await other.json()) as { detail: string }).detail).toBe(((await res.json()) as { detail: string }).detail);
   });
 
@@ -149,8 +211,18 @@ describe("sessions, tokens and CSRF", () => {
     const list = await t.request("/api/api-tokens", { headers: { Authorization: `Bearer ${tokens.inScope}` } });
     const [mine] = (await list.json()) as { id: string; prefix: string }[];
     expect(tokens.inScope.startsWith(mine!.prefix)).toBe(true);
-    expect((await t.request(`/api/api-tokens/${mine!.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${tokens.inScope}` } })).status).toBe(204);
-    expect((await t.request(`/api/events/${eventId}/registrations`, { headers: { Authorization: `Bearer ${tokens.inScope}` } })).status).toBe(401);
+    expect(
+      (
+        await t.request(`/api/api-tokens/${mine!.id}`, {
+          method: "DELETE",
+          headers: { Authorization: `Bearer ${tokens.inScope}` },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await t.request(`/api/events/${eventId}/registrations`, { headers: { Authorization: `Bearer ${tokens.inScope}` } }))
+        .status,
+    ).toBe(401);
   });
 
   it("a new organiser without a password gets a one-time link by e-mail", async () => {
@@ -163,25 +235,51 @@ describe("sessions, tokens and CSRF", () => {
     const [mail] = await t.db.select().from(outbox).where(eq(outbox.toAddress, "new@example.jp"));
     expect(mail!.htmlBody).toContain("&lt;b&gt;新人&lt;/b&gt;");
     const token = mail!.textBody.match(/token=([A-Za-z0-9_-]{43})/)![1]!;
-    expect((await t.request("/api/auth/password", { method: "POST", json: { token, password: "a much longer secret" } })).status).toBe(204);
-    expect((await t.request("/api/auth/password", { method: "POST", json: { token, password: "a much longer secret" } })).status).toBe(404);
-    expect((await t.request("/api/auth/login", { method: "POST", json: { email: "new@example.jp", password: "a much longer secret" } })).status).toBe(200);
+    expect(
+      (await t.request("/api/auth/password", { method: "POST", json: { token, password: "a much longer secret" } })).status,
+    ).toBe(204);
+    expect(
+      (await t.request("/api/auth/password", { method: "POST", json: { token, password: "a much longer secret" } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.request("/api/auth/login", {
+          method: "POST",
+          json: { email: "new@example.jp", password: "a much longer secret" },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("a disabled organiser can no longer log in", async () => {
     const list = (await (await t.request("/api/organisers", { admin: true })).json()) as { id: string; email: string }[];
     const k = list.find((o) => o.email === "kyushu@example.jp")!;
-    expect((await t.request(`/api/organisers/${k.id}`, { method: "PATCH", admin: true, json: { disabled: true } })).status).toBe(200);
-    expect((await t.request("/api/auth/login", { method: "POST", json: { email: "kyushu@example.jp", password: "correct horse battery staple" } })).status).toBe(401);
-    expect((await t.request(`/api/events/${eventId}/registrations`, { headers: { Authorization: `Bearer ${tokens.outOfScope}` } })).status).toBe(401);
+    expect((await t.request(`/api/organisers/${k.id}`, { method: "PATCH", admin: true, json: { disabled: true } })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await t.request("/api/auth/login", {
+          method: "POST",
+          json: { email: "kyushu@example.jp", password: "correct horse battery staple" },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await t.request(`/api/events/${eventId}/registrations`, { headers: { Authorization: `Bearer ${tokens.outOfScope}` } }))
+        .status,
+    ).toBe(401);
   });
 });
 
 describe("registration desk", () => {
   it("exports CSV that Excel opens, with formula injection neutralised", async () => {
     const e = await createOpenEvent(t, { capacity: 10 });
-    for (const name of ["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "＝全角", "普通 の 名前, \"引用\""]) {
-      expect((await t.request(`/api/events/${e.id}/registrations`, { method: "POST", json: person({ name, organization: name }) })).status).toBe(201);
+    for (const name of ['=HYPERLINK("http://evil")', "+1+1", "-2", "@SUM(A1)", "＝全角", '普通 の 名前, "引用"']) {
+      expect(
+        (await t.request(`/api/events/${e.id}/registrations`, { method: "POST", json: person({ name, organization: name }) }))
+          .status,
+      ).toBe(201);
     }
     const res = await t.request(`/api/events/${e.id}/registrations.csv`, { admin: true });
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
@@ -196,20 +294,37 @@ describe("registration desk", () => {
 
   it("searches by name, kana and organisation and counts by sector", async () => {
     const e = await createOpenEvent(t, { capacity: 10 });
-    await t.request(`/api/events/${e.id}/registrations`, { method: "POST", json: person({ name: "佐藤 花子", nameKana: "サトウ ハナコ", organization: "東北大学", sector: "academia" }) });
-    await t.request(`/api/events/${e.id}/registrations`, { method: "POST", json: person({ name: "鈴木 一郎", nameKana: "スズキ イチロウ", organization: "仙台市役所", sector: "government" }) });
-    const kana = (await (await t.request(`/api/events/${e.id}/registrations?q=ｻﾄｳ`, { admin: true })).json()) as { items: { name: string }[]; bySector: Record<string, number> };
+    await t.request(`/api/events/${e.id}/registrations`, {
+      method: "POST",
+      json: person({ name: "佐藤 花子", nameKana: "サトウ ハナコ", organization: "東北大学", sector: "academia" }),
+    });
+    await t.request(`/api/events/${e.id}/registrations`, {
+      method: "POST",
+      json: person({ name: "鈴木 一郎", nameKana: "スズキ イチロウ", organization: "仙台市役所", sector: "government" }),
+    });
+    const kana = (await (await t.request(`/api/events/${e.id}/registrations?q=ｻﾄｳ`, { admin: true })).json()) as {
+      items: { name: string }[];
+      bySector: Record<string, number>;
+    };
     expect(kana.items.map((i) => i.name)).toEqual(["佐藤 花子"]);
     expect(kana.bySector).toEqual({ industry: 0, academia: 1, government: 1, other: 0 });
-    const org = (await (await t.request(`/api/events/${e.id}/registrations?q=${encodeURIComponent("仙台")}`, { admin: true })).json()) as { items: { name: string; id: string }[] };
+    const org = (await (
+      await t.request(`/api/events/${e.id}/registrations?q=${encodeURIComponent("仙台")}`, { admin: true })
+    ).json()) as { items: { name: string; id: string }[] };
     expect(org.items.map((i) => i.name)).toEqual(["鈴木 一郎"]);
     const rid = org.items[0]!.id;
-    const first = (await (await t.request(`/api/events/${e.id}/registrations/${rid}/check-in`, { method: "POST", admin: true })).json()) as { checkedInAt: string; checkedInBy: string };
+    const first = (await (
+      await t.request(`/api/events/${e.id}/registrations/${rid}/check-in`, { method: "POST", admin: true })
+    ).json()) as { checkedInAt: string; checkedInBy: string };
     t.clock.advance(60_000);
-    const again = (await (await t.request(`/api/events/${e.id}/registrations/${rid}/check-in`, { method: "POST", admin: true })).json()) as { checkedInAt: string };
+    const again = (await (
+      await t.request(`/api/events/${e.id}/registrations/${rid}/check-in`, { method: "POST", admin: true })
+    ).json()) as { checkedInAt: string };
     expect(again.checkedInAt).toBe(first.checkedInAt);
     expect(first.checkedInBy).toBe("ADMIN_TOKEN");
-    const undone = (await (await t.request(`/api/events/${e.id}/registrations/${rid}/check-in`, { method: "DELETE", admin: true })).json()) as { checkedInAt: string | null };
+    const undone = (await (
+      await t.request(`/api/events/${e.id}/registrations/${rid}/check-in`, { method: "DELETE", admin: true })
+    ).json()) as { checkedInAt: string | null };
     expect(undone.checkedInAt).toBeNull();
   });
 });

@@ -42,7 +42,11 @@ async function fair() {
 describe("floor plan", () => {
   it("stores booths with size classes and adjacency", async () => {
     const id = await fair();
-    const list = (await (await t.request(`/api/events/${id}/booths`)).json()) as { code: string; sizeClass: string; adjacent: string[] }[];
+    const list = (await (await t.request(`/api/events/${id}/booths`)).json()) as {
+      code: string;
+      sizeClass: string;
+      adjacent: string[];
+    }[];
     expect(list.find((b) => b.code === "B1")!.sizeClass).toBe("2x1");
     expect(list.find((b) => b.code === "C1")!.sizeClass).toBe("3x3");
     expect(list.find((b) => b.code === "A2")!.adjacent).toEqual(["A1", "A3"]);
@@ -51,8 +55,18 @@ describe("floor plan", () => {
   it("rejects duplicate codes, overlaps and non-positive sizes, naming the booth", async () => {
     const e = await createOpenEvent(t, { kind: "techno_fair" });
     const cases = [
-      { booths: [{ code: "X1", x: 0, y: 0, w: 1, h: 1, zone: "z" }, { code: "X1", x: 5, y: 0, w: 1, h: 1, zone: "z" }] },
-      { booths: [{ code: "X1", x: 0, y: 0, w: 2, h: 2, zone: "z" }, { code: "X2", x: 1, y: 1, w: 2, h: 2, zone: "z" }] },
+      {
+        booths: [
+          { code: "X1", x: 0, y: 0, w: 1, h: 1, zone: "z" },
+          { code: "X1", x: 5, y: 0, w: 1, h: 1, zone: "z" },
+        ],
+      },
+      {
+        booths: [
+          { code: "X1", x: 0, y: 0, w: 2, h: 2, zone: "z" },
+          { code: "X2", x: 1, y: 1, w: 2, h: 2, zone: "z" },
+        ],
+      },
       { booths: [{ code: "X9", x: 0, y: 0, w: 0, h: 1, zone: "z" }] },
     ];
     for (const body of cases) {
@@ -66,7 +80,10 @@ describe("floor plan", () => {
   it("cannot be replaced while booths are assigned", async () => {
     const id = await fair();
     await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, json: [ex("E1")] });
-    expect((await t.request(`/api/events/${id}/booths/A1/assignment`, { method: "PUT", admin: true, json: { exhibitor: "E1" } })).status).toBe(200);
+    expect(
+      (await t.request(`/api/events/${id}/booths/A1/assignment`, { method: "PUT", admin: true, json: { exhibitor: "E1" } }))
+        .status,
+    ).toBe(200);
     const res = await t.request(`/api/events/${id}/floor-plan`, { method: "PUT", admin: true, json: hall });
     expect(res.status).toBe(409);
   });
@@ -75,13 +92,26 @@ describe("floor plan", () => {
 describe("exhibitor applications", () => {
   it("are replaced from CSV, with lists and full-width sizes, and listed with their status", async () => {
     const id = await fair();
-    const csv = "\uFEFFref,name,organization,cluster,field,size,priority,preferences,homeZone,competitors,email\r\n" +
+    const csv =
+      "\uFEFFref,name,organization,cluster,field,size,priority,preferences,homeZone,competitors,email\r\n" +
       "E1,出展者1,北海道大学,札幌IT,IT,１×１,3,A1;A2,north,E2,e1@example.jp\r\n" +
       'E2,"出展者, 2",株式会社B,札幌IT,IT,1x1,10,A2|A3,,E1,\r\n' +
       "E3,島,C社,九州,環境,3x3,0,C1,island,,\r\n";
-    const res = await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, body: csv, headers: { "Content-Type": "text/csv" } });
+    const res = await t.request(`/api/events/${id}/exhibitors`, {
+      method: "PUT",
+      admin: true,
+      body: csv,
+      headers: { "Content-Type": "text/csv" },
+    });
     expect(res.status, await res.clone().text()).toBe(200);
-    const list = (await res.json()) as { ref: string; name: string; size: string; preferences: string[]; competitors: string[]; status: string }[];
+    const list = (await res.json()) as {
+      ref: string;
+      name: string;
+      size: string;
+      preferences: string[];
+      competitors: string[];
+      status: string;
+    }[];
     expect(list.map((x) => x.ref)).toEqual(["E1", "E2", "E3"]);
     expect(list[0]!.size).toBe("1x1");
     expect(list[0]!.preferences).toEqual(["A1", "A2"]);
@@ -92,11 +122,20 @@ describe("exhibitor applications", () => {
   it("reject a bad CSV row by row and unknown competitors", async () => {
     const id = await fair();
     const csv = "ref,name,organization,cluster,field,size,priority\r\nE1,a,b,c,d,huge,3\r\nE2,a,b,c,d,1x1,99\r\n";
-    const res = await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, body: csv, headers: { "Content-Type": "text/csv" } });
+    const res = await t.request(`/api/events/${id}/exhibitors`, {
+      method: "PUT",
+      admin: true,
+      body: csv,
+      headers: { "Content-Type": "text/csv" },
+    });
     expect(res.status).toBe(400);
     const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(["rows[2].size", "rows[3].priority"]));
-    const bad = await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, json: [ex("E1", { competitors: ["NOPE"] })] });
+    const bad = await t.request(`/api/events/${id}/exhibitors`, {
+      method: "PUT",
+      admin: true,
+      json: [ex("E1", { competitors: ["NOPE"] })],
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -109,7 +148,8 @@ describe("manual assignment", () => {
       admin: true,
       json: [ex("E1", { competitors: ["E2"] }), ex("E2"), ex("E3"), ex("BIG", { size: "3x3" })],
     });
-    const assign = (code: string, exhibitor: string) => t.request(`/api/events/${id}/booths/${code}/assignment`, { method: "PUT", admin: true, json: { exhibitor } });
+    const assign = (code: string, exhibitor: string) =>
+      t.request(`/api/events/${id}/booths/${code}/assignment`, { method: "PUT", admin: true, json: { exhibitor } });
     expect((await assign("A1", "E1")).status).toBe(200);
     const taken = await assign("A1", "E3");
     expect(taken.status).toBe(409);
@@ -122,7 +162,10 @@ describe("manual assignment", () => {
     expect((await assign("A3", "E2")).status).toBe(200);
     // Moving keeps one booth per exhibitor.
     expect((await assign("A5", "E2")).status).toBe(200);
-    const booths = (await (await t.request(`/api/events/${id}/booths`)).json()) as { code: string; assignment: { exhibitor: string } | null }[];
+    const booths = (await (await t.request(`/api/events/${id}/booths`)).json()) as {
+      code: string;
+      assignment: { exhibitor: string } | null;
+    }[];
     expect(booths.filter((b) => b.assignment?.exhibitor === "E2").map((b) => b.code)).toEqual(["A5"]);
   });
 
@@ -131,13 +174,17 @@ describe("manual assignment", () => {
     const refs = Array.from({ length: 12 }, (_, i) => `R${i}`);
     await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, json: refs.map((r) => ex(r)) });
     const results = await Promise.all(
-      refs.map((r) => t.request(`/api/events/${id}/booths/A4/assignment`, { method: "PUT", admin: true, json: { exhibitor: r } })),
+      refs.map((r) =>
+        t.request(`/api/events/${id}/booths/A4/assignment`, { method: "PUT", admin: true, json: { exhibitor: r } }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(11);
     // One exhibitor clicked into many booths at once ends up in exactly one.
     const many = await Promise.all(
-      ["A1", "A2", "A3", "A5", "A6"].map((code) => t.request(`/api/events/${id}/booths/${code}/assignment`, { method: "PUT", admin: true, json: { exhibitor: "R0" } })),
+      ["A1", "A2", "A3", "A5", "A6"].map((code) =>
+        t.request(`/api/events/${id}/booths/${code}/assignment`, { method: "PUT", admin: true, json: { exhibitor: "R0" } }),
+      ),
     );
     expect(many.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     const booths = (await (await t.request(`/api/events/${id}/booths`)).json()) as { assignment: { exhibitor: string } | null }[];
@@ -160,20 +207,43 @@ describe("automatic allocation", () => {
     ];
     await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, json: xs });
     // Pin P2 to A6.
-    expect((await t.request(`/api/events/${id}/booths/A6/assignment`, { method: "PUT", admin: true, json: { exhibitor: "P2", pinned: true } })).status).toBe(200);
+    expect(
+      (
+        await t.request(`/api/events/${id}/booths/A6/assignment`, {
+          method: "PUT",
+          admin: true,
+          json: { exhibitor: "P2", pinned: true },
+        })
+      ).status,
+    ).toBe(200);
     const dry = await t.request(`/api/events/${id}/allocation`, { method: "POST", admin: true, json: { dryRun: true } });
-    const preview = (await dry.json()) as { assignments: { booth: string; exhibitor: string }[]; unassigned: { exhibitor: string; reason: string }[]; score: { total: number; firstChoice: number }; applied: boolean };
+    const preview = (await dry.json()) as {
+      assignments: { booth: string; exhibitor: string }[];
+      unassigned: { exhibitor: string; reason: string }[];
+      score: { total: number; firstChoice: number };
+      applied: boolean;
+    };
     expect(preview.applied).toBe(false);
     expect(preview.assignments).toContainEqual({ booth: "A6", exhibitor: "P2" });
     expect(preview.unassigned).toEqual([{ exhibitor: "P6", reason: expect.any(String) }]);
     const booths0 = (await (await t.request(`/api/events/${id}/booths`)).json()) as { assignment: unknown }[];
     expect(booths0.filter((b) => b.assignment)).toHaveLength(1);
 
-    const applied = (await (await t.request(`/api/events/${id}/allocation`, { method: "POST", admin: true, json: {} })).json()) as typeof preview;
+    const applied = (await (
+      await t.request(`/api/events/${id}/allocation`, { method: "POST", admin: true, json: {} })
+    ).json()) as typeof preview;
     expect(applied.applied).toBe(true);
     expect(applied.assignments).toEqual(preview.assignments);
     expect(applied.score).toEqual(preview.score);
-    const booths = (await (await t.request(`/api/events/${id}/booths`)).json()) as { code: string; x: number; y: number; w: number; h: number; zone: string; assignment: { exhibitor: string; pinned: boolean } | null }[];
+    const booths = (await (await t.request(`/api/events/${id}/booths`)).json()) as {
+      code: string;
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      zone: string;
+      assignment: { exhibitor: string; pinned: boolean } | null;
+    }[];
     const assignments = booths.filter((b) => b.assignment).map((b) => ({ booth: b.code, exhibitor: b.assignment!.exhibitor }));
     expect(assignments).toHaveLength(6);
     const violations = checkRules(
@@ -185,16 +255,25 @@ describe("automatic allocation", () => {
       assignments,
     );
     expect(violations).toEqual([]);
-    const list = (await (await t.request(`/api/events/${id}/exhibitors`, { admin: true })).json()) as { ref: string; status: string }[];
+    const list = (await (await t.request(`/api/events/${id}/exhibitors`, { admin: true })).json()) as {
+      ref: string;
+      status: string;
+    }[];
     expect(list.find((x) => x.ref === "P6")!.status).toBe("unassigned");
     expect(list.find((x) => x.ref === "P1")!.status).toBe("assigned");
   });
 
   it("publishes each exhibitor's booth by e-mail once, escaping names", async () => {
     const id = await fair();
-    await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, json: [ex("M1", { name: "<img src=x onerror=alert(1)>" }), ex("M2")] });
+    await t.request(`/api/events/${id}/exhibitors`, {
+      method: "PUT",
+      admin: true,
+      json: [ex("M1", { name: "<img src=x onerror=alert(1)>" }), ex("M2")],
+    });
     await t.request(`/api/events/${id}/allocation`, { method: "POST", admin: true, json: {} });
-    const r1 = (await (await t.request(`/api/events/${id}/allocation/publish`, { method: "POST", admin: true })).json()) as { queued: number };
+    const r1 = (await (await t.request(`/api/events/${id}/allocation/publish`, { method: "POST", admin: true })).json()) as {
+      queued: number;
+    };
     expect(r1.queued).toBe(2);
     await t.request(`/api/events/${id}/allocation/publish`, { method: "POST", admin: true });
     const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, "m1@example.jp"));

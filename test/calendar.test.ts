@@ -56,7 +56,11 @@ describe("feeds over HTTP", () => {
 
   it("shows updates with a higher SEQUENCE and keeps cancellations for 30 days", async () => {
     const e = await createOpenEvent(t, { titleJa: "変更される催し" });
-    await t.request(`/api/events/${e.id}`, { method: "PATCH", admin: true, json: { startsAt: "2026-06-13T14:00:00+09:00", endsAt: "2026-06-13T16:00:00+09:00" } });
+    await t.request(`/api/events/${e.id}`, {
+      method: "PATCH",
+      admin: true,
+      json: { startsAt: "2026-06-13T14:00:00+09:00", endsAt: "2026-06-13T16:00:00+09:00" },
+    });
     let v = vevents(await (await t.request("/calendar/feed.ics")).text()).find((x) => x.uid === `${e.id}@cluster-events`)!;
     expect(v.sequence).toBe(1);
     expect(v.start).toBe(Date.parse("2026-06-13T14:00:00+09:00"));
@@ -73,7 +77,12 @@ describe("feeds over HTTP", () => {
   });
 
   it("filters by block and kind, names the calendar in the requested language", async () => {
-    const e = await createOpenEvent(t, { block: "shikoku", kind: "briefing", titleJa: "四国説明会", titleEn: "Shikoku briefing" });
+    const e = await createOpenEvent(t, {
+      block: "shikoku",
+      kind: "briefing",
+      titleJa: "四国説明会",
+      titleEn: "Shikoku briefing",
+    });
     const block = await (await t.request("/calendar/blocks/shikoku.ics?lang=en")).text();
     expect(block).toMatch(/X-WR-CALNAME:.*Shikoku/);
     expect(vevents(block).map((v) => v.uid)).toContain(`${e.id}@cluster-events`);
@@ -86,7 +95,14 @@ describe("feeds over HTTP", () => {
   });
 
   it("answers 404 problem+json for an unknown block, kind, event or token", async () => {
-    for (const path of ["/calendar/blocks/atlantis.ics", "/calendar/feed.ics?kind=party", "/calendar/kinds/party.ics", `/calendar/events/00000000-0000-4000-8000-000000000000.ics`, `/calendar/me/${"A".repeat(43)}.ics`, "/calendar/me/short.ics"]) {
+    for (const path of [
+      "/calendar/blocks/atlantis.ics",
+      "/calendar/feed.ics?kind=party",
+      "/calendar/kinds/party.ics",
+      `/calendar/events/00000000-0000-4000-8000-000000000000.ics`,
+      `/calendar/me/${"A".repeat(43)}.ics`,
+      "/calendar/me/short.ics",
+    ]) {
       const res = await t.request(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/problem\+json/);
@@ -98,8 +114,15 @@ describe("feeds over HTTP", () => {
     const big = await createOpenEvent(t, { capacity: 10, titleJa: "大きな催し" });
     const email = "feed.person@example.jp";
     await t.request(`/api/events/${small.id}/registrations`, { method: "POST", json: person() });
-    const a = (await (await t.request(`/api/events/${small.id}/registrations`, { method: "POST", json: person({ email }) })).json()) as { calendarUrl: string; manageToken: string };
-    const b = (await (await t.request(`/api/events/${big.id}/registrations`, { method: "POST", json: person({ email: "FEED.person@example.jp" }) })).json()) as { calendarUrl: string };
+    const a = (await (
+      await t.request(`/api/events/${small.id}/registrations`, { method: "POST", json: person({ email }) })
+    ).json()) as { calendarUrl: string; manageToken: string };
+    const b = (await (
+      await t.request(`/api/events/${big.id}/registrations`, {
+        method: "POST",
+        json: person({ email: "FEED.person@example.jp" }),
+      })
+    ).json()) as { calendarUrl: string };
     expect(a.calendarUrl).toBe(b.calendarUrl);
     const path = new URL(a.calendarUrl).pathname;
     const res = await t.request(path);
@@ -121,7 +144,14 @@ describe("feeds over HTTP", () => {
   });
 
   it("lists every feed with https, webcal and Google links", async () => {
-    const list = (await (await t.request("/api/calendars")).json()) as { id: string; url: string; webcalUrl: string; googleUrl: string; nameJa: string; nameEn: string }[];
+    const list = (await (await t.request("/api/calendars")).json()) as {
+      id: string;
+      url: string;
+      webcalUrl: string;
+      googleUrl: string;
+      nameJa: string;
+      nameEn: string;
+    }[];
     expect(list).toHaveLength(1 + 10 + 8);
     for (const f of list) {
       expect(f.url.startsWith("https://events.example.jp/calendar/")).toBe(true);

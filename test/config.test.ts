@@ -31,9 +31,9 @@ describe("configuration", () => {
 
   it("stops start-up with a message naming the variable", async () => {
     const run = promisify(execFile);
-    const err = await run(process.execPath, ["--import", "tsx", "api/node.ts"], { env: { ...process.env, PORT: "eighty", DATABASE_URL: "memory://" } }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const err = await run(process.execPath, ["--import", "tsx", "api/node.ts"], {
+      env: { ...process.env, PORT: "eighty", DATABASE_URL: "memory://" },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toContain("PORT");
   });

@@ -166,7 +166,10 @@ describe("planCouncilMeetings", () => {
     for (const fy of YEARS) {
       const plan = planCouncilMeetings({ fiscalYear: fy, blocks: allTwice });
       for (const ordinal of [1, 2] as const) {
-        const dates = plan.filter((m) => m.ordinal === ordinal).map((m) => m.date).sort();
+        const dates = plan
+          .filter((m) => m.ordinal === ordinal)
+          .map((m) => m.date)
+          .sort();
         const w = councilWindow(fy, ordinal);
         const pos = (d: string) => w.findIndex((x) => x.key === d) / (w.length - 1);
         expect(pos(dates[0]!)).toBeLessThan(0.15);
@@ -206,13 +209,18 @@ describe("planCouncilMeetings", () => {
       { selector: (b) => b.code, minLength: 0, maxLength: 25 },
     );
     fc.assert(
-      fc.property(fc.integer({ min: 2019, max: 2035 }), blocksArb, fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 80 }), (fy, blocks, offsets) => {
-        const taken = offsets.map((o) => new Date(Date.UTC(fy, 3, 1) + o * 86_400_000).toISOString().slice(0, 10));
-        const plan = planCouncilMeetings({ fiscalYear: fy, blocks, taken });
-        checkPlan(fy, blocks, plan, taken);
-        const reversed = planCouncilMeetings({ fiscalYear: fy, blocks: [...blocks].reverse(), taken: [...taken].reverse() });
-        expect(reversed).toEqual(plan);
-      }),
+      fc.property(
+        fc.integer({ min: 2019, max: 2035 }),
+        blocksArb,
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 80 }),
+        (fy, blocks, offsets) => {
+          const taken = offsets.map((o) => new Date(Date.UTC(fy, 3, 1) + o * 86_400_000).toISOString().slice(0, 10));
+          const plan = planCouncilMeetings({ fiscalYear: fy, blocks, taken });
+          checkPlan(fy, blocks, plan, taken);
+          const reversed = planCouncilMeetings({ fiscalYear: fy, blocks: [...blocks].reverse(), taken: [...taken].reverse() });
+          expect(reversed).toEqual(plan);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -229,7 +237,9 @@ describe("planCouncilMeetings", () => {
   it("shares dates only when no free suitable day is left", () => {
     // Take every suitable day of the first window but one: with three blocks, one gets the free
     // day and the other two must share with existing meetings, but not with each other.
-    const suitable = councilWindow(2026, 1).filter((d) => isSuitableMeetingDay(d.y, d.m, d.d)).map((d) => d.key);
+    const suitable = councilWindow(2026, 1)
+      .filter((d) => isSuitableMeetingDay(d.y, d.m, d.d))
+      .map((d) => d.key);
     const free = suitable[40]!;
     const taken = suitable.filter((d) => d !== free);
     const plan = planCouncilMeetings({
@@ -244,7 +254,15 @@ describe("planCouncilMeetings", () => {
 
   it("returns nothing for no blocks and rejects bad input", () => {
     expect(planCouncilMeetings({ fiscalYear: 2026, blocks: [] })).toEqual([]);
-    expect(() => planCouncilMeetings({ fiscalYear: 2026, blocks: [{ code: "A", cadence: 1 }, { code: "A", cadence: 2 }] })).toThrow(RangeError);
+    expect(() =>
+      planCouncilMeetings({
+        fiscalYear: 2026,
+        blocks: [
+          { code: "A", cadence: 1 },
+          { code: "A", cadence: 2 },
+        ],
+      }),
+    ).toThrow(RangeError);
     expect(() => planCouncilMeetings({ fiscalYear: 2050, blocks: [{ code: "A", cadence: 1 }] })).toThrow(RangeError);
   });
 });

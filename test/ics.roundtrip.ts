@@ -79,7 +79,10 @@ function nodeWhen(d: ical.DateWithTimeZone): { date: string } | { ms: number } {
   return { ms: d.getTime() };
 }
 
-export function parseWithNodeIcal(text: string): { calendar: Record<string, unknown>; events: Map<string, Omit<Parsed, "dtstamp" | "url">> } {
+export function parseWithNodeIcal(text: string): {
+  calendar: Record<string, unknown>;
+  events: Map<string, Omit<Parsed, "dtstamp" | "url">>;
+} {
   const data = ical.sync.parseICS(text);
   const events = new Map<string, Omit<Parsed, "dtstamp" | "url">>();
   for (const item of Object.values(data)) {
@@ -181,7 +184,9 @@ export const feedEvent: fc.Arbitrary<FeedEvent> = fc
   })
   .map((r): FeedEvent => {
     // All-day events start at a Tokyo midnight and end at the Tokyo midnight after the last day.
-    const start = r.allDay ? Math.floor((r.startSec * 1000 + 9 * 3_600_000) / DAY_MS) * DAY_MS - 9 * 3_600_000 : r.startSec * 1000;
+    const start = r.allDay
+      ? Math.floor((r.startSec * 1000 + 9 * 3_600_000) / DAY_MS) * DAY_MS - 9 * 3_600_000
+      : r.startSec * 1000;
     const end = r.allDay ? start + r.days * DAY_MS : start + r.lengthSec * 1000;
     return {
       id: r.id,

@@ -30,7 +30,14 @@ function event(over: Partial<FeedEvent> = {}): FeedEvent {
 }
 
 function build(events: FeedEvent[], over: Partial<Parameters<typeof buildCalendar>[0]> = {}) {
-  return buildCalendar({ events, lang: "ja", name: "地域クラスター催事", publicUrl: PUBLIC_URL, now: new Date("2025-05-01T00:00:00Z"), ...over });
+  return buildCalendar({
+    events,
+    lang: "ja",
+    name: "地域クラスター催事",
+    publicUrl: PUBLIC_URL,
+    now: new Date("2025-05-01T00:00:00Z"),
+    ...over,
+  });
 }
 
 const unfold = (s: string) => s.replace(/\r\n[ \t]/g, "");
@@ -69,7 +76,11 @@ describe("calendar properties", () => {
   });
 
   it("carries one VTIMEZONE for Asia/Tokyo, also when every event is all-day or there is none", () => {
-    for (const events of [[event()], [event({ allDay: true, startsAt: tokyoInstant(2025, 6, 1), endsAt: tokyoInstant(2025, 6, 2) })], []]) {
+    for (const events of [
+      [event()],
+      [event({ allDay: true, startsAt: tokyoInstant(2025, 6, 1), endsAt: tokyoInstant(2025, 6, 2) })],
+      [],
+    ]) {
       const out = build(events);
       expect(out.match(/^BEGIN:VTIMEZONE\r$/gm)).toHaveLength(1);
       expect(out).toContain("BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\n");
@@ -149,7 +160,10 @@ describe("events", () => {
 
   it("does not depend on the process's time zone", () => {
     const saved = process.env.TZ;
-    const events = [event(), event({ id: "d", allDay: true, startsAt: tokyoInstant(2025, 1, 1), endsAt: tokyoInstant(2025, 1, 4) })];
+    const events = [
+      event(),
+      event({ id: "d", allDay: true, startsAt: tokyoInstant(2025, 1, 1), endsAt: tokyoInstant(2025, 1, 4) }),
+    ];
     try {
       const outputs = ["America/Los_Angeles", "Asia/Tokyo", "Pacific/Kiritimati", "UTC"].map((tz) => {
         process.env.TZ = tz;
@@ -172,7 +186,13 @@ describe("events", () => {
       event({ id: "cw", status: "cancelled", tentative: true, cancelledAt: new Date("2025-04-01T00:00:00Z"), sequence: 8 }),
     ];
     const out = build(events);
-    const want = { s: ["CONFIRMED", 0], p: ["TENTATIVE", 1], w: ["TENTATIVE", 2], c: ["CANCELLED", 7], cw: ["CANCELLED", 8] } as const;
+    const want = {
+      s: ["CONFIRMED", 0],
+      p: ["TENTATIVE", 1],
+      w: ["TENTATIVE", 2],
+      c: ["CANCELLED", 7],
+      cw: ["CANCELLED", 8],
+    } as const;
     for (const parsed of [parseWithIcalJs(out).events, parseWithNodeIcal(out).events]) {
       for (const [id, [status, sequence]] of Object.entries(want)) {
         expect(parsed.get(eventUid(id))).toMatchObject({ status, sequence });
@@ -190,11 +210,18 @@ describe("events", () => {
       location: "パシフィコ横浜, 神奈川県",
     });
     const en = parseWithIcalJs(build([event()], { lang: "en" })).events.get(eventUid(ID))!;
-    expect(en).toMatchObject({ summary: "Regional cluster seminar", description: `Results and discussion.\n\nDetails and registration: ${link}` });
+    expect(en).toMatchObject({
+      summary: "Regional cluster seminar",
+      description: `Results and discussion.\n\nDetails and registration: ${link}`,
+    });
 
     const jaOnly = event({ titleEn: null, descriptionEn: null, descriptionJa: null, venue: null });
     const fallback = parseWithNodeIcal(build([jaOnly], { lang: "en" })).events.get(eventUid(ID))!;
-    expect(fallback).toMatchObject({ summary: "地域クラスターセミナー", description: `Details and registration: ${link}`, location: "神奈川県" });
+    expect(fallback).toMatchObject({
+      summary: "地域クラスターセミナー",
+      description: `Details and registration: ${link}`,
+      location: "神奈川県",
+    });
 
     const nowhere = build([event({ venue: null, prefecture: null })]);
     expect(unfold(nowhere)).not.toMatch(/^LOCATION/m);
@@ -236,7 +263,10 @@ describe("text and lines", () => {
   });
 
   it("uses CRLF everywhere and ends with CRLF", () => {
-    const out = build([event(), event({ id: "x", allDay: true, startsAt: tokyoInstant(2025, 1, 1), endsAt: tokyoInstant(2025, 1, 2) })]);
+    const out = build([
+      event(),
+      event({ id: "x", allDay: true, startsAt: tokyoInstant(2025, 1, 1), endsAt: tokyoInstant(2025, 1, 2) }),
+    ]);
     expect(out.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(out).not.toMatch(/[^\r]\n/);
     expect(out).not.toMatch(/\r(?!\n)/);
@@ -277,7 +307,11 @@ describe("etagFor", () => {
     const tag = await etagFor(["1", "all", "ja"]);
     expect(tag).toMatch(/^"[0-9a-f]{64}"$/);
     expect(await etagFor(["1", "all", "ja"])).toBe(tag);
-    expect(tag).toBe(`"${createHash("sha256").update(JSON.stringify(["1", "all", "ja"])).digest("hex")}"`);
+    expect(tag).toBe(
+      `"${createHash("sha256")
+        .update(JSON.stringify(["1", "all", "ja"]))
+        .digest("hex")}"`,
+    );
     expect(await etagFor(["1", "all", "en"])).not.toBe(tag);
     expect(await etagFor(["a,b"])).not.toBe(await etagFor(["a", "b"]));
   });

@@ -11,7 +11,11 @@ import { blocks, events, jobRuns, outbox, registrations } from "../db/schema/ind
 import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CONTACTS = { hokkaido: "secretariat@hokkaido.example.jp", tohoku: "office@tohoku.example.jp", okinawa: "council@okinawa.example.jp" };
+const CONTACTS = {
+  hokkaido: "secretariat@hokkaido.example.jp",
+  tohoku: "office@tohoku.example.jp",
+  okinawa: "council@okinawa.example.jp",
+};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -149,7 +153,12 @@ describe("council compliance", () => {
     expect(res.status).toBe(200);
   };
   const meeting = async (block: string, ordinal: 1 | 2) =>
-    (await t.db.select().from(events).where(eq(events.slug, `council-${block}-fy2027-${ordinal}`)))[0]!;
+    (
+      await t.db
+        .select()
+        .from(events)
+        .where(eq(events.slug, `council-${block}-fy2027-${ordinal}`))
+    )[0]!;
 
   it("is behind before any meeting is scheduled, ok with one, over with three", async () => {
     const before = await compliance(2027);
@@ -391,7 +400,10 @@ describe("job runs", () => {
     });
     expect(again.status).toBe(500);
     expect(await councils(2050)).toHaveLength(0);
-    const runs = await t.db.select().from(jobRuns).where(inArray(jobRuns.periodKey, ["fy2050"]));
+    const runs = await t.db
+      .select()
+      .from(jobRuns)
+      .where(inArray(jobRuns.periodKey, ["fy2050"]));
     expect(runs).toHaveLength(1);
     expect(await t.db.select().from(events).where(like(events.slug, "council-%-fy2050-%"))).toHaveLength(0);
     quiet.mockRestore();

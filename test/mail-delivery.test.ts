@@ -85,7 +85,11 @@ function parseMime(raw: string): Part {
   if (!boundary) {
     const cte = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
     const bytes =
-      cte === "base64" ? Buffer.from(body.replace(/\s+/g, ""), "base64") : cte === "quoted-printable" ? qpBytes(body) : Buffer.from(body);
+      cte === "base64"
+        ? Buffer.from(body.replace(/\s+/g, ""), "base64")
+        : cte === "quoted-printable"
+          ? qpBytes(body)
+          : Buffer.from(body);
     return { headers, body: bytes.toString("utf8"), parts: [] };
   }
   const chunks = body.split(`--${boundary}`);

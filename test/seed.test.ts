@@ -51,7 +51,18 @@ describe("seedDatabase", () => {
 
   it("has the 10 blocks in order, each with at least one of the 47 prefectures", async () => {
     const bs = await db().select().from(blocks).orderBy(blocks.sortOrder);
-    expect(bs.map((b) => b.code)).toEqual(["hokkaido", "tohoku", "kanto", "chubu", "hokuriku", "kinki", "chugoku", "shikoku", "kyushu", "okinawa"]);
+    expect(bs.map((b) => b.code)).toEqual([
+      "hokkaido",
+      "tohoku",
+      "kanto",
+      "chubu",
+      "hokuriku",
+      "kinki",
+      "chugoku",
+      "shikoku",
+      "kyushu",
+      "okinawa",
+    ]);
     expect(bs.map((b) => b.sortOrder)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(bs.every((b) => b.councilCadence === 2)).toBe(true);
     expect(bs.find((b) => b.code === "chubu")?.nameEn).toBe("Chubu (Tokai)");
@@ -61,7 +72,11 @@ describe("seedDatabase", () => {
     expect(ps.map((p) => p.code)).toEqual(Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, "0")));
     const codes = new Set(bs.map((b) => b.code));
     expect(ps.every((p) => codes.has(p.blockCode))).toBe(true);
-    for (const b of bs) expect(ps.some((p) => p.blockCode === b.code), b.code).toBe(true);
+    for (const b of bs)
+      expect(
+        ps.some((p) => p.blockCode === b.code),
+        b.code,
+      ).toBe(true);
 
     const byName = new Map(ps.map((p) => [p.nameJa, p]));
     expect(byName.get("北海道")).toMatchObject({ code: "01", nameEn: "Hokkaido", blockCode: "hokkaido" });
@@ -73,14 +88,20 @@ describe("seedDatabase", () => {
     expect(byName.get("京都府")?.blockCode).toBe("kinki");
     expect(byName.get("沖縄県")).toMatchObject({ code: "47", blockCode: "okinawa" });
     const perBlock = (code: string) => ps.filter((p) => p.blockCode === code).length;
-    expect([perBlock("hokkaido"), perBlock("tohoku"), perBlock("kanto"), perBlock("chubu"), perBlock("hokuriku")]).toEqual([1, 6, 11, 3, 3]);
-    expect([perBlock("kinki"), perBlock("chugoku"), perBlock("shikoku"), perBlock("kyushu"), perBlock("okinawa")]).toEqual([6, 5, 4, 7, 1]);
+    expect([perBlock("hokkaido"), perBlock("tohoku"), perBlock("kanto"), perBlock("chubu"), perBlock("hokuriku")]).toEqual([
+      1, 6, 11, 3, 3,
+    ]);
+    expect([perBlock("kinki"), perBlock("chugoku"), perBlock("shikoku"), perBlock("kyushu"), perBlock("okinawa")]).toEqual([
+      6, 5, 4, 7, 1,
+    ]);
   });
 
   it("has the METI regional bureaus and the promotion councils of doc 000/003", async () => {
     const bs = await db().select().from(bureaus);
     expect(bs).toHaveLength(9);
-    expect(bs.find((b) => b.nameJa === "近畿経済産業局")?.nameEn).toBe("Kansai Bureau of Economy, Trade and Industry (METI Kansai)");
+    expect(bs.find((b) => b.nameJa === "近畿経済産業局")?.nameEn).toBe(
+      "Kansai Bureau of Economy, Trade and Industry (METI Kansai)",
+    );
     expect(bs.find((b) => b.code === "meti-okinawa")?.nameJa).toBe("沖縄経済産業部");
     const cs = await db().select().from(councils);
     const names = cs.map((c) => c.nameJa);
@@ -101,9 +122,19 @@ describe("seedDatabase", () => {
     const ic = await db().select().from(clusters).where(eq(clusters.programme, "industrial"));
     expect(ic).toHaveLength(18);
     const by = (nameJa: string) => ic.find((c) => c.nameJa === nameJa);
-    expect(by("地域産業活性化プロジェクト")).toMatchObject({ companies: 2210, universities: 134, bureauCode: "meti-kanto", fieldJa: "ものづくり" });
+    expect(by("地域産業活性化プロジェクト")).toMatchObject({
+      companies: 2210,
+      universities: 134,
+      bureauCode: "meti-kanto",
+      fieldJa: "ものづくり",
+    });
     expect(by("東海ものづくり創生プロジェクト")).toMatchObject({ companies: 1720, universities: 28, blockCode: "chubu" });
-    expect(by("北陸ものづくり創生プロジェクト")).toMatchObject({ companies: 410, universities: 18, bureauCode: "meti-chubu", blockCode: "hokuriku" });
+    expect(by("北陸ものづくり創生プロジェクト")).toMatchObject({
+      companies: 410,
+      universities: 18,
+      bureauCode: "meti-chubu",
+      blockCode: "hokuriku",
+    });
     expect(by("関西フロントランナープロジェクト")).toMatchObject({ companies: 1200, universities: 60 });
     expect(by("九州地域シリコン・クラスター計画")).toMatchObject({ companies: 270, universities: 22, fieldJa: "半導体" });
     expect(by("九州地域バイオクラスター計画")).toMatchObject({ companies: 40, universities: 6 });
@@ -113,7 +144,9 @@ describe("seedDatabase", () => {
     // Support ended in FY2007 (※ in doc 002): not one of the 18.
     expect(by("情報ベンチャーの育成")).toBeUndefined();
     expect(ic.every((c) => c.companies !== null && c.universities !== null && c.bureauCode !== null)).toBe(true);
-    expect(ic.reduce((n, c) => n + (c.universities ?? 0), 0)).toBe(134 + 11 + 28 + 52 + 18 + 52 + 60 + 20 + 10 + 21 + 22 + 6 + 26 + 22 + 7 + 48 + 3 + 26);
+    expect(ic.reduce((n, c) => n + (c.universities ?? 0), 0)).toBe(
+      134 + 11 + 28 + 52 + 18 + 52 + 60 + 20 + 10 + 21 + 22 + 6 + 26 + 22 + 7 + 48 + 3 + 26,
+    );
   });
 
   it("has the 29 continuing areas of doc 004 with Gregorian fiscal-year periods", async () => {
@@ -122,18 +155,40 @@ describe("seedDatabase", () => {
     expect(ca.filter((c) => c.areaType === "global")).toHaveLength(17);
     expect(ca.filter((c) => c.areaType === "city")).toHaveLength(12);
     const by = (regionJa: string) => ca.find((c) => c.regionJa === regionJa);
-    expect(by("札幌周辺を核とする道央地域")).toMatchObject({ areaType: "global", fiscalYearFrom: 2007, fiscalYearTo: 2011, nameJa: 'さっぽろバイオクラスター構想 "Bio-S"' });
-    expect(by("東海広域")).toMatchObject({ fiscalYearFrom: 2008, fiscalYearTo: 2012, nameJa: "東海広域ナノテクものづくりクラスター" });
+    expect(by("札幌周辺を核とする道央地域")).toMatchObject({
+      areaType: "global",
+      fiscalYearFrom: 2007,
+      fiscalYearTo: 2011,
+      nameJa: 'さっぽろバイオクラスター構想 "Bio-S"',
+    });
+    expect(by("東海広域")).toMatchObject({
+      fiscalYearFrom: 2008,
+      fiscalYearTo: 2012,
+      nameJa: "東海広域ナノテクものづくりクラスター",
+    });
     expect(by("山口地域")).toMatchObject({ fiscalYearFrom: 2009, fiscalYearTo: 2013 });
     expect(by("富士山麓地域")).toMatchObject({ fiscalYearFrom: 2010, fiscalYearTo: 2012, blockCode: "kanto" });
     expect(by("かずさ・千葉エリア")).toMatchObject({ areaType: "city", fiscalYearFrom: 2009, fiscalYearTo: 2013 });
-    expect(by("米子・境港エリア")).toMatchObject({ areaType: "city", fiscalYearFrom: 2010, fiscalYearTo: 2012, blockCode: "chugoku" });
+    expect(by("米子・境港エリア")).toMatchObject({
+      areaType: "city",
+      fiscalYearFrom: 2010,
+      fiscalYearTo: 2012,
+      blockCode: "chugoku",
+    });
     expect(ca.every((c) => c.themeJa && c.blockCode && c.fiscalYearFrom! <= c.fiscalYearTo!)).toBe(true);
   });
 
   it("has Cluster Japan 2008 and its techno-fair on 2008-12-02..03 at パシフィコ横浜", async () => {
     const e = await eventBySlug("cluster-japan-2008-techno-fair");
-    expect(e).toMatchObject({ kind: "techno_fair", venue: "パシフィコ横浜", prefecture: "神奈川県", blockCode: "kanto", fiscalYear: 2008, allDay: true, status: "scheduled" });
+    expect(e).toMatchObject({
+      kind: "techno_fair",
+      venue: "パシフィコ横浜",
+      prefecture: "神奈川県",
+      blockCode: "kanto",
+      fiscalYear: 2008,
+      allDay: true,
+      status: "scheduled",
+    });
     expect(e.startsAt.getTime()).toBe(tokyoInstant(2008, 12, 2).getTime());
     expect(e.endsAt.getTime()).toBe(tokyoInstant(2008, 12, 4).getTime());
     expect(days(e)).toEqual(["2008-12-02", "2008-12-03"]);
@@ -156,7 +211,10 @@ describe("seedDatabase", () => {
   });
 
   it("has the FY2008 regional cluster seminar on 2008-11-20 at ビッグパレットふくしま", async () => {
-    const seminars = await db().select().from(events).where(and(eq(events.kind, "seminar"), eq(events.fiscalYear, 2008)));
+    const seminars = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.kind, "seminar"), eq(events.fiscalYear, 2008)));
     // Shimane and Ehime are not dated by the documents, so they are not stored as events.
     expect(seminars).toHaveLength(1);
     const f = seminars[0]!;
@@ -167,20 +225,34 @@ describe("seedDatabase", () => {
 
   it("has the 8th Industry-Academia-Government Collaboration Conference on 2009-06-20..21 in Kyoto", async () => {
     const e = await eventBySlug("iag-collaboration-conference-8-2009");
-    expect(e).toMatchObject({ kind: "conference", venue: "国立京都国際会館", prefecture: "京都府", blockCode: "kinki", fiscalYear: 2009 });
+    expect(e).toMatchObject({
+      kind: "conference",
+      venue: "国立京都国際会館",
+      prefecture: "京都府",
+      blockCode: "kinki",
+      fiscalYear: 2009,
+    });
     expect(days(e)).toEqual(["2009-06-20", "2009-06-21"]);
   });
 
   it("has the 13 FY2003 joint result presentations of doc 000/003", async () => {
-    const jp = await db().select().from(events).where(and(eq(events.kind, "joint_presentation"), eq(events.fiscalYear, 2003)));
+    const jp = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.kind, "joint_presentation"), eq(events.fiscalYear, 2003)));
     expect(jp).toHaveLength(13);
-    expect(new Set(jp.map((e) => e.blockCode))).toEqual(new Set(["hokkaido", "tohoku", "kanto", "hokuriku", "chubu", "kinki", "chugoku", "shikoku", "kyushu"]));
+    expect(new Set(jp.map((e) => e.blockCode))).toEqual(
+      new Set(["hokkaido", "tohoku", "kanto", "hokuriku", "chubu", "kinki", "chugoku", "shikoku", "kyushu"]),
+    );
     const synergy = jp.find((e) => e.titleJa === "Synergy Kyushu 2003")!;
     expect(days(synergy)).toEqual(["2003-05-01", "2003-05-31"]);
     const shinshu = jp.find((e) => e.slug === "fy2003-joint-presentation-2003-in-shinshu")!;
     expect(shinshu).toMatchObject({ prefecture: "長野県", blockCode: "kanto" });
     expect(days(shinshu)).toEqual(["2003-09-01", "2003-09-30"]);
-    expect(jp.find((e) => e.slug === "fy2003-hiroshima-iag-fair-tokyo")).toMatchObject({ prefecture: "東京都", blockCode: "chugoku" });
+    expect(jp.find((e) => e.slug === "fy2003-hiroshima-iag-fair-tokyo")).toMatchObject({
+      prefecture: "東京都",
+      blockCode: "chugoku",
+    });
   });
 
   it("stores every seeded event as an all-day, scheduled event starting at Tokyo midnight", async () => {

@@ -977,7 +977,7 @@ function solveRect(nRows: number, nCols: number, cost: Float64Array, nDummy = nR
 }
 
 export interface Tuning {
-  /** Annealing moves (default 1 600 000 × effort). */
+  /** Annealing moves (default min(1.6 M, 6000 × exhibitors) × effort). */
   annealIterations: number;
   /** Annealing restarts from the best solution (default 8 × √effort). */
   rounds: number;
@@ -1456,7 +1456,8 @@ export function allocate(input: AllocateInput): AllocateResult {
   const ctx: Ctx = { m, M, pinnedEx, pinnedBooth, compPairs, now, deadline: t0 + timeLimitMs };
 
   const tuning: Tuning = {
-    annealIterations: Math.round(1_600_000 * effort),
+    // ~6000 moves per exhibitor, at most 1.6 M (reached at ~270 exhibitors)
+    annealIterations: Math.round(Math.min(1_600_000, Math.max(20_000, 6000 * ne)) * effort),
     rounds: Math.max(1, Math.round(8 * Math.sqrt(effort))),
     t0: 2,
     t1: 0.02,

@@ -36,12 +36,24 @@ const Booth = z
     sizeClass: z.string(),
     adjacent: z.array(z.string()),
     assignment: z
-      .object({ exhibitor: z.string(), name: z.string(), organization: z.string(), cluster: z.string(), field: z.string(), pinned: z.boolean() })
+      .object({
+        exhibitor: z.string(),
+        name: z.string(),
+        organization: z.string(),
+        cluster: z.string(),
+        field: z.string(),
+        pinned: z.boolean(),
+      })
       .nullable(),
   })
   .openapi("Booth");
 const Exhibitor = z
-  .object({ ref: z.string(), name: z.string(), status: z.enum(["applied", "assigned", "unassigned", "withdrawn"]), booth: z.string().nullable() })
+  .object({
+    ref: z.string(),
+    name: z.string(),
+    status: z.enum(["applied", "assigned", "unassigned", "withdrawn"]),
+    booth: z.string().nullable(),
+  })
   .passthrough()
   .openapi("Exhibitor");
 const Allocation = z
@@ -57,8 +69,16 @@ const Allocation = z
 
 export function boothRoutes(deps: AppDeps) {
   const app = newRouter();
-  for (const path of ["/api/events/:id/floor-plan", "/api/events/:id/exhibitors", "/api/events/:id/allocation", "/api/events/:id/allocation/*", "/api/events/:id/booths/:code/assignment"]) {
-    app.use(path, async (c, next) => (c.req.method === "GET" && !path.includes("exhibitors") && !path.includes("allocation") ? next() : requireStaff(c, next)));
+  for (const path of [
+    "/api/events/:id/floor-plan",
+    "/api/events/:id/exhibitors",
+    "/api/events/:id/allocation",
+    "/api/events/:id/allocation/*",
+    "/api/events/:id/booths/:code/assignment",
+  ]) {
+    app.use(path, async (c, next) =>
+      c.req.method === "GET" && !path.includes("exhibitors") && !path.includes("allocation") ? next() : requireStaff(c, next),
+    );
   }
 
   app.put("/api/events/:id/exhibitors", async (c, next) => {
@@ -79,7 +99,13 @@ export function boothRoutes(deps: AppDeps) {
         summary: "Replace the floor plan (while nothing is assigned)",
         security: [{ bearer: [] }],
         request: { params: IdParam, body: jsonBody(FloorPlanInput) },
-        responses: { 200: jsonResponse(z.array(Booth), "The booths"), 400: problems[400], 401: problems[401], 404: problems[404], 409: problems[409] },
+        responses: {
+          200: jsonResponse(z.array(Booth), "The booths"),
+          400: problems[400],
+          401: problems[401],
+          404: problems[404],
+          409: problems[409],
+        },
       }),
       async (c) => {
         const eventId = c.req.valid("param").id;
@@ -122,13 +148,22 @@ export function boothRoutes(deps: AppDeps) {
         summary: "Add one exhibitor application",
         security: [{ bearer: [] }],
         request: { params: IdParam, body: jsonBody(ExhibitorInput) },
-        responses: { 201: jsonResponse(Exhibitor, "Added"), 400: problems[400], 401: problems[401], 404: problems[404], 409: problems[409] },
+        responses: {
+          201: jsonResponse(Exhibitor, "Added"),
+          400: problems[400],
+          401: problems[401],
+          404: problems[404],
+          409: problems[409],
+        },
       }),
       async (c) => {
         const eventId = c.req.valid("param").id;
         const row = await addExhibitor({ db: deps.db, who: whoOf(c, deps), eventId, input: c.req.valid("json") });
         const list = await listExhibitors({ db: deps.db, actor: c.get("actor"), eventId });
-        return c.json(list.find((x) => x.ref === row.ref)!, 201);
+        return c.json(
+          list.find((x) => x.ref === row.ref)!,
+          201,
+        );
       },
     )
     .openapi(
@@ -139,12 +174,20 @@ export function boothRoutes(deps: AppDeps) {
         summary: "Replace all exhibitor applications (JSON, or text/csv with a header row)",
         security: [{ bearer: [] }],
         request: { params: IdParam, body: jsonBody(ExhibitorsInput) },
-        responses: { 200: jsonResponse(z.array(Exhibitor), "The exhibitors"), 400: problems[400], 401: problems[401], 404: problems[404] },
+        responses: {
+          200: jsonResponse(z.array(Exhibitor), "The exhibitors"),
+          400: problems[400],
+          401: problems[401],
+          404: problems[404],
+        },
       }),
       async (c) => {
         const body = c.req.valid("json");
         const list = Array.isArray(body) ? body : body.exhibitors;
-        return c.json(await replaceExhibitors({ db: deps.db, who: whoOf(c, deps), eventId: c.req.valid("param").id, input: list }), 200);
+        return c.json(
+          await replaceExhibitors({ db: deps.db, who: whoOf(c, deps), eventId: c.req.valid("param").id, input: list }),
+          200,
+        );
       },
     )
     .openapi(
@@ -178,7 +221,17 @@ export function boothRoutes(deps: AppDeps) {
       async (c) => {
         const p = c.req.valid("param");
         const b = c.req.valid("json");
-        return c.json(await assignBooth({ db: deps.db, who: whoOf(c, deps), eventId: p.id, code: p.code, exhibitorRef: b.exhibitor, pinned: b.pinned }), 200);
+        return c.json(
+          await assignBooth({
+            db: deps.db,
+            who: whoOf(c, deps),
+            eventId: p.id,
+            code: p.code,
+            exhibitorRef: b.exhibitor,
+            pinned: b.pinned,
+          }),
+          200,
+        );
       },
     )
     .openapi(
@@ -205,7 +258,12 @@ export function boothRoutes(deps: AppDeps) {
         summary: "Automatic allocation (dryRun to preview); pinned booths stay",
         security: [{ bearer: [] }],
         request: { params: IdParam, body: { ...jsonBody(AllocationInput), required: false } },
-        responses: { 200: jsonResponse(Allocation, "The allocation"), 400: problems[400], 401: problems[401], 404: problems[404] },
+        responses: {
+          200: jsonResponse(Allocation, "The allocation"),
+          400: problems[400],
+          401: problems[401],
+          404: problems[404],
+        },
       }),
       async (c) => {
         const b = (c.req.valid("json") ?? {}) as { dryRun?: boolean; timeLimitMs?: number; weights?: never };
@@ -234,7 +292,11 @@ export function boothRoutes(deps: AppDeps) {
         request: { params: IdParam, body: jsonBody(WeightsInput) },
         responses: { 200: jsonResponse(WeightsInput, "Weights"), 400: problems[400], 401: problems[401], 404: problems[404] },
       }),
-      async (c) => c.json(await setWeights({ db: deps.db, who: whoOf(c, deps), eventId: c.req.valid("param").id, weights: c.req.valid("json") }), 200),
+      async (c) =>
+        c.json(
+          await setWeights({ db: deps.db, who: whoOf(c, deps), eventId: c.req.valid("param").id, weights: c.req.valid("json") }),
+          200,
+        ),
     )
     .openapi(
       createRoute({
@@ -244,7 +306,11 @@ export function boothRoutes(deps: AppDeps) {
         summary: "E-mail every exhibitor its booth (through the outbox)",
         security: [{ bearer: [] }],
         request: { params: IdParam },
-        responses: { 200: jsonResponse(z.object({ queued: z.number(), withoutEmail: z.number() }), "Queued"), 401: problems[401], 404: problems[404] },
+        responses: {
+          200: jsonResponse(z.object({ queued: z.number(), withoutEmail: z.number() }), "Queued"),
+          401: problems[401],
+          404: problems[404],
+        },
       }),
       async (c) => c.json(await publishAllocation(deps, whoOf(c, deps), c.req.valid("param").id), 200),
     );

@@ -33,7 +33,11 @@ const size = z
 
 export const ExhibitorInput = z
   .strictObject({
-    ref: z.string().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be letters, digits, '-', '_' or '.'"),
+    ref: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be letters, digits, '-', '_' or '.'"),
     name: line(200),
     organization: line(200),
     cluster: line(100),
@@ -49,7 +53,10 @@ export const ExhibitorInput = z
   .openapi("ExhibitorInput");
 export type ExhibitorInputT = z.infer<typeof ExhibitorInput>;
 
-export const ExhibitorsInput = z.union([z.array(ExhibitorInput).max(2000), z.strictObject({ exhibitors: z.array(ExhibitorInput).max(2000) })]);
+export const ExhibitorsInput = z.union([
+  z.array(ExhibitorInput).max(2000),
+  z.strictObject({ exhibitors: z.array(ExhibitorInput).max(2000) }),
+]);
 
 export const WeightsInput = z
   .strictObject({
@@ -68,4 +75,6 @@ export const AllocationInput = z
   })
   .openapi("AllocationRequest");
 
-export const AssignmentInput = z.strictObject({ exhibitor: z.string().min(1).max(40), pinned: z.boolean().optional() }).openapi("AssignmentInput");
+export const AssignmentInput = z
+  .strictObject({ exhibitor: z.string().min(1).max(40), pinned: z.boolean().optional() })
+  .openapi("AssignmentInput");

@@ -2,7 +2,14 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import type { ZodError } from "zod";
 import type { Db } from "../../db/client.ts";
-import { allocationSettings, boothAssignments, booths, events, exhibitors, type AllocationWeights } from "../../db/schema/index.ts";
+import {
+  allocationSettings,
+  boothAssignments,
+  booths,
+  events,
+  exhibitors,
+  type AllocationWeights,
+} from "../../db/schema/index.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
@@ -15,7 +22,12 @@ import { allocate, AllocationInputError, type AllocateResult as AllocationResult
 import { adjacencyByCode, sizeClass, validateBooths } from "./geometry.ts";
 import { ExhibitorInput, type ExhibitorInputT } from "./schemas.ts";
 
-export const DEFAULT_WEIGHTS: AllocationWeights = { priorityBase: 10, preferences: [10, 7, 4], homeZone: 3, sameClusterAdjacent: 20 };
+export const DEFAULT_WEIGHTS: AllocationWeights = {
+  priorityBase: 10,
+  preferences: [10, 7, 4],
+  homeZone: 3,
+  sameClusterAdjacent: 20,
+};
 
 type BoothRow = typeof booths.$inferSelect;
 type ExhibitorRow = typeof exhibitors.$inferSelect;
@@ -39,7 +51,17 @@ async function load(db: Db, eventId: string) {
 
 // ---------------------------------------------------------------- floor plan
 
-export async function putFloorPlan({ db, who, eventId, input }: { db: Db; who: Who; eventId: string; input: { booths: Omit<BoothRow, "id" | "eventId" | "sizeClass">[] } }) {
+export async function putFloorPlan({
+  db,
+  who,
+  eventId,
+  input,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  input: { booths: Omit<BoothRow, "id" | "eventId" | "sizeClass">[] };
+}) {
   const problems = validateBooths(input.booths);
   if (problems.length) {
     throw new ValidationFailed(
@@ -51,7 +73,11 @@ export async function putFloorPlan({ db, who, eventId, input }: { db: Db; who: W
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
     const [taken] = await tx.select().from(boothAssignments).where(eq(boothAssignments.eventId, eventId)).limit(1);
-    if (taken) throw new Conflict("floor-plan-in-use", "Booths are already assigned; clear the assignments before replacing the floor plan.");
+    if (taken)
+      throw new Conflict(
+        "floor-plan-in-use",
+        "Booths are already assigned; clear the assignments before replacing the floor plan.",
+      );
     const before = await tx.select().from(booths).where(eq(booths.eventId, eventId));
     await tx.delete(booths).where(eq(booths.eventId, eventId));
     const rows = input.booths.length
@@ -60,7 +86,13 @@ export async function putFloorPlan({ db, who, eventId, input }: { db: Db; who: W
           .values(input.booths.map((b) => ({ ...b, eventId, sizeClass: sizeClass(b) })))
           .returning()
       : [];
-    await audit(tx, who, { action: "floor-plan.replace", entity: "event", entityId: eventId, before: { booths: before.length }, after: { booths: rows.length } });
+    await audit(tx, who, {
+      action: "floor-plan.replace",
+      entity: "event",
+      entityId: eventId,
+      before: { booths: before.length },
+      after: { booths: rows.length },
+    });
     return rows;
   });
 }
@@ -81,7 +113,17 @@ export async function listBooths({ db, eventId }: { db: Db; eventId: string }) {
       zone: b.zone,
       sizeClass: b.sizeClass,
       adjacent: adj.get(b.code) ?? [],
-      assignment: a && ex ? { exhibitor: ex.ref, name: ex.name, organization: ex.organization, cluster: ex.cluster, field: ex.field, pinned: a.pinned } : null,
+      assignment:
+        a && ex
+          ? {
+              exhibitor: ex.ref,
+              name: ex.name,
+              organization: ex.organization,
+              cluster: ex.cluster,
+              field: ex.field,
+              pinned: a.pinned,
+            }
+          : null,
     };
   });
 }
@@ -94,14 +136,28 @@ const CSV_LIST = /[;|、，,]\s*/;
 export function parseExhibitorsCsv(text: string): ExhibitorInputT[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: (h: string[]) => h.map((x) => x.trim()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = parse(text, {
+      columns: (h: string[]) => h.map((x) => x.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    });
   } catch (e) {
-    throw new ValidationFailed([{ field: "body", code: "invalid_csv", message: e instanceof Error ? e.message : "not valid CSV" }]);
+    throw new ValidationFailed([
+      { field: "body", code: "invalid_csv", message: e instanceof Error ? e.message : "not valid CSV" },
+    ]);
   }
   const errors: FieldError[] = [];
   const out: ExhibitorInputT[] = [];
   records.forEach((r, i) => {
-    const list = (v: string | undefined) => (v ? v.split(CSV_LIST).map((s) => s.trim()).filter(Boolean) : []);
+    const list = (v: string | undefined) =>
+      v
+        ? v
+            .split(CSV_LIST)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const candidate = {
       ref: r.ref,
       name: r.name,
@@ -128,13 +184,20 @@ function checkExhibitorSet(list: ExhibitorInputT[], known: Set<string>) {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   list.forEach((x, i) => {
-    if (seen.has(x.ref)) errors.push({ field: `exhibitors[${i}].ref`, code: "duplicate", message: `ref "${x.ref}" appears twice` });
+    if (seen.has(x.ref))
+      errors.push({ field: `exhibitors[${i}].ref`, code: "duplicate", message: `ref "${x.ref}" appears twice` });
     seen.add(x.ref);
   });
   list.forEach((x, i) => {
     for (const c of x.competitors) {
-      if (c === x.ref) errors.push({ field: `exhibitors[${i}].competitors`, code: "invalid", message: "an exhibitor cannot be its own competitor" });
-      else if (!seen.has(c) && !known.has(c)) errors.push({ field: `exhibitors[${i}].competitors`, code: "unknown", message: `unknown exhibitor ref "${c}"` });
+      if (c === x.ref)
+        errors.push({
+          field: `exhibitors[${i}].competitors`,
+          code: "invalid",
+          message: "an exhibitor cannot be its own competitor",
+        });
+      else if (!seen.has(c) && !known.has(c))
+        errors.push({ field: `exhibitors[${i}].competitors`, code: "unknown", message: `unknown exhibitor ref "${c}"` });
     }
   });
   if (errors.length) throw new ValidationFailed(errors.slice(0, 50));
@@ -162,7 +225,8 @@ export async function addExhibitor({ db, who, eventId, input }: { db: Db; who: W
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
     const existing = await tx.select({ ref: exhibitors.ref }).from(exhibitors).where(eq(exhibitors.eventId, eventId));
-    if (existing.some((e) => e.ref === input.ref)) throw new Conflict("exhibitor-exists", `An exhibitor with ref "${input.ref}" already exists.`);
+    if (existing.some((e) => e.ref === input.ref))
+      throw new Conflict("exhibitor-exists", `An exhibitor with ref "${input.ref}" already exists.`);
     checkExhibitorSet([input], new Set(existing.map((e) => e.ref)));
     const [row] = await tx.insert(exhibitors).values(exhibitorValues(eventId, input)).returning();
     await audit(tx, who, { action: "exhibitor.create", entity: "exhibitor", entityId: row!.id, after: row });
@@ -174,7 +238,17 @@ export async function addExhibitor({ db, who, eventId, input }: { db: Db; who: W
  * Replaces all applications: refs that stay are updated (their booth kept while its size still
  * fits), refs that go are withdrawn and lose their booth; history is kept.
  */
-export async function replaceExhibitors({ db, who, eventId, input }: { db: Db; who: Who; eventId: string; input: ExhibitorInputT[] }) {
+export async function replaceExhibitors({
+  db,
+  who,
+  eventId,
+  input,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  input: ExhibitorInputT[];
+}) {
   checkExhibitorSet(input, new Set());
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
@@ -184,8 +258,21 @@ export async function replaceExhibitors({ db, who, eventId, input }: { db: Db; w
     const keep = new Set(input.map((x) => x.ref));
     const gone = current.filter((x) => !keep.has(x.ref) && !x.withdrawnAt);
     if (gone.length) {
-      await tx.delete(boothAssignments).where(inArray(boothAssignments.exhibitorId, gone.map((x) => x.id)));
-      await tx.update(exhibitors).set({ withdrawnAt: who.now }).where(inArray(exhibitors.id, gone.map((x) => x.id)));
+      await tx.delete(boothAssignments).where(
+        inArray(
+          boothAssignments.exhibitorId,
+          gone.map((x) => x.id),
+        ),
+      );
+      await tx
+        .update(exhibitors)
+        .set({ withdrawnAt: who.now })
+        .where(
+          inArray(
+            exhibitors.id,
+            gone.map((x) => x.id),
+          ),
+        );
     }
     for (const x of input) {
       const prior = byRef.get(x.ref);
@@ -255,12 +342,20 @@ function assignmentConflict(
   ctx: { booths: BoothRow[]; exhibitors: ExhibitorRow[]; assignments: AssignmentRow[] },
 ): Conflict | null {
   if (booth.sizeClass !== ex.size) {
-    return new Conflict("size-mismatch", `Booth ${booth.code} is ${booth.sizeClass}; ${ex.ref} applied for ${ex.size}.`, "Size mismatch");
+    return new Conflict(
+      "size-mismatch",
+      `Booth ${booth.code} is ${booth.sizeClass}; ${ex.ref} applied for ${ex.size}.`,
+      "Size mismatch",
+    );
   }
   const holder = ctx.assignments.find((a) => a.boothId === booth.id);
   if (holder && holder.exhibitorId !== ex.id) {
     const other = ctx.exhibitors.find((x) => x.id === holder.exhibitorId);
-    return new Conflict("booth-taken", `Booth ${booth.code} is already assigned to ${other?.ref ?? "another exhibitor"}.`, "Booth taken");
+    return new Conflict(
+      "booth-taken",
+      `Booth ${booth.code} is already assigned to ${other?.ref ?? "another exhibitor"}.`,
+      "Booth taken",
+    );
   }
   const adj = adjacencyByCode(ctx.booths).get(booth.code) ?? [];
   for (const code of adj) {
@@ -283,7 +378,21 @@ function assignmentConflict(
  * Assigns (or moves) an exhibitor to a booth. The event row lock serialises organisers working on
  * one hall, and the unique indexes on booth and exhibitor make a double booking impossible anyway.
  */
-export async function assignBooth({ db, who, eventId, code, exhibitorRef, pinned }: { db: Db; who: Who; eventId: string; code: string; exhibitorRef: string; pinned?: boolean }) {
+export async function assignBooth({
+  db,
+  who,
+  eventId,
+  code,
+  exhibitorRef,
+  pinned,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  code: string;
+  exhibitorRef: string;
+  pinned?: boolean;
+}) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
@@ -291,20 +400,33 @@ export async function assignBooth({ db, who, eventId, code, exhibitorRef, pinned
     const booth = ctx.booths.find((b) => b.code === code);
     if (!booth) throw new NotFound("booth");
     const ex = ctx.exhibitors.find((x) => x.ref === exhibitorRef && !x.withdrawnAt);
-    if (!ex) throw new ValidationFailed([{ field: "exhibitor", code: "unknown", message: `no exhibitor with ref "${exhibitorRef}"` }]);
-    const problem = assignmentConflict(booth, ex, { ...ctx, assignments: ctx.assignments.filter((a) => a.exhibitorId !== ex.id) });
+    if (!ex)
+      throw new ValidationFailed([{ field: "exhibitor", code: "unknown", message: `no exhibitor with ref "${exhibitorRef}"` }]);
+    const problem = assignmentConflict(booth, ex, {
+      ...ctx,
+      assignments: ctx.assignments.filter((a) => a.exhibitorId !== ex.id),
+    });
     if (problem) throw problem;
     const previous = ctx.assignments.find((a) => a.exhibitorId === ex.id);
     if (previous) await tx.delete(boothAssignments).where(eq(boothAssignments.exhibitorId, ex.id));
     const [row] = await tx
       .insert(boothAssignments)
-      .values({ eventId, boothId: booth.id, exhibitorId: ex.id, pinned: pinned ?? previous?.pinned ?? false, assignedBy: who.actor.kind === "anonymous" ? null : who.actor.label, assignedAt: who.now })
+      .values({
+        eventId,
+        boothId: booth.id,
+        exhibitorId: ex.id,
+        pinned: pinned ?? previous?.pinned ?? false,
+        assignedBy: who.actor.kind === "anonymous" ? null : who.actor.label,
+        assignedAt: who.now,
+      })
       .returning();
     await audit(tx, who, {
       action: previous ? "booth.move" : "booth.assign",
       entity: "booth",
       entityId: `${eventId}/${code}`,
-      before: previous ? { booth: ctx.booths.find((b) => b.id === previous.boothId)?.code, exhibitor: ex.ref, pinned: previous.pinned } : null,
+      before: previous
+        ? { booth: ctx.booths.find((b) => b.id === previous.boothId)?.code, exhibitor: ex.ref, pinned: previous.pinned }
+        : null,
       after: { booth: code, exhibitor: ex.ref, pinned: row!.pinned },
     });
     return { booth: code, exhibitor: ex.ref, pinned: row!.pinned };
@@ -315,10 +437,14 @@ export async function unassignBooth({ db, who, eventId, code }: { db: Db; who: W
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
-    const [booth] = await tx.select().from(booths).where(and(eq(booths.eventId, eventId), eq(booths.code, code)));
+    const [booth] = await tx
+      .select()
+      .from(booths)
+      .where(and(eq(booths.eventId, eventId), eq(booths.code, code)));
     if (!booth) throw new NotFound("booth");
     const removed = await tx.delete(boothAssignments).where(eq(boothAssignments.boothId, booth.id)).returning();
-    if (removed.length) await audit(tx, who, { action: "booth.unassign", entity: "booth", entityId: `${eventId}/${code}`, before: removed[0] });
+    if (removed.length)
+      await audit(tx, who, { action: "booth.unassign", entity: "booth", entityId: `${eventId}/${code}`, before: removed[0] });
   });
 }
 
@@ -329,12 +455,25 @@ export async function storedWeights(db: Db, eventId: string): Promise<Allocation
   return s?.weights ?? DEFAULT_WEIGHTS;
 }
 
-export async function setWeights({ db, who, eventId, weights }: { db: Db; who: Who; eventId: string; weights: AllocationWeights }) {
+export async function setWeights({
+  db,
+  who,
+  eventId,
+  weights,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  weights: AllocationWeights;
+}) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
     const before = await storedWeights(tx, eventId);
-    await tx.insert(allocationSettings).values({ eventId, weights }).onConflictDoUpdate({ target: allocationSettings.eventId, set: { weights } });
+    await tx
+      .insert(allocationSettings)
+      .values({ eventId, weights })
+      .onConflictDoUpdate({ target: allocationSettings.eventId, set: { weights } });
     await audit(tx, who, { action: "allocation.weights", entity: "event", entityId: eventId, before, after: weights });
     return weights;
   });
@@ -356,7 +495,10 @@ function allocationInput(ctx: Awaited<ReturnType<typeof load>>) {
     })),
     pinned: ctx.assignments
       .filter((a) => a.pinned)
-      .map((a) => ({ booth: ctx.booths.find((b) => b.id === a.boothId)!.code, exhibitor: ctx.exhibitors.find((x) => x.id === a.exhibitorId)!.ref })),
+      .map((a) => ({
+        booth: ctx.booths.find((b) => b.id === a.boothId)!.code,
+        exhibitor: ctx.exhibitors.find((x) => x.id === a.exhibitorId)!.ref,
+      })),
   };
 }
 
@@ -385,7 +527,8 @@ export async function runAllocation({
     try {
       return allocate({ ...allocationInput(ctx), weights: w, timeLimitMs: timeLimitMs ?? 2000 });
     } catch (e) {
-      if (e instanceof AllocationInputError) throw new Unprocessable("allocation-input", e.problems.slice(0, 10).join("; "), "Allocation input is inconsistent");
+      if (e instanceof AllocationInputError)
+        throw new Unprocessable("allocation-input", e.problems.slice(0, 10).join("; "), "Allocation input is inconsistent");
       throw e;
     }
   };
@@ -440,9 +583,12 @@ export async function publishAllocation(deps: Pick<AppDeps, "db" | "config">, wh
         withoutEmail++;
         continue;
       }
-      const [row] = await tx.select().from(exhibitors).where(and(eq(exhibitors.eventId, eventId), eq(exhibitors.ref, x.ref), isNull(exhibitors.withdrawnAt)));
+      const [row] = await tx
+        .select()
+        .from(exhibitors)
+        .where(and(eq(exhibitors.eventId, eventId), eq(exhibitors.ref, x.ref), isNull(exhibitors.withdrawnAt)));
       const en = row?.locale === "en";
-      const title = en ? event.titleEn ?? event.titleJa : event.titleJa;
+      const title = en ? (event.titleEn ?? event.titleJa) : event.titleJa;
       const { text, html } = renderMail({
         greeting: en ? `Dear ${x.name} (${x.organization}),` : `${x.organization} ${x.name} 様`,
         paragraphs: [

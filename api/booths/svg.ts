@@ -49,7 +49,10 @@ export function floorPlanSvg(booths: MapBooth[], opts: { title: string }): strin
   fields.forEach((f, i) => {
     const lx = (i % 3) * (width / 3) + 4;
     const ly = height + 10 + Math.floor(i / 3) * 24;
-    out.push(`<rect x="${lx}" y="${ly}" width="14" height="14" fill="${colour(f)}" stroke="#333"/>`, `<text class="n" x="${lx + 20}" y="${ly + 11}">${escapeHtml(f)}</text>`);
+    out.push(
+      `<rect x="${lx}" y="${ly}" width="14" height="14" fill="${colour(f)}" stroke="#333"/>`,
+      `<text class="n" x="${lx + 20}" y="${ly + 11}">${escapeHtml(f)}</text>`,
+    );
   });
   out.push("</svg>");
   return out.join("\n");

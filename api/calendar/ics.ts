@@ -161,7 +161,7 @@ function foldInto(out: string[], block: string): void {
       let start = from;
       let octets = 0;
       let budget = LINE_OCTETS;
-      for (let i = from; i < to; ) {
+      for (let i = from; i < to;) {
         const c = block.charCodeAt(i);
         let size = 3;
         let units = 1;
@@ -188,7 +188,8 @@ function foldInto(out: string[], block: string): void {
 
 export function buildCalendar(opts: BuildCalendarOptions): string {
   const { events, lang, name, description, publicUrl, refreshMinutes = 60 } = opts;
-  if (!Number.isInteger(refreshMinutes) || refreshMinutes <= 0) throw new RangeError("refreshMinutes must be a positive whole number");
+  if (!Number.isInteger(refreshMinutes) || refreshMinutes <= 0)
+    throw new RangeError("refreshMinutes must be a positive whole number");
   const base = safeBase(publicUrl);
   const ttl = duration(refreshMinutes);
 

@@ -80,9 +80,7 @@ export function planCouncilMeetings(input: PlanInput): PlannedMeeting[] {
       const target = Math.floor(((i + 0.5) / n) * window.length);
       let best = candidates[0]!;
       for (const c of candidates) {
-        const better =
-          c.load < best.load ||
-          (c.load === best.load && Math.abs(c.index - target) < Math.abs(best.index - target));
+        const better = c.load < best.load || (c.load === best.load && Math.abs(c.index - target) < Math.abs(best.index - target));
         // Equal load and distance: the earlier day wins, which the ascending scan already keeps.
         if (better) best = c;
       }

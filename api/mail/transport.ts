@@ -25,7 +25,12 @@ export function toNodemailerMessage(m: OutboxRow, from: string) {
 export async function smtpMailer(url: string, from: string): Promise<Mailer> {
   const nodemailer = (await import("nodemailer")).default;
   // Timeouts well inside the outbox lease (5 min), so a hung send fails before another runner may retry it.
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 } as never);
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  } as never);
   return {
     async send(m) {
       const info = await transport.sendMail(toNodemailerMessage(m, from));

@@ -80,7 +80,11 @@ async function takeSlot(tx: Db, eventId: string, now: Date) {
     )
     select cur.next_seq as seq, (cur.capacity is null or cur.confirmed_count < cur.capacity) as confirmed, cur.waitlist_count as waiting
     from cur join upd on upd.id = cur.id`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: string | number; confirmed: boolean; waiting: number }[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    seq: string | number;
+    confirmed: boolean;
+    waiting: number;
+  }[];
   const row = rows[0];
   return row ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting) } : null;
 }
@@ -98,7 +102,9 @@ export async function registerForEvent(
   const key = emailKey(input.email);
   const now = clock.now();
   const event = await getEvent({ db, id: eventId });
-  const idem = deps.idempotencyKey ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input } : undefined;
+  const idem = deps.idempotencyKey
+    ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
+    : undefined;
   // A retry of a request that already succeeded must be answered even if registration has closed since.
   if (!idem) {
     const closed = registrationClosedReason(event, now);
@@ -118,14 +124,27 @@ export async function registerForEvent(
         const [existing] = await tx
           .select()
           .from(registrations)
-          .where(and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`));
+          .where(
+            and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
+          );
         if (existing) {
           const token = await sealer.open(existing.manageTokenSealed);
-          await enqueueRegistrationMail(tx, config, { kind: "reminder-link", event, registration: existing, manageToken: token, feedToken, now });
+          await enqueueRegistrationMail(tx, config, {
+            kind: "reminder-link",
+            event,
+            registration: existing,
+            manageToken: token,
+            feedToken,
+            now,
+          });
           return { outcome: "duplicate" } as const;
         }
         const slot = await takeSlot(tx, eventId, now);
-        if (!slot) throw registrationClosedReason(await lockEvent(tx, eventId), now) ?? new Conflict("registration-closed", "Registration for this event has closed.");
+        if (!slot)
+          throw (
+            registrationClosedReason(await lockEvent(tx, eventId), now) ??
+            new Conflict("registration-closed", "Registration for this event has closed.")
+          );
         const [reg] = await tx
           .insert(registrations)
           .values({
@@ -145,7 +164,14 @@ export async function registerForEvent(
             confirmedAt: slot.confirmed ? now : null,
           })
           .returning();
-        await enqueueRegistrationMail(tx, config, { kind: slot.confirmed ? "confirmed" : "waitlisted", event, registration: reg!, manageToken, feedToken, now });
+        await enqueueRegistrationMail(tx, config, {
+          kind: slot.confirmed ? "confirmed" : "waitlisted",
+          event,
+          registration: reg!,
+          manageToken,
+          feedToken,
+          now,
+        });
         return {
           outcome: "created",
           body: {

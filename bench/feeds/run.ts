@@ -24,10 +24,15 @@ const DB = fresh?.url ?? "memory://";
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
 
-
 const database = await openDatabase({ databaseUrl: DB, dataDir: "" });
 const config = parseConfig({ RATE_LIMITS: "off", JOBS: "off", PUBLIC_URL: "https://events.example.jp" });
-const app = createApp({ db: database.db, clock: systemClock, config, sealer: await resolveSealer(database.db, undefined), mailer: null });
+const app = createApp({
+  db: database.db,
+  clock: systemClock,
+  config,
+  sealer: await resolveSealer(database.db, undefined),
+  mailer: null,
+});
 
 // 10,000 events over ten years: timed, all-day and multi-day, long Japanese text, some cancelled.
 const kinds = ["seminar", "forum", "joint_presentation", "briefing"] as const;
@@ -120,8 +125,14 @@ const ratio = median(product) / median(alone);
 console.log(`\nfeed of ${N} events (${DB === "memory://" ? "PGlite" : "PostgreSQL"}), ${RUNS} runs each, medians\n`);
 console.log("| what | median ms | size |");
 console.log("|---|---:|---:|");
-console.log(`| product: GET /calendar/feed.ics over HTTP (query + build + serve) | ${median(product).toFixed(0)} | ${(bytes / 1e6).toFixed(1)} MB |`);
-console.log(`| ical-generator alone (toString of the same calendar) | ${median(alone).toFixed(0)} | ${(aloneBytes / 1e6).toFixed(1)} MB |`);
+console.log(
+  `| product: GET /calendar/feed.ics over HTTP (query + build + serve) | ${median(product).toFixed(0)} | ${(bytes / 1e6).toFixed(1)} MB |`,
+);
+console.log(
+  `| ical-generator alone (toString of the same calendar) | ${median(alone).toFixed(0)} | ${(aloneBytes / 1e6).toFixed(1)} MB |`,
+);
 console.log(`| ratio product / ical-generator alone | ${ratio.toFixed(2)} (target ≤ 1.3) | |`);
-console.log(`| 304 revalidation (If-None-Match), 300 requests | p50 ${median(revalidate).toFixed(2)} / p99 ${pct(revalidate, 99).toFixed(2)} | |`);
+console.log(
+  `| 304 revalidation (If-None-Match), 300 requests | p50 ${median(revalidate).toFixed(2)} / p99 ${pct(revalidate, 99).toFixed(2)} | |`,
+);
 console.log(`| peak RSS of the process (server and baseline together) | ${(peakRss / 2 ** 20).toFixed(0)} MiB | |`);

@@ -49,7 +49,8 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
     let inserted = 0;
     // Parents before children (foreign keys): blocks → prefectures, bureaus, councils → clusters → events.
     inserted += (await tx.insert(blocks).values(seedBlocks).onConflictDoNothing().returning({ code: blocks.code })).length;
-    inserted += (await tx.insert(prefectures).values(seedPrefectures).onConflictDoNothing().returning({ code: prefectures.code })).length;
+    inserted += (await tx.insert(prefectures).values(seedPrefectures).onConflictDoNothing().returning({ code: prefectures.code }))
+      .length;
     inserted += (await tx.insert(bureaus).values(seedBureaus).onConflictDoNothing().returning({ code: bureaus.code })).length;
     inserted += (await tx.insert(councils).values(seedCouncils).onConflictDoNothing().returning({ code: councils.code })).length;
     inserted += (await tx.insert(clusters).values(seedClusters).onConflictDoNothing().returning({ code: clusters.code })).length;

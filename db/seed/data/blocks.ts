@@ -11,16 +11,7 @@
 import type { blocks, prefectures } from "../../schema/reference.ts";
 
 export type BlockCode =
-  | "hokkaido"
-  | "tohoku"
-  | "kanto"
-  | "chubu"
-  | "hokuriku"
-  | "kinki"
-  | "chugoku"
-  | "shikoku"
-  | "kyushu"
-  | "okinawa";
+  "hokkaido" | "tohoku" | "kanto" | "chubu" | "hokuriku" | "kinki" | "chugoku" | "shikoku" | "kyushu" | "okinawa";
 
 type BlockRow = typeof blocks.$inferInsert & { code: BlockCode };
 type PrefectureRow = typeof prefectures.$inferInsert & { blockCode: BlockCode };

@@ -59,7 +59,20 @@ type Fy2003 = {
   prefecture?: string;
 };
 
-const MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -285,7 +298,8 @@ export const seedOtherEvents: SeedEvent[] = [
     kind: "block_council",
     titleJa: "平成17年度 近畿地域ブロック協議会",
     titleEn: "FY2005 Kinki Regional Block Council",
-    descriptionJa: "近畿ブロックの地域ブロック協議会（平成17年度）。地域ブロック協議会は関係府省の出先機関と自治体等の責任者・担当者で構成し、ブロック内の連携状況の把握・連携強化について情報・意見交換を行う。",
+    descriptionJa:
+      "近畿ブロックの地域ブロック協議会（平成17年度）。地域ブロック協議会は関係府省の出先機関と自治体等の責任者・担当者で構成し、ブロック内の連携状況の把握・連携強化について情報・意見交換を行う。",
     descriptionEn:
       "FY2005 meeting of the Kinki regional block council. The block councils bring together the heads and officers of the ministries' regional branch offices and of local governments to exchange information and views on cooperation in the block.",
     blockCode: "kinki",
@@ -302,7 +316,8 @@ export const seedOtherEvents: SeedEvent[] = [
     kind: "forum",
     titleJa: "第1回 地域クラスターフォーラム",
     titleEn: "1st Regional Cluster Forum",
-    descriptionJa: "地域のイニシアティブの下、各府省及び地域の取組意識の醸成を図るシンポジウム。全国の企業、大学、行政機関の担当者約200名が参加。",
+    descriptionJa:
+      "地域のイニシアティブの下、各府省及び地域の取組意識の醸成を図るシンポジウム。全国の企業、大学、行政機関の担当者約200名が参加。",
     descriptionEn:
       "Symposium to build awareness in the ministries and the regions of cluster efforts under regional initiative. About 200 people from companies, universities and government bodies nationwide took part.",
     blockCode: null,
@@ -338,7 +353,8 @@ export const seedOtherEvents: SeedEvent[] = [
     kind: "forum",
     titleJa: "第2回 地域クラスターフォーラム",
     titleEn: "2nd Regional Cluster Forum",
-    descriptionJa: "地域のイニシアティブの下、各府省及び地域の取組意識の醸成を図るシンポジウム。全国の企業、大学、行政機関の担当者約200名が参加。",
+    descriptionJa:
+      "地域のイニシアティブの下、各府省及び地域の取組意識の醸成を図るシンポジウム。全国の企業、大学、行政機関の担当者約200名が参加。",
     descriptionEn:
       "Symposium to build awareness in the ministries and the regions of cluster efforts under regional initiative. About 200 people from companies, universities and government bodies nationwide took part.",
     blockCode: null,
@@ -382,7 +398,8 @@ export const seedOtherEvents: SeedEvent[] = [
     kind: "techno_fair",
     titleJa: "クラスタージャパン2008テクノフェア",
     titleEn: "Cluster Japan 2008 Techno-Fair",
-    descriptionJa: "文部科学省・経済産業省の両省主催により、クラスター活動の成果を一堂に集めたクラスタージャパン2008のテクノフェア。産学官の270機関が研究成果等を展示。",
+    descriptionJa:
+      "文部科学省・経済産業省の両省主催により、クラスター活動の成果を一堂に集めたクラスタージャパン2008のテクノフェア。産学官の270機関が研究成果等を展示。",
     descriptionEn:
       "Techno-fair of Cluster Japan 2008, organised by MEXT and METI to bring together the results of cluster activities. 270 industry, academia and government organisations exhibited their research results.",
     blockCode: "kanto",
