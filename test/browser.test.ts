@@ -92,7 +92,11 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
   });
 
   it("a person registers in Japanese without JavaScript, another with it is waitlisted, and the first cancels", async () => {
-    const event = await createOpenEvent(t, { capacity: 1, titleJa: "東北地域クラスターセミナー 2026", titleEn: "Tohoku Regional Cluster Seminar 2026" });
+    const event = await createOpenEvent(t, {
+      capacity: 1,
+      titleJa: "東北地域クラスターセミナー 2026",
+      titleEn: "Tohoku Regional Cluster Seminar 2026",
+    });
 
     // Without JavaScript.
     const plain = await newPage({ js: false });
@@ -105,7 +109,13 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     await shot(plain, "02-event-ja-nojs");
 
     // A mistake first: the page comes back with the message and the answers kept.
-    await fillRegistration(plain, { name: "山田 太郎", kana: "ヤマダ タロウ", email: "taro@", org: "福島大学", sector: "大学等" });
+    await fillRegistration(plain, {
+      name: "山田 太郎",
+      kana: "ヤマダ タロウ",
+      email: "taro@",
+      org: "福島大学",
+      sector: "大学等",
+    });
     await plain.getByRole("button", { name: "参加登録する" }).click();
     await plain.waitForURL(`${base}/events/${event.id}/register`);
     expect(await plain.textContent(".alert")).toContain("入力内容を確認してください");
@@ -125,7 +135,9 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     const ics = await plain.getAttribute(`a[href^="/calendar/events/${event.id}.ics"]`, "href");
     const icsBody = await (await fetch(`${base}${ics}`)).text();
     expect(icsBody.startsWith("BEGIN:VCALENDAR")).toBe(true);
-    expect(await plain.getAttribute("a[href^='https://calendar.google.com/calendar/render?action=TEMPLATE']", "href")).toContain("dates=20260612T050000Z");
+    expect(await plain.getAttribute("a[href^='https://calendar.google.com/calendar/render?action=TEMPLATE']", "href")).toContain(
+      "dates=20260612T050000Z",
+    );
     const webcal = await plain.getAttribute("a[href^='webcal:']", "href");
     expect((await (await fetch(webcal!.replace(/^webcal:/, "http:"))).text()).startsWith("BEGIN:VCALENDAR")).toBe(true);
     await shot(plain, "04-registered-nojs");
@@ -136,7 +148,13 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     await scripted.goto(`${base}/events/${event.id}`);
     expect(await scripted.textContent("main")).toContain("満席");
     await shot(scripted, "05-event-full-mobile-js");
-    await fillRegistration(scripted, { name: "佐藤 花子", kana: "サトウ ハナコ", email: "hanako@example.jp", org: "株式会社東北テック", sector: "産業界" });
+    await fillRegistration(scripted, {
+      name: "佐藤 花子",
+      kana: "サトウ ハナコ",
+      email: "hanako@example.jp",
+      org: "株式会社東北テック",
+      sector: "産業界",
+    });
     await scripted.getByRole("button", { name: "キャンセル待ちに登録する" }).click();
     await scripted.waitForURL(/\/r\/[\w-]{43}\?new=1$/);
     expect(await scripted.textContent("h1")).toBe("キャンセル待ちに登録しました");
@@ -197,6 +215,50 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     await shot(page, "12-month-en");
   });
 
+  it("the fair page shows the floor map and the exhibitors", async () => {
+    const fair = await createOpenEvent(t, {
+      kind: "techno_fair",
+      titleJa: "クラスタージャパン2026／テクノフェア",
+      block: "kanto",
+      capacity: 500,
+    });
+    const admin = { admin: true } as const;
+    const booths = [0, 1, 2, 3].map((i) => ({ code: `A${i + 1}`, x: i * 2, y: 0, w: 2, h: 2, zone: "A" }));
+    expect((await t.request(`/api/events/${fair.id}/floor-plan`, { method: "PUT", ...admin, json: { booths } })).status).toBe(
+      200,
+    );
+    const exhibitors = ["x1", "x2"].map((ref, i) => ({
+      ref,
+      name: i ? "燃料電池の実証" : "ナノテク材料",
+      organization: i ? "株式会社テスト" : "北海道大学",
+      cluster: i ? "関東" : "札幌",
+      field: i ? "エネルギー" : "ナノテク",
+      size: "2x2",
+      priority: 1,
+      preferences: [],
+      competitors: [],
+    }));
+    expect((await t.request(`/api/events/${fair.id}/exhibitors`, { method: "PUT", ...admin, json: exhibitors })).status).toBe(
+      200,
+    );
+    for (const [code, ref] of [
+      ["A1", "x1"],
+      ["A3", "x2"],
+    ]) {
+      const res = await t.request(`/api/events/${fair.id}/booths/${code}/assignment`, {
+        method: "PUT",
+        ...admin,
+        json: { exhibitor: ref },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    const page = await newPage({ js: true });
+    await page.goto(`${base}/fair/${fair.id}`);
+    expect(await page.locator("tbody tr").count()).toBe(2);
+    expect(await page.evaluate(() => document.querySelector<HTMLImageElement>(".floor img")!.naturalWidth)).toBeGreaterThan(0);
+    await shot(page, "21-fair");
+  });
+
   it("an organiser logs in, opens the dashboard and the desk, and checks someone in", async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
     await createOrganiser(t.deps, who, {
@@ -217,6 +279,22 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
       });
       expect(res.status).toBe(201);
     }
+
+    // Block council meetings of FY2026 for the dashboard: one held, one still only planned.
+    await createOpenEvent(t, {
+      kind: "block_council",
+      titleJa: "東北地域科学技術振興協議会（第1回）",
+      startsAt: "2026-07-15T13:30:00+09:00",
+      endsAt: "2026-07-15T16:00:00+09:00",
+    });
+    await createOpenEvent(t, {
+      kind: "block_council",
+      block: "kanto",
+      titleJa: "関東ブロック協議会",
+      status: "planned",
+      startsAt: "2027-02-10T13:30:00+09:00",
+      endsAt: "2027-02-10T16:00:00+09:00",
+    });
 
     // The session cookie expires 12 hours after "now"; the browser judges that by the real clock.
     const now = new Date();
@@ -256,5 +334,23 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
 
     await page.getByRole("button", { name: "ログアウト" }).click();
     await page.waitForURL(`${base}/admin/login`);
+
+    // An administrator sees the national picture: all 10 blocks, those behind marked in words.
+    await createOrganiser(t.deps, who, {
+      email: "admin@example.jp",
+      name: "管理者",
+      role: "admin",
+      scopes: { blocks: [], events: [] },
+      password: PASSWORD,
+    });
+    const admin = await newPage({ js: false });
+    await admin.goto(`${base}/admin/login?lang=en`);
+    await admin.getByLabel("E-mail address").fill("admin@example.jp");
+    await admin.getByLabel("Password").fill(PASSWORD);
+    await admin.getByRole("button", { name: "Log in" }).click();
+    await admin.waitForURL(`${base}/admin`);
+    expect(await admin.locator("tr[data-block]").count()).toBe(10);
+    expect(await admin.locator("tr.behind").count()).toBe(9);
+    await shot(admin, "20-dashboard-admin-en");
   });
 });

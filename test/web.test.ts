@@ -116,8 +116,12 @@ describe("public pages", () => {
   it("lists every feed on the subscribe page with webcal and Google links and the plain address", async () => {
     const html = await (await t.request("/calendar")).text();
     expect(html).toContain('href="webcal://events.example.jp/calendar/feed.ics"');
-    expect(html).toContain("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fevents.example.jp%2Fcalendar%2Fblocks%2Fkanto.ics");
-    expect(html).toMatch(/<input id="feed-kind-seminar" type="text" readonly="" value="https:\/\/events\.example\.jp\/calendar\/kinds\/seminar\.ics"/);
+    expect(html).toContain(
+      "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fevents.example.jp%2Fcalendar%2Fblocks%2Fkanto.ics",
+    );
+    expect(html).toMatch(
+      /<input id="feed-kind-seminar" type="text" readonly="" value="https:\/\/events\.example\.jp\/calendar\/kinds\/seminar\.ics"/,
+    );
     expect(html.match(/data-feed="/g)!.length).toBe(1 + 10 + 8);
   });
 });
@@ -152,7 +156,13 @@ describe("registration without JavaScript", () => {
   });
 
   it("re-renders with 400, messages beside the fields and the answers kept", async () => {
-    const res = await registerViaForm(eventId, { name: "", email: "not-an-address", organization: "福島大学", nameKana: "やまだ", sector: "" });
+    const res = await registerViaForm(eventId, {
+      name: "",
+      email: "not-an-address",
+      organization: "福島大学",
+      nameKana: "やまだ",
+      sector: "",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("入力内容を確認してください");
@@ -226,7 +236,9 @@ describe("registration without JavaScript", () => {
   it("replaces the personal feed address on request", async () => {
     const res = await registerViaForm(eventId, person() as Record<string, string>);
     const token = tokenOf(res);
-    const before = (await (await t.request(`/r/${token}`)).text()).match(/https:\/\/events\.example\.jp(\/calendar\/me\/[\w-]{43}\.ics)/)![1]!;
+    const before = (await (await t.request(`/r/${token}`)).text()).match(
+      /https:\/\/events\.example\.jp(\/calendar\/me\/[\w-]{43}\.ics)/,
+    )![1]!;
     expect((await t.request(before)).status).toBe(200);
     const rotate = await post(`/r/${token}/rotate-feed`, {});
     expect(rotate.status).toBe(303);
@@ -282,13 +294,31 @@ describe("organiser pages", () => {
 
   beforeAll(async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
-    await createOrganiser(t.deps, who, { email: "tohoku@example.jp", name: "東北担当", role: "organiser", scopes: { blocks: ["tohoku"], events: [] }, password });
-    await createOrganiser(t.deps, who, { email: "kyushu@example.jp", name: "九州担当", role: "organiser", scopes: { blocks: ["kyushu"], events: [] }, password });
+    await createOrganiser(t.deps, who, {
+      email: "tohoku@example.jp",
+      name: "東北担当",
+      role: "organiser",
+      scopes: { blocks: ["tohoku"], events: [] },
+      password,
+    });
+    await createOrganiser(t.deps, who, {
+      email: "kyushu@example.jp",
+      name: "九州担当",
+      role: "organiser",
+      scopes: { blocks: ["kyushu"], events: [] },
+      password,
+    });
     ({ cookie, csrf } = await loginAs("tohoku@example.jp"));
   });
 
   it("send anonymous visitors to the login page", async () => {
-    for (const p of ["/admin", "/admin/events", "/admin/events/new", `/admin/events/${eventId}/edit`, `/admin/events/${eventId}/registrations`]) {
+    for (const p of [
+      "/admin",
+      "/admin/events",
+      "/admin/events/new",
+      `/admin/events/${eventId}/edit`,
+      `/admin/events/${eventId}/registrations`,
+    ]) {
       const res = await t.request(p);
       expect(res.status, p).toBe(303);
       expect(res.headers.get("location")).toBe(`/admin/login?next=${encodeURIComponent(p)}`);
@@ -379,19 +409,52 @@ describe("organiser pages", () => {
     expect(edit).toContain("保存しました");
     expect(edit).toContain('value="2026-07-10T13:30"');
 
-    const invalid = await post(`/admin/events/${id}/edit`, { _csrf: csrf, kind: "seminar", titleJa: "", startsAt: "2026-07-10T13:30", endsAt: "2026-07-10T12:00", block: "tohoku", venue: "会場を残す" }, { Cookie: cookie });
+    const invalid = await post(
+      `/admin/events/${id}/edit`,
+      {
+        _csrf: csrf,
+        kind: "seminar",
+        titleJa: "",
+        startsAt: "2026-07-10T13:30",
+        endsAt: "2026-07-10T12:00",
+        block: "tohoku",
+        venue: "会場を残す",
+      },
+      { Cookie: cookie },
+    );
     expect(invalid.status).toBe(400);
     const invalidHtml = await invalid.text();
     expect(invalidHtml).toContain('value="会場を残す"');
     expect(invalidHtml).toMatch(/id="f-titleJa-error"/);
 
-    const outOfScope = await post("/admin/events/new", { _csrf: csrf, kind: "seminar", titleJa: "九州", startsAt: "2026-07-10T13:30", endsAt: "2026-07-10T17:00", block: "kyushu" }, { Cookie: cookie });
+    const outOfScope = await post(
+      "/admin/events/new",
+      {
+        _csrf: csrf,
+        kind: "seminar",
+        titleJa: "九州",
+        startsAt: "2026-07-10T13:30",
+        endsAt: "2026-07-10T17:00",
+        block: "kyushu",
+      },
+      { Cookie: cookie },
+    );
     expect(outOfScope.status).toBe(400);
     expect(await outOfScope.text()).toContain("担当しているブロックを選んでください");
 
     const updated = await post(
       `/admin/events/${id}/edit`,
-      { _csrf: csrf, kind: "seminar", status: "scheduled", titleJa: "東北地域クラスターセミナー（改）", block: "tohoku", startsAt: "2026-07-10", endsAt: "2026-07-11", allDay: "1", capacity: "" },
+      {
+        _csrf: csrf,
+        kind: "seminar",
+        status: "scheduled",
+        titleJa: "東北地域クラスターセミナー（改）",
+        block: "tohoku",
+        startsAt: "2026-07-10",
+        endsAt: "2026-07-11",
+        allDay: "1",
+        capacity: "",
+      },
       { Cookie: cookie },
     );
     expect(updated.status).toBe(303);
@@ -418,7 +481,10 @@ describe("organiser pages", () => {
 
   it("run the registration desk: search, counts by sector, CSV export and check-in", async () => {
     const evil = "<script>alert(1)</script>";
-    await t.request(`/api/events/${eventId}/registrations`, { method: "POST", json: person({ name: evil, email: "evil@example.jp" }) });
+    await t.request(`/api/events/${eventId}/registrations`, {
+      method: "POST",
+      json: person({ name: evil, email: "evil@example.jp" }),
+    });
     const desk = await t.request(`/admin/events/${eventId}/registrations`, { headers: { Cookie: cookie } });
     expect(desk.status).toBe(200);
     const html = await desk.text();
@@ -427,7 +493,9 @@ describe("organiser pages", () => {
     expect(html).toContain(`/api/events/${eventId}/registrations.csv`);
     expect(html).toContain("産業界");
 
-    const search = await (await t.request(`/admin/events/${eventId}/registrations?q=${encodeURIComponent("ハナコ")}`, { headers: { Cookie: cookie } })).text();
+    const search = await (
+      await t.request(`/admin/events/${eventId}/registrations?q=${encodeURIComponent("ハナコ")}`, { headers: { Cookie: cookie } })
+    ).text();
     expect(search).toContain("全角 花子");
     expect(search).not.toContain("&lt;script&gt;");
 
@@ -436,27 +504,46 @@ describe("organiser pages", () => {
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
 
     const [reg] = await t.db.select().from(registrations).where(eq(registrations.emailKey, "evil@example.jp"));
-    const checkIn = await post(`/admin/events/${eventId}/registrations/${reg!.id}/check-in`, { _csrf: csrf, checkedIn: "1", back: "?q=evil" }, { Cookie: cookie });
+    const checkIn = await post(
+      `/admin/events/${eventId}/registrations/${reg!.id}/check-in`,
+      { _csrf: csrf, checkedIn: "1", back: "?q=evil" },
+      { Cookie: cookie },
+    );
     expect(checkIn.status).toBe(303);
     expect(checkIn.headers.get("location")).toBe(`/admin/events/${eventId}/registrations?q=evil#r-${reg!.id}`);
     const [checked] = await t.db.select().from(registrations).where(eq(registrations.id, reg!.id));
     expect(checked!.checkedInAt).not.toBeNull();
     expect(checked!.checkedInBy).toBe("tohoku@example.jp");
-    const shown = await (await t.request(`/admin/events/${eventId}/registrations?q=evil`, { headers: { Cookie: cookie } })).text();
+    const shown = await (
+      await t.request(`/admin/events/${eventId}/registrations?q=evil`, { headers: { Cookie: cookie } })
+    ).text();
     expect(shown).toContain("受付を取り消す");
 
-    const undo = await post(`/admin/events/${eventId}/registrations/${reg!.id}/check-in`, { _csrf: csrf, checkedIn: "0" }, { Cookie: cookie });
+    const undo = await post(
+      `/admin/events/${eventId}/registrations/${reg!.id}/check-in`,
+      { _csrf: csrf, checkedIn: "0" },
+      { Cookie: cookie },
+    );
     expect(undo.status).toBe(303);
     const [undone] = await t.db.select().from(registrations).where(eq(registrations.id, reg!.id));
     expect(undone!.checkedInAt).toBeNull();
 
-    const noCsrf = await post(`/admin/events/${eventId}/registrations/${reg!.id}/check-in`, { checkedIn: "1" }, { Cookie: cookie });
+    const noCsrf = await post(
+      `/admin/events/${eventId}/registrations/${reg!.id}/check-in`,
+      { checkedIn: "1" },
+      { Cookie: cookie },
+    );
     expect(noCsrf.status).toBe(403);
   });
 
   it("set a password with the one-time link, then log in", async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
-    await createOrganiser(t.deps, who, { email: "new@example.jp", name: "新任", role: "organiser", scopes: { blocks: ["kanto"], events: [] } });
+    await createOrganiser(t.deps, who, {
+      email: "new@example.jp",
+      name: "新任",
+      role: "organiser",
+      scopes: { blocks: ["kanto"], events: [] },
+    });
     const [mail] = await t.db.select().from(outbox).where(eq(outbox.toAddress, "new@example.jp"));
     const token = mail!.textBody.match(/\/admin\/password\?token=([\w-]+)/)![1]!;
     const page = await t.request(`/admin/password?token=${token}`);
@@ -467,7 +554,11 @@ describe("organiser pages", () => {
     const ok = await post("/admin/password", { token, password: "a long enough password", confirm: "a long enough password" });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("パスワードを設定しました");
-    const reused = await post("/admin/password", { token, password: "a long enough password", confirm: "a long enough password" });
+    const reused = await post("/admin/password", {
+      token,
+      password: "a long enough password",
+      confirm: "a long enough password",
+    });
     expect(reused.status).toBe(404);
     const login = await post("/admin/login", { email: "new@example.jp", password: "a long enough password" });
     expect(login.status).toBe(303);
@@ -480,5 +571,31 @@ describe("organiser pages", () => {
     expect(out.headers.get("location")).toBe("/admin/login");
     const after = await t.request("/admin", { headers: { Cookie: c } });
     expect(after.status).toBe(303);
+  });
+});
+
+describe("rate limits", () => {
+  let r: TestApp;
+  beforeAll(async () => {
+    r = await createTestApp({ env: { RATE_LIMITS: "on", RATE_LIMIT_REGISTRATION: "2/600" } });
+  });
+  afterAll(async () => r?.close());
+
+  it("answer a burst of registrations from one address with a friendly 429 page", async () => {
+    const e = await createOpenEvent(r);
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 3; i++) {
+      last = await r.request(`/events/${e.id}/register`, {
+        method: "POST",
+        headers: FORM,
+        body: new URLSearchParams(person() as Record<string, string>).toString(),
+      });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([303, 303, 429]);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last!.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await last!.text()).toContain("短時間に多くの送信がありました");
   });
 });

@@ -294,7 +294,13 @@ export function adminRoutes(deps: AppDeps) {
     const blocks = await editableBlocks(c);
     const p = tokyoParts(deps.clock.now());
     const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-    const values: EventFormValues = { kind: "seminar", status: "scheduled", block: blocks[0]?.code ?? "", startsAt: `${day}T13:00`, endsAt: `${day}T17:00` };
+    const values: EventFormValues = {
+      kind: "seminar",
+      status: "scheduled",
+      block: blocks[0]?.code ?? "",
+      startsAt: `${day}T13:00`,
+      endsAt: `${day}T17:00`,
+    };
     return render(c, <EventFormPage ctx={adminPage(c)} values={values} errors={{}} blocks={blocks} />, 200, NO_STORE);
   });
 
@@ -306,7 +312,12 @@ export function adminRoutes(deps: AppDeps) {
     for (const f of EVENT_FIELDS) values[f] = form[f] ?? "";
     const blocks = await editableBlocks(c);
     const again = (status: number, errors: Errors, message?: string) =>
-      render(c, <EventFormPage ctx={ctx} event={existing} values={values} errors={errors} blocks={blocks} message={message} />, status, NO_STORE);
+      render(
+        c,
+        <EventFormPage ctx={ctx} event={existing} values={values} errors={errors} blocks={blocks} message={message} />,
+        status,
+        NO_STORE,
+      );
     const raw = eventInput(values);
     const who = whoFrom(c, deps);
     try {
@@ -338,7 +349,14 @@ export function adminRoutes(deps: AppDeps) {
     const options = own && !blocks.some((b) => b.code === own.code) ? [own, ...blocks] : blocks;
     return render(
       c,
-      <EventFormPage ctx={adminPage(c)} event={event} values={formValues(event)} errors={{}} blocks={options} saved={c.req.query("saved") === "1"} />,
+      <EventFormPage
+        ctx={adminPage(c)}
+        event={event}
+        values={formValues(event)}
+        errors={{}}
+        blocks={options}
+        saved={c.req.query("saved") === "1"}
+      />,
       200,
       NO_STORE,
     );
@@ -376,7 +394,12 @@ export function adminRoutes(deps: AppDeps) {
     const filter = deskFilter((k) => c.req.query(k));
     const desk = await listRegistrations({ db, actor: c.get("actor"), eventId: id, filter });
     const ctx = adminPage(c);
-    const notice = c.req.query("error") === "not-confirmed" ? (ctx.lang === "ja" ? "参加が確定している人だけ受付できます。" : "Only confirmed people can be checked in.") : undefined;
+    const notice =
+      c.req.query("error") === "not-confirmed"
+        ? ctx.lang === "ja"
+          ? "参加が確定している人だけ受付できます。"
+          : "Only confirmed people can be checked in."
+        : undefined;
     return render(c, <DeskPage ctx={ctx} desk={desk} filter={filter} notice={notice} />, 200, NO_STORE);
   });
 

@@ -63,7 +63,8 @@ const ja = {
   until: (d: string) => `${d}まで`,
   from: (d: string) => `${d}から`,
   registerTitle: "参加登録",
-  registerLead: "必要事項を入力して送信してください。確認メールに、登録内容の確認・キャンセル用のリンクとカレンダーファイルをお送りします。",
+  registerLead:
+    "必要事項を入力して送信してください。確認メールに、登録内容の確認・キャンセル用のリンクとカレンダーファイルをお送りします。",
   waitlistLead: "満席のため、キャンセル待ちとして登録されます。お席が空くと自動的に参加確定となり、メールでお知らせします。",
   required: "必須",
   optional: "任意",
@@ -143,8 +144,7 @@ const ja = {
   allFeeds: "すべての催し",
   blockFeeds: "ブロック別",
   kindFeeds: "催しの種類別",
-  personalFeedNote:
-    "参加登録した催しだけのカレンダーは、確認メールまたは登録確認ページにある個人用アドレスから購読できます。",
+  personalFeedNote: "参加登録した催しだけのカレンダーは、確認メールまたは登録確認ページにある個人用アドレスから購読できます。",
   feedEnglish: "英語版",
 
   // fair
@@ -192,7 +192,8 @@ const ja = {
   passwordSet: "パスワードを設定しました。ログインしてください。",
   passwordLinkInvalid: "このリンクは無効か、使用済みか、有効期限が切れています。管理者に新しいリンクを依頼してください。",
   dashboardTitle: (fy: string) => `${fy} ブロック協議会の開催状況`,
-  dashboardLead: "各ブロックは年度内に 1〜2 回のブロック協議会を開催します。開催済み・開催予定の合計が 1 回未満のブロックを「遅れ」と表示します。",
+  dashboardLead:
+    "各ブロックは年度内に 1〜2 回のブロック協議会を開催します。開催済み・開催予定の合計が 1 回未満のブロックを「遅れ」と表示します。",
   prevFy: "前年度",
   nextFy: "次年度",
   showFy: "表示",
@@ -209,6 +210,7 @@ const ja = {
   noBlocksInScope: "担当のブロックはありません。",
   chartLabel: (b: string, h: number, s: number, p: number) => `${b}：開催済み${h}回、開催予定${s}回、計画中${p}回`,
   times: (n: number) => `${n}回`,
+  minimumMark: "縦線：最低開催回数（1回）",
   upcomingInScope: "今後の催し（担当分）",
   eventsAdminTitle: "催しの管理",
   newEvent: "新しい催しを作成",
@@ -464,6 +466,7 @@ const en: Messages = {
   noBlocksInScope: "No blocks are in your scope.",
   chartLabel: (b, h, s, p) => `${b}: ${h} held, ${s} scheduled, ${p} planned`,
   times: (n) => String(n),
+  minimumMark: "Line: the minimum (1 meeting)",
   upcomingInScope: "Upcoming events (your scope)",
   eventsAdminTitle: "Manage events",
   newEvent: "Create an event",

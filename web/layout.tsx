@@ -111,15 +111,13 @@ export function ErrorSummary(props: { ctx: PageCtx; errors: Errors; labels: Reco
 }
 
 function Tag(props: { ctx: PageCtx; required?: boolean }) {
-  return props.required ? (
-    <span class="tag req">{props.ctx.m.required}</span>
-  ) : (
-    <span class="tag">{props.ctx.m.optional}</span>
-  );
+  return props.required ? <span class="tag req">{props.ctx.m.required}</span> : <span class="tag">{props.ctx.m.optional}</span>;
 }
 
 type FieldProps = {
   ctx: PageCtx;
+  /** false: no required/optional tag (search boxes). */
+  tag?: boolean;
   name: string;
   label: string;
   value?: string | null;
@@ -142,7 +140,7 @@ export function TextField(p: FieldProps) {
     <div class="field">
       <label for={id}>
         {p.label}
-        <Tag ctx={p.ctx} required={p.required} />
+        {p.tag === false ? null : <Tag ctx={p.ctx} required={p.required} />}
       </label>
       {p.hint ? (
         <span class="hint" id={`${id}-hint`}>

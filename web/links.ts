@@ -3,7 +3,11 @@ import type { EventRow } from "../api/events/service.ts";
 import { tokyoParts } from "../api/lib/time.ts";
 import { pick, type Lang } from "./i18n.ts";
 
-const compactUtc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+const compactUtc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 const compactDate = (d: Date) => {
   const p = tokyoParts(d);
   return `${p.year}${String(p.month).padStart(2, "0")}${String(p.day).padStart(2, "0")}`;

@@ -61,7 +61,13 @@ export function publicRoutes(deps: AppDeps) {
       const lastDay = new Date(Date.UTC(month.year, month.month, 0)).getUTCDate();
       const { rows } = await listEvents({
         db,
-        query: { block: filters.block, kind: filters.kind, from: `${monthKey(month)}-01`, to: `${monthKey(month)}-${lastDay}`, limit: 200 },
+        query: {
+          block: filters.block,
+          kind: filters.kind,
+          from: `${monthKey(month)}-01`,
+          to: `${monthKey(month)}-${lastDay}`,
+          limit: 200,
+        },
       });
       return render(
         c,

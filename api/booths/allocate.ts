@@ -992,7 +992,7 @@ export interface Tuning {
   pZone: number;
   /** Consecutive non-improving independent-set neighbourhoods before the polish stops. */
   lnsFails: number;
-  /** Branch-and-bound node budget (default 3000 × effort). */
+  /** Branch-and-bound node budget (default 800 × effort). */
   maxNodes: number;
 }
 
@@ -1008,7 +1008,7 @@ class Search {
   timeCapped = false;
   private readonly freeBooths: number[][];
   private readonly movable: number[];
-  private readonly unplacedOfClass: number[][];
+  private readonly movableOfClass: number[][];
   private readonly prefBooths: number[][];
   private readonly stamp: Int32Array;
   private readonly colOf: Int32Array;
@@ -1027,12 +1027,12 @@ class Search {
     this.bestAt = Int32Array.from(sol.at);
     this.freeBooths = m.classBooths.map((l) => l.filter((b) => pinnedBooth[b]! < 0));
     this.movable = [];
-    this.unplacedOfClass = m.classSizes.map(() => []);
+    this.movableOfClass = m.classSizes.map(() => []);
     for (let e = 0; e < m.exs.length; e++) {
       const c = m.exClass[e]!;
       if (c >= 0 && pinnedEx[e]! < 0 && this.freeBooths[c]!.length > 0) {
         this.movable.push(e);
-        this.unplacedOfClass[c]!.push(e);
+        this.movableOfClass[c]!.push(e);
       }
     }
     this.prefBooths = m.exs.map((e, i) =>
@@ -1179,7 +1179,6 @@ class Search {
       return fb[rng.int(fb.length)]!;
     };
     const ratio = T1 / T0;
-    let bestDirty = false;
     let T = T0;
     for (let i = 0; i < iterations; i++) {
       if ((i & 1023) === 0) {
@@ -1245,11 +1244,9 @@ class Search {
           this.best = this.current;
           this.bestOcc.set(occ);
           this.bestAt.set(at);
-          bestDirty = false;
-        } else bestDirty = true;
+        }
       } else undo();
     }
-    void bestDirty;
   }
 
   /**
@@ -1287,7 +1284,7 @@ class Search {
     const rows: number[] = [];
     for (const b of I) if (occ[b]! >= 0) rows.push(occ[b]!);
     const placedRows = rows.length;
-    for (const e of this.unplacedOfClass[c]!) if (at[e]! < 0) rows.push(e);
+    for (const e of this.movableOfClass[c]!) if (at[e]! < 0) rows.push(e);
     if (rows.length === 0) return 0;
     const nR = rows.length;
     const nC = I.length;
@@ -1436,17 +1433,18 @@ export function allocate(input: AllocateInput): AllocateResult {
   }
   if (problems.length) throw new AllocationInputError(problems);
 
-  // Bonus per placed exhibitor, larger than any achievable score.
+  // Bonus per placed exhibitor: larger than any possible difference in score, so one more
+  // exhibitor placed always wins (lexicographic objective), whatever the signs of the weights.
   let maxScore = 0;
   for (let e = 0; e < ne; e++) {
     let best = 0;
-    for (const v of m.val[e]!) if (v > best) best = v;
+    for (const v of m.val[e]!) if (Math.abs(v) > best) best = Math.abs(v);
     maxScore += best;
   }
   let adjPairs = 0;
   for (let b = 0; b < nb; b++) adjPairs += m.adj[b]!.length;
   maxScore += (Math.abs(m.W) * adjPairs) / 2;
-  const M = Math.ceil(maxScore) + 1;
+  const M = 2 * Math.ceil(maxScore) + 1;
 
   const compPairs: [number, number][] = [];
   for (let a = 0; a < ne; a++) for (const b of m.comp[a]!) if (a < b) compPairs.push([a, b]);
@@ -1465,7 +1463,7 @@ export function allocate(input: AllocateInput): AllocateResult {
     pZone: 0.25,
     chains: 1,
     lnsFails: 20,
-    maxNodes: Math.round(3000 * effort),
+    maxNodes: Math.round(800 * effort),
     ...input.tuning,
   };
   const p1 = phase1(ctx, tuning.maxNodes);

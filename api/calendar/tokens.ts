@@ -1,22 +1,22 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { calendarTokens } from "../../db/schema/index.ts";
 import { NotFound } from "../errors.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN, type Sealer } from "../lib/tokens.ts";
 
-/** The personal feed token of an e-mail identity, created on first use. */
+/**
+ * The personal feed token of an e-mail identity, created on first use. One statement either way:
+ * the insert gives way to an existing token and returns it.
+ */
 export async function calendarTokenFor(tx: Db, sealer: Sealer, emailKey: string): Promise<string> {
-  const [existing] = await tx.select().from(calendarTokens).where(eq(calendarTokens.emailKey, emailKey));
-  if (existing) return sealer.open(existing.sealedToken);
   const token = newToken();
-  const inserted = await tx
+  const [tokenHash, sealedToken] = await Promise.all([sha256Hex(token), sealer.seal(token)]);
+  const [row] = await tx
     .insert(calendarTokens)
-    .values({ emailKey, tokenHash: await sha256Hex(token), sealedToken: await sealer.seal(token) })
-    .onConflictDoNothing({ target: calendarTokens.emailKey })
-    .returning();
-  if (inserted.length > 0) return token;
-  const [raced] = await tx.select().from(calendarTokens).where(eq(calendarTokens.emailKey, emailKey));
-  return sealer.open(raced!.sealedToken);
+    .values({ emailKey, tokenHash, sealedToken })
+    .onConflictDoUpdate({ target: calendarTokens.emailKey, set: { emailKey: sql`excluded.email_key` } })
+    .returning({ tokenHash: calendarTokens.tokenHash, sealedToken: calendarTokens.sealedToken });
+  return row!.tokenHash === tokenHash ? token : sealer.open(row!.sealedToken);
 }
 
 /** The e-mail identity behind a feed token; an unknown or rotated token is not found. */

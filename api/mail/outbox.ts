@@ -16,8 +16,13 @@ export type MailMessage = {
 
 /** Writes a message to the outbox, inside the caller's transaction. */
 export async function enqueueMail(tx: Db, publicUrl: string, msg: MailMessage): Promise<void> {
+  await outboxInsert(tx, publicUrl, msg);
+}
+
+/** The outbox insert as a query (not yet run), for callers that combine it with another statement. */
+export function outboxInsert(tx: Db, publicUrl: string, msg: MailMessage) {
   const host = new URL(publicUrl).hostname || "localhost";
-  await tx
+  return tx
     .insert(outbox)
     .values({
       dedupeKey: msg.dedupeKey,

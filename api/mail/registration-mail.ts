@@ -6,7 +6,7 @@ import { calendarUrl } from "../calendar/tokens.ts";
 import type { RegistrationRow } from "../registrations/promote.ts";
 import { formatEventWhen } from "../../web/format.ts";
 import { renderMail } from "./layout.ts";
-import { enqueueMail } from "./outbox.ts";
+import { enqueueMail, type MailMessage } from "./outbox.ts";
 
 export type RegistrationMailKind =
   "confirmed" | "waitlisted" | "promoted" | "cancelled" | "reminder-link" | "reminder-7d" | "reminder-1d" | "event-cancelled";
@@ -43,24 +43,28 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
 };
 
 /** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly. */
-function dedupeKey(kind: RegistrationMailKind, reg: RegistrationRow, now: Date) {
+function dedupeKey(kind: RegistrationMailKind, reg: Pick<RegistrationRow, "id">, now: Date) {
   if (kind === "reminder-link") return `reg:${reg.id}:link:${Math.floor(now.getTime() / 3_600_000)}`;
   if (kind === "promoted" || kind === "confirmed") return `reg:${reg.id}:seat`;
   return `reg:${reg.id}:${kind}`;
 }
 
-export async function enqueueRegistrationMail(
-  tx: Db,
-  config: Pick<Config, "PUBLIC_URL">,
-  m: {
-    kind: RegistrationMailKind;
-    event: EventRow;
-    registration: RegistrationRow;
-    manageToken: string;
-    feedToken: string;
-    now: Date;
-  },
-) {
+export type RegistrationMail = {
+  kind: RegistrationMailKind;
+  event: EventRow;
+  registration: Pick<RegistrationRow, "id" | "name" | "email" | "locale" | "status">;
+  manageToken: string;
+  feedToken: string;
+  now: Date;
+};
+
+/** Writes a registrant's message to the outbox, inside the caller's transaction. */
+export async function enqueueRegistrationMail(tx: Db, config: Pick<Config, "PUBLIC_URL">, m: RegistrationMail) {
+  await enqueueMail(tx, config.PUBLIC_URL, renderRegistrationMail(config, m));
+}
+
+/** A registrant's message in their language, with the event's .ics where it helps. Pure. */
+export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: RegistrationMail): MailMessage {
   const { event, registration: reg } = m;
   const lang = reg.locale === "en" ? "en" : "ja";
   const title = lang === "en" ? (event.titleEn ?? event.titleJa) : event.titleJa;
@@ -99,7 +103,7 @@ export async function enqueueRegistrationMail(
         },
       ]
     : [];
-  await enqueueMail(tx, config.PUBLIC_URL, {
+  return {
     dedupeKey: dedupeKey(m.kind, reg, m.now),
     kind: `registration.${m.kind}`,
     to: reg.email,
@@ -108,5 +112,5 @@ export async function enqueueRegistrationMail(
     html,
     attachments,
     now: m.now,
-  });
+  };
 }

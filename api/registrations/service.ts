@@ -12,7 +12,8 @@ import { once } from "../lib/idempotency.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
-import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
+import { outboxInsert } from "../mail/outbox.ts";
+import { enqueueRegistrationMail, renderRegistrationMail } from "../mail/registration-mail.ts";
 import { promoteWaitlist, type RegistrationRow } from "./promote.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 
@@ -60,15 +61,19 @@ function isUniqueViolation(e: unknown): boolean {
 /**
  * Takes a seat (or a waiting-list place) in one statement: the row lock is taken and the counters
  * moved together, so the lock is held only for this, the registration insert, the outbox insert
- * and the commit. Returns null when the event no longer takes registrations.
+ * and the commit. Returns null when the event no longer takes registrations or the e-mail is
+ * already registered (the caller finds out which).
  */
-async function takeSlot(tx: Db, eventId: string, now: Date) {
+async function takeSlot(tx: Db, eventId: string, key: string, now: Date) {
   const result = await tx.execute(sql`
     with cur as (
       select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
       where id = ${eventId} and status = 'scheduled' and ends_at > ${tsParam(now)}
         and (registration_opens_at is null or registration_opens_at <= ${tsParam(now)})
         and coalesce(registration_closes_at, starts_at) > ${tsParam(now)}
+        and not exists (
+          select 1 from ${registrations} r where r.event_id = ${eventId} and r.email_key = ${key} and r.status <> 'cancelled'
+        )
       for update
     ), upd as (
       update ${events} e set
@@ -111,73 +116,80 @@ export async function registerForEvent(
     if (closed) throw closed;
   }
   const manageToken = newToken();
+  const registrationId = crypto.randomUUID();
   const [manageTokenHash, manageTokenSealed, feedToken] = await Promise.all([
     sha256Hex(manageToken),
     sealer.seal(manageToken),
     calendarTokenFor(db, sealer, key),
   ]);
+  // Both possible messages are written before the seat is taken; the seat decides which is sent.
+  const mailFor = (status: "confirmed" | "waitlisted") =>
+    renderRegistrationMail(config, {
+      kind: status,
+      event,
+      registration: { id: registrationId, name: input.name, email: input.email, locale: input.locale ?? "ja", status },
+      manageToken,
+      feedToken,
+      now,
+    });
+  const mails = { confirmed: mailFor("confirmed"), waitlisted: mailFor("waitlisted") };
   try {
     return await db.transaction(async (tx) => {
       const { result } = await once<RegistrationOutcome>(tx, sealer, idem, async () => {
         const closed = registrationClosedReason(event, now);
         if (closed) throw closed;
-        const [existing] = await tx
-          .select()
-          .from(registrations)
-          .where(
-            and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
-          );
-        if (existing) {
-          const token = await sealer.open(existing.manageTokenSealed);
+        const slot = await takeSlot(tx, eventId, key, now);
+        if (!slot) {
+          const [existing] = await tx
+            .select()
+            .from(registrations)
+            .where(
+              and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
+            );
+          if (!existing) {
+            throw (
+              registrationClosedReason(await lockEvent(tx, eventId), now) ??
+              new Conflict("registration-closed", "Registration for this event has closed.")
+            );
+          }
           await enqueueRegistrationMail(tx, config, {
             kind: "reminder-link",
             event,
             registration: existing,
-            manageToken: token,
+            manageToken: await sealer.open(existing.manageTokenSealed),
             feedToken,
             now,
           });
           return { outcome: "duplicate" } as const;
         }
-        const slot = await takeSlot(tx, eventId, now);
-        if (!slot)
-          throw (
-            registrationClosedReason(await lockEvent(tx, eventId), now) ??
-            new Conflict("registration-closed", "Registration for this event has closed.")
-          );
-        const [reg] = await tx
-          .insert(registrations)
-          .values({
-            eventId,
-            status: slot.confirmed ? "confirmed" : "waitlisted",
-            seq: slot.seq,
-            name: input.name,
-            nameKana: input.nameKana ?? null,
-            email: input.email,
-            emailKey: key,
-            organization: input.organization,
-            sector: input.sector,
-            locale: input.locale ?? "ja",
-            manageTokenHash,
-            manageTokenSealed,
-            createdAt: now,
-            confirmedAt: slot.confirmed ? now : null,
-          })
-          .returning();
-        await enqueueRegistrationMail(tx, config, {
-          kind: slot.confirmed ? "confirmed" : "waitlisted",
-          event,
-          registration: reg!,
-          manageToken,
-          feedToken,
-          now,
-        });
+        const status = slot.confirmed ? "confirmed" : "waitlisted";
+        const reg = {
+          id: registrationId,
+          eventId,
+          status,
+          seq: slot.seq,
+          name: input.name,
+          nameKana: input.nameKana ?? null,
+          email: input.email,
+          emailKey: key,
+          organization: input.organization,
+          sector: input.sector,
+          locale: input.locale ?? "ja",
+          manageTokenHash,
+          manageTokenSealed,
+          createdAt: now,
+          confirmedAt: slot.confirmed ? now : null,
+        } as const;
+        // The registration and its message in one statement: the seat's lock is held for as
+        // few round trips as possible.
+        const insertRegistration = tx.insert(registrations).values(reg);
+        await tx.execute(sql`with r as (${insertRegistration.getSQL()}) ${outboxInsert(tx, config.PUBLIC_URL, mails[status]).getSQL()}`);
         return {
           outcome: "created",
           body: {
-            id: reg!.id,
+            id: registrationId,
             eventId,
-            status: reg!.status as "confirmed" | "waitlisted",
+            status,
             ...(slot.confirmed ? {} : { waitlistPosition: slot.waiting + 1 }),
             manageToken,
             manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
@@ -275,7 +287,7 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
     await enqueueRegistrationMail(tx, config, {
       kind: "cancelled",
       event,
-      registration: { ...reg, status: "cancelled", cancelledAt: now },
+      registration: { ...reg, status: "cancelled" },
       manageToken: token,
       feedToken,
       now,

@@ -261,6 +261,7 @@ interface Row {
   // full objective
   score: number;
   ms: number;
+  cpuMs: number;
   longScore: number;
   longMs: number;
   highsScore: number | null;
@@ -305,7 +306,9 @@ async function main() {
 
     // Full objective.
     const heapBefore = process.memoryUsage();
+    const cpu0 = process.cpuUsage();
     const r = allocate({ ...base, weights: W });
+    const cpu1 = process.cpuUsage(cpu0);
     const heapAfter = process.memoryUsage();
     const v = checkRules(base, r.assignments).length;
     const long = allocate({ ...base, weights: W, effort: LONG_EFFORT, timeLimitMs: 600_000 });
@@ -340,6 +343,7 @@ async function main() {
       exactSeconds: exact.seconds,
       score: r.score.total,
       ms: r.elapsedMs,
+      cpuMs: (cpu1.user + cpu1.system) / 1000,
       longScore: long.score.total,
       longMs: long.elapsedMs,
       highsScore,
@@ -362,11 +366,11 @@ async function main() {
   }
 
   const f = (n: number | null, d = 0) => (n === null || Number.isNaN(n) ? "-" : n.toFixed(d));
-  console.log("\n| seed | booths | exh. | placed | lin. ours | lin. optimum | lin. gap % | full ours | long search | HiGHS long | HiGHS bound | gap to best % | gap to bound % | ms | alloc MB | rss Δ MB | viol. |");
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("\n| seed | booths | exh. | placed | lin. ours | lin. optimum | lin. gap % | full ours | long search | HiGHS long | HiGHS bound | gap to best % | gap to bound % | ms | CPU ms | alloc MB | rss Δ MB | viol. |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     console.log(
-      `| ${r.seed} | ${r.booths} | ${r.exhibitors} | ${r.placed} | ${r.linScore} | ${r.linOpt} | ${f(r.linGapPct, 3)} | ${r.score} | ${r.longScore} | ${f(r.highsScore)} | ${f(r.highsBound)} | ${f(r.gapBestPct, 3)} | ${f(r.gapBoundPct, 2)} | ${f(r.ms)} | ${f(r.allocatedMb, 1)} | ${f(r.rssDeltaMb, 1)} | ${r.violations} |`,
+      `| ${r.seed} | ${r.booths} | ${r.exhibitors} | ${r.placed} | ${r.linScore} | ${r.linOpt} | ${f(r.linGapPct, 3)} | ${r.score} | ${r.longScore} | ${f(r.highsScore)} | ${f(r.highsBound)} | ${f(r.gapBestPct, 3)} | ${f(r.gapBoundPct, 2)} | ${f(r.ms)} | ${f(r.cpuMs)} | ${f(r.allocatedMb, 1)} | ${f(r.rssDeltaMb, 1)} | ${r.violations} |`,
     );
   }
   const eq = rows.filter((r) => r.linScore === r.linOpt && r.placed >= r.linOptPlaced).length;
@@ -388,6 +392,7 @@ async function main() {
     highsLongBeatsOwnLong: rows.filter((r) => r.highsScore !== null && r.highsScore > r.longScore).length,
     msFullMedian: f(ms[Math.floor(ms.length / 2)]!, 0),
     msFullMax: f(ms[ms.length - 1]!, 0),
+    cpuMsFullMax: f(Math.max(...rows.map((r) => r.cpuMs)), 0),
     msLinMax: f(linMs[linMs.length - 1]!, 0),
     allocatedMbMax: f(Math.max(...rows.map((r) => r.allocatedMb)), 1),
     rssDeltaMbMax: f(Math.max(...rows.map((r) => r.rssDeltaMb)), 1),

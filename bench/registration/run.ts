@@ -43,7 +43,7 @@ async function load(n: number, concurrency: number, one: (i: number) => Promise<
 
 async function startServer(databaseUrl: string, port: number) {
   const child = fork(fileURLToPath(new URL("./server.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -20,7 +20,13 @@ function Bar(props: { row: ComplianceRow; scale: number; label: string }) {
   ];
   let x = 0;
   return (
-    <svg class="bar" viewBox={`0 0 ${BAR_W + 2} ${BAR_H + 2}`} role="img" aria-label={props.label} preserveAspectRatio="xMinYMid meet">
+    <svg
+      class="bar"
+      viewBox={`0 0 ${BAR_W + 2} ${BAR_H + 2}`}
+      role="img"
+      aria-label={props.label}
+      preserveAspectRatio="xMinYMid meet"
+    >
       <rect x="1" y="1" width={BAR_W} height={BAR_H} fill="#f3f5f7" stroke="#b7bec6" />
       {parts.map((p) => {
         if (p.n <= 0) return null;
@@ -107,6 +113,10 @@ export function DashboardPage(props: {
               <span class="swatch planned"></span>
               {m.planned}
             </li>
+            <li>
+              <span class="swatch minimum"></span>
+              {m.minimumMark}
+            </li>
           </ul>
           <div class="table-wrap">
             <table>
@@ -126,7 +136,9 @@ export function DashboardPage(props: {
                   <th scope="col">{m.target}</th>
                   <th scope="col">{m.state}</th>
                   <th scope="col">
-                    <span class="visually-hidden">{m.held}・{m.scheduled}・{m.planned}</span>
+                    <span class="visually-hidden">
+                      {m.held}・{m.scheduled}・{m.planned}
+                    </span>
                   </th>
                 </tr>
               </thead>

@@ -74,7 +74,7 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
       </div>
       <form class="filters" method="get" action={`/admin/events/${e.id}/registrations`} role="search" aria-label={m.search}>
         <div class="row">
-          <TextField ctx={ctx} type="search" name="q" label={m.search} hint={m.searchHint} value={filter.q} />
+          <TextField ctx={ctx} tag={false} type="search" name="q" label={m.search} hint={m.searchHint} value={filter.q} />
         </div>
         <div class="row">
           <SelectField
@@ -143,7 +143,9 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
                   <td>{r.organization}</td>
                   <td>{SECTOR_LABELS[lang][r.sector]}</td>
                   <td>
-                    {r.status === "waitlisted" && r.waitlistPosition ? m.waitlistPosition(r.waitlistPosition) : m.status[r.status]}
+                    {r.status === "waitlisted" && r.waitlistPosition
+                      ? m.waitlistPosition(r.waitlistPosition)
+                      : m.status[r.status]}
                   </td>
                   <td>
                     {r.checkedInAt ? (
@@ -158,7 +160,11 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
                         <Csrf ctx={ctx} />
                         <input type="hidden" name="checkedIn" value={r.checkedInAt ? "0" : "1"} />
                         <input type="hidden" name="back" value={query} />
-                        <button type="submit" class={r.checkedInAt ? "secondary small" : "small"} aria-label={`${r.checkedInAt ? m.undoCheckIn : m.checkIn}: ${r.name}`}>
+                        <button
+                          type="submit"
+                          class={r.checkedInAt ? "secondary small" : "small"}
+                          aria-label={`${r.checkedInAt ? m.undoCheckIn : m.checkIn}: ${r.name}`}
+                        >
                           {r.checkedInAt ? m.undoCheckIn : m.checkIn}
                         </button>
                       </form>

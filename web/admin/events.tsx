@@ -54,7 +54,10 @@ export function EventsListPage(props: {
             name="block"
             label={m.block}
             value={filters.block ?? ""}
-            options={[{ value: "", label: m.allBlocks }, ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa }))]}
+            options={[
+              { value: "", label: m.allBlocks },
+              ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
+            ]}
           />
           <SelectField
             ctx={ctx}
@@ -204,8 +207,22 @@ export function EventFormPage(props: {
           </div>
           <TextField ctx={ctx} name="titleJa" label={m.titleJa} value={v.titleJa} error={errors.titleJa} required lang="ja" />
           <TextField ctx={ctx} name="titleEn" label={m.titleEn} value={v.titleEn} error={errors.titleEn} lang="en" />
-          <TextArea ctx={ctx} name="descriptionJa" label={m.descriptionJa} value={v.descriptionJa} error={errors.descriptionJa} lang="ja" />
-          <TextArea ctx={ctx} name="descriptionEn" label={m.descriptionEn} value={v.descriptionEn} error={errors.descriptionEn} lang="en" />
+          <TextArea
+            ctx={ctx}
+            name="descriptionJa"
+            label={m.descriptionJa}
+            value={v.descriptionJa}
+            error={errors.descriptionJa}
+            lang="ja"
+          />
+          <TextArea
+            ctx={ctx}
+            name="descriptionEn"
+            label={m.descriptionEn}
+            value={v.descriptionEn}
+            error={errors.descriptionEn}
+            lang="en"
+          />
           <div class="row">
             <SelectField
               ctx={ctx}
@@ -222,8 +239,24 @@ export function EventFormPage(props: {
           </div>
           <TextField ctx={ctx} name="venue" label={m.venue} value={v.venue} error={errors.venue} />
           <div class="row">
-            <TextField ctx={ctx} type="datetime-local" name="startsAt" label={m.startsAt} value={v.startsAt} error={errors.startsAt} required />
-            <TextField ctx={ctx} type="datetime-local" name="endsAt" label={m.endsAt} value={v.endsAt} error={errors.endsAt} required />
+            <TextField
+              ctx={ctx}
+              type="datetime-local"
+              name="startsAt"
+              label={m.startsAt}
+              value={v.startsAt}
+              error={errors.startsAt}
+              required
+            />
+            <TextField
+              ctx={ctx}
+              type="datetime-local"
+              name="endsAt"
+              label={m.endsAt}
+              value={v.endsAt}
+              error={errors.endsAt}
+              required
+            />
           </div>
           <div class="field">
             <label class="check">

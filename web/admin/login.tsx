@@ -2,7 +2,14 @@
 import type { PageCtx } from "../context.ts";
 import { ErrorSummary, Layout, TextField, type Errors } from "../layout.tsx";
 
-export function LoginPage(props: { ctx: PageCtx; email?: string; next?: string; errors?: Errors; message?: string; notice?: string }) {
+export function LoginPage(props: {
+  ctx: PageCtx;
+  email?: string;
+  next?: string;
+  errors?: Errors;
+  message?: string;
+  notice?: string;
+}) {
   const { ctx } = props;
   const { m } = ctx;
   const errors = props.errors ?? {};
@@ -33,7 +40,15 @@ export function LoginPage(props: { ctx: PageCtx; email?: string; next?: string; 
           autocomplete="username"
           spellcheck={false}
         />
-        <TextField ctx={ctx} name="password" type="password" label={m.password} error={errors.password} required autocomplete="current-password" />
+        <TextField
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={m.password}
+          error={errors.password}
+          required
+          autocomplete="current-password"
+        />
         <div class="actions">
           <button type="submit">{m.login}</button>
         </div>
@@ -69,8 +84,24 @@ export function PasswordPage(props: { ctx: PageCtx; token: string; errors?: Erro
           <ErrorSummary ctx={ctx} errors={errors} labels={{ password: m.newPassword, confirm: m.confirmPassword }} />
           <form method="post" action="/admin/password" novalidate>
             <input type="hidden" name="token" value={props.token} />
-            <TextField ctx={ctx} name="password" type="password" label={m.newPassword} error={errors.password} required autocomplete="new-password" />
-            <TextField ctx={ctx} name="confirm" type="password" label={m.confirmPassword} error={errors.confirm} required autocomplete="new-password" />
+            <TextField
+              ctx={ctx}
+              name="password"
+              type="password"
+              label={m.newPassword}
+              error={errors.password}
+              required
+              autocomplete="new-password"
+            />
+            <TextField
+              ctx={ctx}
+              name="confirm"
+              type="password"
+              label={m.confirmPassword}
+              error={errors.confirm}
+              required
+              autocomplete="new-password"
+            />
             <div class="actions">
               <button type="submit">{m.setPassword}</button>
             </div>

@@ -101,7 +101,7 @@ fieldset[aria-invalid="true"] { border-left: 6px solid var(--bad); padding-left:
 .choices { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
 .choices label { display: inline-flex; align-items: center; gap: 0.4rem; min-height: 44px; font-weight: 400; }
 .choices input, .check input { width: 1.35rem; height: 1.35rem; margin: 0; accent-color: var(--brand); }
-.check { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 44px; }
+.check, .field > label.check { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 44px; }
 .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
 .row > .field { flex: 1 1 14rem; }
 .copyline { display: flex; gap: 0.5rem; align-items: stretch; max-width: 44rem; }
@@ -136,7 +136,7 @@ dl.facts { display: grid; grid-template-columns: 1fr; gap: 0.1rem 1rem; }
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0 0 0.6rem; }
 @media (min-width: 40rem) {
-  dl.facts { grid-template-columns: 9rem 1fr; }
+  dl.facts { grid-template-columns: 11rem 1fr; }
   dl.facts dd { margin: 0; padding-bottom: 0.4rem; }
 }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 0 0 1.25rem; }
@@ -145,6 +145,7 @@ dl.facts dd { margin: 0 0 0.6rem; }
 /* tables */
 .table-wrap { overflow-x: auto; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th .muted { font-weight: 400; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--line); }
 thead th { border-bottom: 2px solid var(--text); white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -181,7 +182,8 @@ table.month li.cancelled a { text-decoration: line-through; }
 .swatch { display: inline-block; width: 1rem; height: 1rem; vertical-align: -0.15em; margin-right: 0.35rem; border: 1px solid var(--text); }
 .swatch.held { background: var(--held); }
 .swatch.scheduled { background: var(--scheduled); }
-.swatch.planned { background: repeating-linear-gradient(45deg, #fff 0 3px, #6b7785 3px 5px); }
+.swatch.planned { background: #fff; border: 2px dashed #4a4a4a; }
+.swatch.minimum { width: 0; border: 0; border-left: 2px solid var(--text); margin: 0 0.55rem 0 0.4rem; }
 svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .fy-nav { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem 1rem; margin: 0 0 1rem; }
 .fy-nav form { display: flex; gap: 0.5rem; align-items: end; margin: 0; }
@@ -189,7 +191,7 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .counts li { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.8rem; }
 .counts strong { font-size: 1.2rem; margin-left: 0.3rem; }
-.floor img { max-width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
+.floor img { width: 100%; max-width: 56rem; height: auto; border: 1px solid var(--line); background: #fff; }
 
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media print { header.site, .adminbar, nav, .actions, footer.site { display: none; } }

@@ -28,7 +28,12 @@ function FeedItem(props: { ctx: PageCtx; feed: CalendarLink }) {
           {m.googleSubscribe}
         </a>
       </p>
-      <CopyField ctx={ctx} id={id} label={lang === "en" ? `${m.feedAddress} (${name})` : `${m.feedAddress}（${name}）`} value={feed.url} />
+      <CopyField
+        ctx={ctx}
+        id={id}
+        label={lang === "en" ? `${m.feedAddress} (${name})` : `${m.feedAddress}（${name}）`}
+        value={feed.url}
+      />
     </li>
   );
 }

@@ -75,7 +75,12 @@ export function AddToCalendar(props: { ctx: PageCtx; event: EventRow; publicUrl:
         <a class="button secondary" href={icsUrl(props.event.id, lang)} download>
           {m.downloadIcs}
         </a>
-        <a class="button secondary" href={googleTemplateUrl(props.event, lang, props.publicUrl)} rel="noopener noreferrer" target="_blank">
+        <a
+          class="button secondary"
+          href={googleTemplateUrl(props.event, lang, props.publicUrl)}
+          rel="noopener noreferrer"
+          target="_blank"
+        >
           {m.googleCalendar}
         </a>
       </p>
@@ -110,7 +115,16 @@ export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: 
       {full ? <p class="notice warn">{m.waitlistLead}</p> : null}
       <form method="post" action={`/events/${e.id}/register`} accept-charset="UTF-8" novalidate data-once>
         <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-        <TextField ctx={ctx} name="name" label={m.name} hint={m.nameHint} value={v.name} error={state.errors.name} required autocomplete="name" />
+        <TextField
+          ctx={ctx}
+          name="name"
+          label={m.name}
+          hint={m.nameHint}
+          value={v.name}
+          error={state.errors.name}
+          required
+          autocomplete="name"
+        />
         <TextField
           ctx={ctx}
           name="nameKana"

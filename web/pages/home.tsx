@@ -11,13 +11,7 @@ import { EventCard, eventTitle, type BlockInfo, type BlockNames } from "../compo
 export type HomeFilters = { block?: string; kind?: EventKind; fy?: number };
 export type MonthRef = { year: number; month: number };
 
-function Filters(props: {
-  ctx: PageCtx;
-  blocks: BlockInfo[];
-  filters: HomeFilters;
-  fiscalYears: number[];
-  month?: MonthRef;
-}) {
+function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilters; fiscalYears: number[]; month?: MonthRef }) {
   const { ctx, filters } = props;
   const { m, lang } = ctx;
   return (
@@ -223,7 +217,8 @@ export function MonthPage(props: {
                       <ul>
                         {list.map((e) => {
                           const s = tokyoParts(e.startsAt);
-                          const startsToday = dayStart.getTime() <= e.startsAt.getTime() && e.startsAt.getTime() < dayStart.getTime() + DAY_MS;
+                          const startsToday =
+                            dayStart.getTime() <= e.startsAt.getTime() && e.startsAt.getTime() < dayStart.getTime() + DAY_MS;
                           const time = !e.allDay && startsToday ? `${s.hour}:${String(s.minute).padStart(2, "0")} ` : "";
                           return (
                             <li class={e.status === "cancelled" ? "cancelled" : undefined}>

@@ -21,7 +21,9 @@ function StatusLine(props: { ctx: PageCtx; found: Managed }) {
     );
   }
   if (r.status === "waitlisted") {
-    return <span class="badge warn">{props.found.position ? m.waitlistPosition(props.found.position) : m.status.waitlisted}</span>;
+    return (
+      <span class="badge warn">{props.found.position ? m.waitlistPosition(props.found.position) : m.status.waitlisted}</span>
+    );
   }
   return <span class="badge bad">{m.status.cancelled}</span>;
 }
