@@ -5,6 +5,7 @@ import { fiscalYearEn, fiscalYearJa, fiscalYearOf, tokyoParts } from "../api/lib
 import { renderMail } from "../api/mail/layout.ts";
 import { enqueueMail } from "../api/mail/outbox.ts";
 import { blocks } from "../db/schema/index.ts";
+import { blockRecipients } from "../api/blocks/service.ts";
 
 /** The reminder round an instant falls in: from October 1 and again from January 1, or none. */
 export function complianceRound(now: Date): "oct" | "jan" | null {
@@ -25,7 +26,8 @@ export async function checkCouncilCompliance(deps: Pick<AppDeps, "db" | "clock" 
   await deps.db.transaction(async (tx) => {
     for (const r of behind) {
       const [block] = await tx.select().from(blocks).where(eq(blocks.code, r.block));
-      if (!block?.contactEmail) continue;
+      const recipients = await blockRecipients(tx, r.block);
+      if (!block || recipients.length === 0) continue;
       const { text, html } = renderMail({
         greeting: `${block.nameJa}ブロック 事務局 御中 / ${block.nameEn} block secretariat`,
         paragraphs: [
@@ -35,15 +37,17 @@ export async function checkCouncilCompliance(deps: Pick<AppDeps, "db" | "clock" 
         ],
         footer: "地域クラスター催事システム / Regional cluster events",
       });
-      await enqueueMail(tx, deps.config.PUBLIC_URL, {
-        dedupeKey: `compliance:${block.code}:fy${fy}:${round}`,
-        kind: "council.compliance",
-        to: block.contactEmail,
-        subject: `【要対応】${fiscalYearJa(fy)} 地域ブロック協議会の開催予定 / ${fiscalYearEn(fy)} council meeting not scheduled`,
-        text,
-        html,
-        now: deps.clock.now(),
-      });
+      for (const to of recipients) {
+        await enqueueMail(tx, deps.config.PUBLIC_URL, {
+          dedupeKey: `compliance:${block.code}:fy${fy}:${round}:${to.toLowerCase()}`,
+          kind: "council.compliance",
+          to,
+          subject: `【要対応】${fiscalYearJa(fy)} 地域ブロック協議会の開催予定 / ${fiscalYearEn(fy)} council meeting not scheduled`,
+          text,
+          html,
+          now: deps.clock.now(),
+        });
+      }
       reminded++;
     }
   });

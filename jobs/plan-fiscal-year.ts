@@ -7,6 +7,7 @@ import { enqueueMail } from "../api/mail/outbox.ts";
 import { renderMail } from "../api/mail/layout.ts";
 import { formatDate } from "../web/format.ts";
 import { blocks, events } from "../db/schema/index.ts";
+import { blockRecipients } from "../api/blocks/service.ts";
 
 const ymd = (d: Date) => {
   const p = tokyoParts(d);
@@ -58,12 +59,13 @@ export async function planFiscalYear(deps: Pick<AppDeps, "db" | "clock" | "confi
       });
       if (inserted) created.push({ block: block.code, date: m.date, slug });
     }
-    // Tell each block's secretariat its plan, once per block and fiscal year.
+    // Tell each block's secretariat and its organisers the plan, once per person, block and fiscal year.
     const byBlock = new Map<string, typeof created>();
     for (const c of created) byBlock.set(c.block, [...(byBlock.get(c.block) ?? []), c]);
     for (const [code, meetings] of byBlock) {
       const block = allBlocks.find((b) => b.code === code)!;
-      if (!block.contactEmail) continue;
+      const recipients = await blockRecipients(tx, code);
+      if (recipients.length === 0) continue;
       const dates = meetings.map((m) => formatDate(meetingTimes(m.date).startsAt, "ja")).join("、");
       const datesEn = meetings.map((m) => formatDate(meetingTimes(m.date).startsAt, "en")).join(", ");
       const { text, html } = renderMail({
@@ -75,15 +77,17 @@ export async function planFiscalYear(deps: Pick<AppDeps, "db" | "clock" | "confi
         ],
         footer: "地域クラスター催事システム / Regional cluster events",
       });
-      await enqueueMail(tx, config.PUBLIC_URL, {
-        dedupeKey: `plan:${code}:fy${fy}`,
-        kind: "council.plan",
-        to: block.contactEmail,
-        subject: `【${fiscalYearJa(fy)}】地域ブロック協議会 開催計画 / ${fiscalYearEn(fy)} council plan`,
-        text,
-        html,
-        now: deps.clock.now(),
-      });
+      for (const to of recipients) {
+        await enqueueMail(tx, config.PUBLIC_URL, {
+          dedupeKey: `plan:${code}:fy${fy}:${to.toLowerCase()}`,
+          kind: "council.plan",
+          to,
+          subject: `【${fiscalYearJa(fy)}】地域ブロック協議会 開催計画 / ${fiscalYearEn(fy)} council plan`,
+          text,
+          html,
+          now: deps.clock.now(),
+        });
+      }
     }
   });
   const plannedNow = await db

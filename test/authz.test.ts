@@ -86,6 +86,12 @@ const organiserCalls: Call[] = [
   },
   { name: "preview allocation", method: "POST", path: () => `/api/events/${eventId}/allocation`, json: { dryRun: true } },
   { name: "publish", method: "POST", path: () => `/api/events/${eventId}/allocation/publish` },
+  {
+    name: "edit the block",
+    method: "PATCH",
+    path: () => "/api/blocks/tohoku",
+    json: { contactEmail: "secretariat.tohoku@example.jp", councilCadence: 2 },
+  },
 ];
 const adminCalls: Call[] = [
   { name: "list organisers", method: "GET", path: () => "/api/organisers" },
@@ -137,6 +143,20 @@ describe("every organiser endpoint", () => {
       headers: { Authorization: `Bearer ${tokens.inScope}` },
     });
     expect(other.status).toBe(400);
+  });
+});
+
+describe("block councils", () => {
+  it("the plan reaches the block's secretariat and the organisers of the block", async () => {
+    const res = await t.request("/api/admin/jobs/plan-fiscal-year/run", {
+      method: "POST",
+      admin: true,
+      json: { now: "2027-04-01T00:30:00+09:00" },
+    });
+    expect(res.status).toBe(200);
+    const to = (await t.db.select().from(outbox).where(eq(outbox.kind, "council.plan"))).map((m) => m.toAddress);
+    expect(to).toEqual(expect.arrayContaining(["secretariat.tohoku@example.jp", "tohoku@example.jp", "kyushu@example.jp"]));
+    expect(to.filter((x) => x === "tohoku@example.jp")).toHaveLength(1);
   });
 });
 

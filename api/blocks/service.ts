@@ -1,6 +1,9 @@
-import { asc } from "drizzle-orm";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { blocks, prefectures } from "../../db/schema/index.ts";
+import { blocks, organisers, prefectures } from "../../db/schema/index.ts";
+import { audit, type Who } from "../audit/service.ts";
+import { coversBlock, staff } from "../auth/scope.ts";
+import { NotFound, ValidationFailed } from "../errors.ts";
 
 export async function listBlocks(db: Db) {
   const [bs, ps] = await Promise.all([
@@ -14,4 +17,72 @@ export async function listBlocks(db: Db) {
     councilCadence: b.councilCadence,
     prefectures: ps.filter((p) => p.blockCode === b.code).map((p) => ({ code: p.code, nameJa: p.nameJa, nameEn: p.nameEn })),
   }));
+}
+
+export type BlockPatch = {
+  nameJa?: string;
+  nameEn?: string;
+  councilCadence?: 1 | 2;
+  contactEmail?: string | null;
+  /** Prefecture codes ("01".."47") that belong to this block; they move here from wherever they were. */
+  prefectures?: string[];
+};
+
+/** Organisers edit their blocks: names, council cadence, the secretariat's address, prefectures. */
+export async function updateBlock(db: Db, who: Who, code: string, patch: BlockPatch) {
+  staff(who.actor);
+  if (!coversBlock(who.actor, code)) throw new NotFound("block");
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(blocks).where(eq(blocks.code, code)).for("update");
+    if (!before) throw new NotFound("block");
+    const [after] = await tx
+      .update(blocks)
+      .set({
+        nameJa: patch.nameJa ?? before.nameJa,
+        nameEn: patch.nameEn ?? before.nameEn,
+        councilCadence: patch.councilCadence ?? before.councilCadence,
+        contactEmail: patch.contactEmail === undefined ? before.contactEmail : patch.contactEmail,
+      })
+      .where(eq(blocks.code, code))
+      .returning();
+    let movedPrefectures: string[] = [];
+    if (patch.prefectures) {
+      const known = await tx
+        .select({ code: prefectures.code })
+        .from(prefectures)
+        .where(inArray(prefectures.code, patch.prefectures));
+      const unknown = patch.prefectures.filter((p) => !known.some((k) => k.code === p));
+      if (unknown.length)
+        throw new ValidationFailed([
+          { field: "prefectures", code: "unknown", message: `unknown prefecture codes: ${unknown.join(", ")}` },
+        ]);
+      movedPrefectures = patch.prefectures;
+      if (patch.prefectures.length)
+        await tx.update(prefectures).set({ blockCode: code }).where(inArray(prefectures.code, patch.prefectures));
+    }
+    await audit(tx, who, {
+      action: "block.update",
+      entity: "block",
+      entityId: code,
+      before,
+      after: { ...after, prefectures: movedPrefectures },
+    });
+    return after!;
+  });
+}
+
+/**
+ * Who hears about a block's councils: its secretariat's address and every active organiser whose
+ * scope covers the block.
+ */
+export async function blockRecipients(db: Db, code: string): Promise<string[]> {
+  const [block] = await db.select({ contactEmail: blocks.contactEmail }).from(blocks).where(eq(blocks.code, code));
+  const people = await db
+    .select({ email: organisers.email, scopes: organisers.scopes })
+    .from(organisers)
+    .where(isNull(organisers.disabledAt));
+  const out = new Set<string>();
+  if (block?.contactEmail) out.add(block.contactEmail);
+  for (const p of people) if (p.scopes.blocks.includes(code)) out.add(p.email);
+  return [...out].sort();
 }
