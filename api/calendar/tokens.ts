@@ -5,10 +5,16 @@ import { NotFound } from "../errors.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN, type Sealer } from "../lib/tokens.ts";
 
 /**
- * The personal feed token of an e-mail identity, created on first use. One statement either way:
- * the insert gives way to an existing token and returns it.
+ * The personal feed token of an e-mail identity, created on first use. An existing token is only
+ * read (no row lock, so callers holding an event's lock cannot deadlock on it); a new one is
+ * inserted in one statement that gives way to a concurrent insert and returns the winner.
  */
 export async function calendarTokenFor(tx: Db, sealer: Sealer, emailKey: string): Promise<string> {
+  const [existing] = await tx
+    .select({ sealedToken: calendarTokens.sealedToken })
+    .from(calendarTokens)
+    .where(eq(calendarTokens.emailKey, emailKey));
+  if (existing) return sealer.open(existing.sealedToken);
   const token = newToken();
   const [tokenHash, sealedToken] = await Promise.all([sha256Hex(token), sealer.seal(token)]);
   const [row] = await tx

@@ -117,27 +117,24 @@ export async function registerForEvent(
   }
   const manageToken = newToken();
   const registrationId = crypto.randomUUID();
-  const [manageTokenHash, manageTokenSealed, feedToken] = await Promise.all([
-    sha256Hex(manageToken),
-    sealer.seal(manageToken),
-    calendarTokenFor(db, sealer, key),
-  ]);
-  // Both possible messages are written before the seat is taken; the seat decides which is sent.
-  const mailFor = (status: "confirmed" | "waitlisted") =>
-    renderRegistrationMail(config, {
-      kind: status,
-      event,
-      registration: { id: registrationId, name: input.name, email: input.email, locale: input.locale ?? "ja", status },
-      manageToken,
-      feedToken,
-      now,
-    });
-  const mails = { confirmed: mailFor("confirmed"), waitlisted: mailFor("waitlisted") };
+  const [manageTokenHash, manageTokenSealed] = await Promise.all([sha256Hex(manageToken), sealer.seal(manageToken)]);
   try {
     return await db.transaction(async (tx) => {
       const { result } = await once<RegistrationOutcome>(tx, sealer, idem, async () => {
         const closed = registrationClosedReason(event, now);
         if (closed) throw closed;
+        const feedToken = await calendarTokenFor(tx, sealer, key);
+        // Both possible messages are written before the seat is taken; the seat decides which is sent.
+        const mailFor = (status: "confirmed" | "waitlisted") =>
+          renderRegistrationMail(config, {
+            kind: status,
+            event,
+            registration: { id: registrationId, name: input.name, email: input.email, locale: input.locale ?? "ja", status },
+            manageToken,
+            feedToken,
+            now,
+          });
+        const mails = { confirmed: mailFor("confirmed"), waitlisted: mailFor("waitlisted") };
         const slot = await takeSlot(tx, eventId, key, now);
         if (!slot) {
           const [existing] = await tx
