@@ -76,6 +76,29 @@ export function calendarRoutes(deps: AppDeps) {
     serve(c, await feed(c, { scope: "personal", token: stripIcs(c.req.param("file")) }), { personal: true }),
   );
 
+  // The feeds are plain routes (they answer text/calendar); they are described for the documentation here.
+  const feedDoc = (path: string, summary: string, params?: z.ZodObject) =>
+    app.openAPIRegistry.registerPath({
+      method: "get",
+      path,
+      tags: ["calendar"],
+      summary,
+      request: {
+        ...(params ? { params } : {}),
+        query: z.object({ lang: z.enum(["ja", "en"]).optional(), block: z.string().optional(), kind: z.string().optional() }),
+      },
+      responses: {
+        200: { description: "iCalendar (METHOD:PUBLISH), with ETag and Last-Modified", content: { "text/calendar": { schema: z.string() } } },
+        304: { description: "Not modified (If-None-Match / If-Modified-Since)" },
+        404: problems[404],
+      },
+    });
+  feedDoc("/calendar/feed.ics", "Every event (filters: block, kind)");
+  feedDoc("/calendar/blocks/{code}.ics", "One block's events", z.object({ code: z.string() }));
+  feedDoc("/calendar/kinds/{kind}.ics", "One kind of event", z.object({ kind: z.string() }));
+  feedDoc("/calendar/events/{id}.ics", "One event, as a download", z.object({ id: z.string().uuid() }));
+  feedDoc("/calendar/me/{token}.ics", "Your personal feed (secret token)", z.object({ token: z.string() }));
+
   const CalendarLink = z
     .object({
       id: z.string(),

@@ -17,6 +17,9 @@ import { freshServerDb, percentile } from "../lib.ts";
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const ADMIN = "bench-admin-token-0123456789";
+const SCENARIOS = ([["hot event", 1, 500], ["50 events", 50, 10]] as const).filter(
+  ([name]) => !process.env.BENCH_ONLY || name.startsWith(process.env.BENCH_ONLY),
+);
 
 type Stats = { rps: number; p50: number; p99: number; confirmed: number; ok: number };
 
@@ -146,10 +149,7 @@ async function benchPostgres() {
   const tx: TxRunner = (fn) =>
     sql.begin((t) => fn((text, p) => t.unsafe(text, p as never[]) as unknown as Promise<Record<string, unknown>[]>)) as never;
   try {
-    for (const [scenario, events, capacity] of [
-      ["hot event", 1, 500],
-      ["50 events", 50, 10],
-    ] as const) {
+    for (const [scenario, events, capacity] of SCENARIOS) {
       rows.push({ db: "PostgreSQL", scenario, kind: "HTTP (product)", s: await httpScenario(server.base, events, capacity) });
       rows.push({ db: "PostgreSQL", scenario, kind: "raw SQL (postgres.js)", s: await rawScenario(tx, q, events, capacity) });
     }
@@ -169,10 +169,7 @@ async function benchPglite() {
   const tx: TxRunner = (fn) =>
     pg.transaction(async (t) => fn(async (text, p) => (await t.query<Record<string, unknown>>(text, p)).rows));
   try {
-    for (const [scenario, events, capacity] of [
-      ["hot event", 1, 500],
-      ["50 events", 50, 10],
-    ] as const) {
+    for (const [scenario, events, capacity] of SCENARIOS) {
       rows.push({ db: "PGlite", scenario, kind: "HTTP (product)", s: await httpScenario(server.base, events, capacity) });
       rows.push({ db: "PGlite", scenario, kind: "raw SQL (PGlite)", s: await rawScenario(tx, q, events, capacity) });
     }
