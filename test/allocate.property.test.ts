@@ -251,6 +251,9 @@ function bruteForce(input: AllocateInput & { pinned: Assignment[] }, w: Weights)
   return best;
 }
 
+/** FC_RUNS_SCALE=10 npx vitest run … for a longer soak. */
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.FC_RUNS_SCALE ?? 1)));
+
 const W_FULL: Weights = { ...DEFAULT_WEIGHTS, preferences: [...DEFAULT_WEIGHTS.preferences] };
 const W_LINEAR: Weights = { ...W_FULL, sameClusterAdjacent: 0 };
 
@@ -299,7 +302,7 @@ describe("geometry", () => {
           expect(overlaps.sort()).toEqual(expectedOverlaps.sort());
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -350,7 +353,7 @@ describe("allocate: hard rules and cardinality", () => {
           else expect(u.reason).toBe("competitor-conflict");
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -367,7 +370,7 @@ describe("allocate: hard rules and cardinality", () => {
         for (const e of input.exhibitors) demand.set(normalizeSize(e.size), (demand.get(normalizeSize(e.size)) ?? 0) + 1);
         for (const [s, d] of demand) expect(placed.get(s) ?? 0).toBe(Math.min(d, supply.get(s) ?? 0));
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -378,7 +381,7 @@ describe("allocate: hard rules and cardinality", () => {
         const r = run(input);
         expect(r.assignments.length).toBeGreaterThanOrEqual(greedyPlaced(input));
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });
@@ -398,7 +401,7 @@ describe("allocate: determinism", () => {
         };
         expect(comparable(run(shuffledInput))).toEqual(comparable(a));
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });
@@ -416,7 +419,7 @@ describe("allocate: optimality on tiny instances", () => {
         expect(r.score.total).toBe(best.score);
         expect(r.stats.linearOptimal).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -429,7 +432,7 @@ describe("allocate: optimality on tiny instances", () => {
         expect(r.assignments.length).toBe(best.placed);
         expect(r.score.total).toBe(best.score);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -443,7 +446,7 @@ describe("allocate: optimality on tiny instances", () => {
         expect(r.assignments.length).toBe(best.placed);
         expect(r.score.total).toBe(best.score);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

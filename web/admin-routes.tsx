@@ -20,6 +20,7 @@ import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
 import { listRegistrations, setCheckIn, type RegistrationFilter } from "../api/registrations/service.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import type { FieldError } from "../api/errors.ts";
+import { boothPageRoutes } from "./admin-booth-routes.tsx";
 import { DashboardPage } from "./admin/dashboard.tsx";
 import { DeskPage } from "./admin/desk.tsx";
 import { CancelEventPage, EventFormPage, EventsListPage, type AdminEventFilters, type EventFormValues } from "./admin/events.tsx";
@@ -422,6 +423,10 @@ export function adminRoutes(deps: AppDeps) {
     }
     return c.redirect(`/admin/events/${id}/registrations${query}#r-${rid}`, 303);
   });
+
+  // ------------------------------------------------------------ booths of a fair
+
+  app.route("/", boothPageRoutes(deps));
 
   return app;
 }

@@ -153,6 +153,9 @@ interface Model {
   boothLocal: Int32Array;
   /** val[e][local booth index in e's class] = score of e at that booth (without cluster term). */
   val: Float64Array[];
+  /** The same values in one array: valFlat[valOff[e] + local booth index]. */
+  valFlat: Float64Array;
+  valOff: Int32Array;
   cluster: Int32Array;
   clusterMembers: number[][];
   comp: Int32Array[];
@@ -234,7 +237,17 @@ function buildModel(booths: readonly Booth[], exhibitors: readonly Exhibitor[], 
     val.push(v);
   });
   const comp = compSets.map((s) => Int32Array.from([...s].sort((a, b) => a - b)));
+  const valOff = new Int32Array(X.length);
+  let total = 0;
+  val.forEach((v, i) => {
+    valOff[i] = total;
+    total += v.length;
+  });
+  const valFlat = new Float64Array(total);
+  val.forEach((v, i) => valFlat.set(v, valOff[i]!));
   return {
+    valFlat,
+    valOff,
     booths: B,
     exs: X,
     boothIdx,
@@ -977,7 +990,7 @@ function solveRect(nRows: number, nCols: number, cost: Float64Array, nDummy = nR
 }
 
 export interface Tuning {
-  /** Annealing moves (default min(1.6 M, 6000 × exhibitors) × effort). */
+  /** Annealing moves (default min(1 M, 4000 × exhibitors) × effort). */
   annealIterations: number;
   /** Annealing restarts from the best solution (default 8 × √effort). */
   rounds: number;
@@ -1096,6 +1109,7 @@ class Search {
     const { m, M, pinnedBooth } = this.ctx;
     const { occ, at, rng, movable, freeBooths, prefBooths } = this;
     if (movable.length === 0 || iterations <= 0) return;
+    const { valFlat, valOff, boothLocal } = m;
     const W = m.W;
     const S = new Int32Array(3);
     let sLen = 0;
@@ -1109,7 +1123,7 @@ class Search {
         const b = S[k]!;
         const e = occ[b]!;
         if (e < 0) continue;
-        s += M + m.val[e]![m.boothLocal[b]!]!;
+        s += M + valFlat[valOff[e]! + boothLocal[b]!]!;
         if (W !== 0) {
           const ce = m.cluster[e]!;
           const l = m.adj[b]!;
@@ -1225,11 +1239,76 @@ class Search {
           const b = S[k]!;
           const eo = occ[b]!;
           const en = newOcc[k]!;
-          if (eo >= 0) dlin -= M + m.val[eo]![m.boothLocal[b]!]!;
-          if (en >= 0) dlin += M + m.val[en]![m.boothLocal[b]!]!;
+          const lb = boothLocal[b]!;
+          if (eo >= 0) dlin -= M + valFlat[valOff[eo]! + lb]!;
+          if (en >= 0) dlin += M + valFlat[valOff[en]! + lb]!;
           deg += m.adj[b]!.length;
         }
         if (dlin + W * deg < -12 * T) continue;
+        if (sLen === 2) {
+          // Fast path for a move / swap: delta and rules without touching the state.
+          // e1: b1 → b2, e2 (or none): b2 → b1. The b1–b2 edge keeps the same pair either way.
+          const c1 = m.cluster[e1]!;
+          const c2 = e2 >= 0 ? m.cluster[e2]! : -1;
+          let dcl = 0;
+          const l2 = m.adj[b2]!;
+          for (let q = 0; q < l2.length; q++) {
+            const x = l2[q]!;
+            if (x === b1) continue;
+            const f = occ[x]!;
+            if (f < 0) continue;
+            const cf = m.cluster[f]!;
+            if (cf === c1) dcl++;
+            if (cf === c2) dcl--;
+          }
+          const l1 = m.adj[b1]!;
+          for (let q = 0; q < l1.length; q++) {
+            const x = l1[q]!;
+            if (x === b2) continue;
+            const f = occ[x]!;
+            if (f < 0) continue;
+            const cf = m.cluster[f]!;
+            if (cf === c1) dcl--;
+            if (cf === c2) dcl++;
+          }
+          const delta = dlin + W * dcl;
+          if (delta < 0 && !(rng.next() < Math.exp(delta / T))) continue;
+          // hard rule: no competitor next to the new places
+          const k1 = m.comp[e1]!;
+          if (k1.length) {
+            let bad = false;
+            for (let q = 0; q < l2.length && !bad; q++) {
+              const x = l2[q]!;
+              const f = x === b1 ? e2 : occ[x]!;
+              if (f >= 0) for (let r = 0; r < k1.length; r++) if (k1[r] === f) bad = true;
+            }
+            if (bad) continue;
+          }
+          if (e2 >= 0) {
+            const k2 = m.comp[e2]!;
+            if (k2.length) {
+              let bad = false;
+              for (let q = 0; q < l1.length && !bad; q++) {
+                const x = l1[q]!;
+                if (x === b2) continue; // the e1–e2 pair was checked above
+                const f = occ[x]!;
+                if (f >= 0) for (let r = 0; r < k2.length; r++) if (k2[r] === f) bad = true;
+              }
+              if (bad) continue;
+            }
+          }
+          occ[b1] = e2;
+          occ[b2] = e1;
+          at[e1] = b2;
+          if (e2 >= 0) at[e2] = b1;
+          this.current += delta;
+          if (this.current > this.best + 1e-9) {
+            this.best = this.current;
+            this.bestOcc.set(occ);
+            this.bestAt.set(at);
+          }
+          continue;
+        }
       }
       const before = local();
       apply();
@@ -1454,15 +1533,15 @@ export function allocate(input: AllocateInput): AllocateResult {
   const ctx: Ctx = { m, M, pinnedEx, pinnedBooth, compPairs, now, deadline: t0 + timeLimitMs };
 
   const tuning: Tuning = {
-    // ~6000 moves per exhibitor, at most 1.6 M (reached at ~270 exhibitors)
-    annealIterations: Math.round(Math.min(1_600_000, Math.max(20_000, 6000 * ne)) * effort),
+    // ~4000 moves per exhibitor, at most 1 M (reached at 250 exhibitors)
+    annealIterations: Math.round(Math.min(1_000_000, Math.max(20_000, 4000 * ne)) * effort),
     rounds: Math.max(1, Math.round(8 * Math.sqrt(effort))),
     t0: 2,
     t1: 0.02,
     reheat: 0.5,
     pZone: 0.25,
     chains: 1,
-    lnsFails: 20,
+    lnsFails: 16,
     maxNodes: Math.round(800 * effort),
     ...input.tuning,
   };

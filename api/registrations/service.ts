@@ -290,6 +290,18 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
       now,
     });
     if (wasConfirmed) await promoteWaitlist(tx, updated!, { clock, sealer, config });
+    // The registrant acted with their private link; the log records the change, not the person.
+    await audit(
+      tx,
+      { actor: { kind: "anonymous" }, now },
+      {
+        action: "registration.cancel",
+        entity: "registration",
+        entityId: reg.id,
+        before: { status: reg.status },
+        after: { status: "cancelled", promoted: wasConfirmed },
+      },
+    );
   });
   return getManagedRegistration({ db, clock, sealer, config, token });
 }

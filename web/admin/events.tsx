@@ -113,6 +113,7 @@ export function EventsListPage(props: {
                     <span class="meta">
                       {e.status !== "cancelled" ? <a href={`/admin/events/${e.id}/edit`}>{m.edit}</a> : null}
                       <a href={`/admin/events/${e.id}/registrations`}>{m.desk}</a>
+                      {e.kind === "techno_fair" ? <a href={`/admin/events/${e.id}/booths`}>{m.boothsLink}</a> : null}
                       {e.status !== "cancelled" ? <a href={`/admin/events/${e.id}/cancel`}>{m.cancelEvent}</a> : null}
                     </span>
                   </td>
@@ -166,6 +167,11 @@ export function EventFormPage(props: {
       </p>
       <h1>{title}</h1>
       {event ? <p class="muted">{eventTitle(event, lang)}</p> : null}
+      {event?.kind === "techno_fair" ? (
+        <p>
+          <a href={`/admin/events/${event.id}/booths`}>{m.boothsTitle}</a>
+        </p>
+      ) : null}
       {props.saved ? (
         <p class="notice ok" role="status">
           {m.saved}

@@ -193,6 +193,38 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .counts strong { font-size: 1.2rem; margin-left: 0.3rem; }
 .floor img { width: 100%; max-width: 56rem; height: auto; border: 1px solid var(--line); background: #fff; }
 
+/* booth page (organisers) */
+.booth-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
+@media (min-width: 60rem) {
+  .booth-layout { grid-template-columns: minmax(0, 1fr) 19rem; }
+  .booth-layout > .map-col { grid-column: 1; grid-row: 1; }
+  .booth-layout > .form-col { grid-column: 2; grid-row: 1; }
+}
+.booth-layout select { max-width: none; }
+.boothmap-wrap { overflow: auto; max-height: 75vh; border: 1px solid var(--line); border-radius: 6px; background: #f7f9fb; padding: 0.5rem; margin: 0 0 0.5rem; }
+.boothmap { --cell: 3.5rem; display: grid; width: max-content; }
+.boothmap .booth {
+  position: relative; display: flex; flex-direction: column; min-width: 0; margin: 2px; padding: 0.1rem 0.3rem;
+  overflow: hidden; border: 2px dashed #6b7580; border-radius: 4px; background: #fff; color: var(--text);
+  font-size: 0.72rem; line-height: 1.3; text-decoration: none;
+}
+.boothmap .booth.taken { border-style: solid; border-color: var(--brand); background: #dbe8f5; }
+.boothmap .booth.pinned { border: 4px solid var(--text); }
+.boothmap .booth .code { font-weight: 700; font-size: 0.8rem; }
+.boothmap .booth .who { overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow-wrap: anywhere; }
+.boothmap .booth.free .who { color: var(--muted); }
+/* The pin is a corner flag (shape, not colour) with its word kept for screen readers. */
+.boothmap .booth .pin { position: absolute; top: 0; right: 0; width: 0; height: 0; overflow: hidden; border-top: 14px solid var(--text); border-left: 14px solid transparent; color: transparent; font-size: 0; }
+.boothmap a.booth:hover { background: #e8f0f8; }
+.boothmap a.booth:visited { color: var(--text); }
+.boothmap .booth[aria-current="true"] { background: var(--warn-bg); border: 4px solid var(--warn); }
+.boothmap .booth.conflict { background: var(--bad-bg); border: 4px solid var(--bad); }
+.boothmap .booth.changed { box-shadow: inset 0 0 0 3px var(--ok); }
+.swatch.booth-free { background: #fff; border: 2px dashed #6b7580; }
+.swatch.booth-taken { background: #dbe8f5; border: 2px solid var(--brand); }
+.swatch.booth-pinned { background: #dbe8f5; border: 3px solid var(--text); }
+.swatch.booth-selected { background: var(--warn-bg); border: 3px solid var(--warn); }
+
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media print { header.site, .adminbar, nav, .actions, footer.site { display: none; } }
 `;

@@ -36,6 +36,30 @@ export const APP_JS = `(function () {
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
     });
   });
+  // Booth map: choosing a booth selects it in the assignment form without a reload (the link does
+  // the same through the server when script is off).
+  var boothSelect = document.querySelector("select[data-booth-select]");
+  if (boothSelect) {
+    var boothLinks = document.querySelectorAll("a[data-booth]");
+    var mark = function (code) {
+      boothLinks.forEach(function (other) {
+        if (other.getAttribute("data-booth") === code) other.setAttribute("aria-current", "true");
+        else other.removeAttribute("aria-current");
+      });
+    };
+    boothLinks.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var code = link.getAttribute("data-booth");
+        var known = Array.prototype.some.call(boothSelect.options, function (o) { return o.value === code; });
+        if (!known) return;
+        event.preventDefault();
+        boothSelect.value = code;
+        mark(code);
+        boothSelect.focus();
+      });
+    });
+    boothSelect.addEventListener("change", function () { mark(boothSelect.value); });
+  }
   // After a failed submit, move focus to the list of problems so screen readers announce it.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
