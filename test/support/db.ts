@@ -1,6 +1,6 @@
-import postgres from "postgres";
 import type { Database } from "../../db/client.ts";
 import { openDatabase } from "../../db/open.ts";
+import { createScratchDatabase } from "../../db/scratch.ts";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or, when
@@ -9,21 +9,14 @@ import { openDatabase } from "../../db/open.ts";
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const server = process.env.DATABASE_URL;
   if (server && /^postgres(ql)?:\/\//.test(server)) {
-    const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = postgres(server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: "" });
+    const scratch = await createScratchDatabase(server, "t");
+    const database = await openDatabase({ databaseUrl: scratch.url, dataDir: "" });
     return {
       ...database,
-      url: url.toString(),
+      url: scratch.url,
       close: async () => {
         await database.close();
-        const a = postgres(server, { max: 1, onnotice: () => {} });
-        await a.unsafe(`drop database if exists "${name}" with (force)`);
-        await a.end();
+        await scratch.drop();
       },
     };
   }
