@@ -1,7 +1,7 @@
 /**
  * The pages in a real browser (Chromium through playwright-core) against the app served by Node:
- * registering with and without JavaScript, the waiting list, cancelling, the subscribe links and
- * the organiser's dashboard and desk. Screenshots of every page go to test/artifacts/screenshots.
+ * registering with and without JavaScript, the waiting list, cancelling, the subscribe links,
+ * the organiser's dashboard and desk, and the booth page of a fair. Screenshots of every page go to test/artifacts/screenshots.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
@@ -352,5 +352,135 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     expect(await admin.locator("tr[data-block]").count()).toBe(10);
     expect(await admin.locator("tr.behind").count()).toBe(9);
     await shot(admin, "20-dashboard-admin-en");
+  });
+
+  it("an organiser assigns booths on the map, meets a conflict, previews the allocation and applies it", async () => {
+    const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+    await createOrganiser(t.deps, who, {
+      email: "kanto@example.jp",
+      name: "関東担当",
+      role: "organiser",
+      scopes: { blocks: ["kanto"], events: [] },
+      password: PASSWORD,
+    });
+    const fair = await createOpenEvent(t, {
+      kind: "techno_fair",
+      titleJa: "クラスタージャパン2027／テクノフェア",
+      titleEn: "Cluster Japan 2027 techno-fair",
+      block: "kanto",
+      venue: "東京ビッグサイト",
+      prefecture: "東京都",
+      startsAt: "2027-02-03T10:00:00+09:00",
+      endsAt: "2027-02-03T17:00:00+09:00",
+      capacity: 2000,
+    });
+    // Two rows of 1x1 booths facing each other and a 2x2 island.
+    const booths = [
+      ...[0, 1, 2, 3, 4, 5].map((i) => ({ code: `A${i + 1}`, x: i, y: 0, w: 1, h: 1, zone: "北" })),
+      ...[0, 1, 2, 3, 4, 5].map((i) => ({ code: `B${i + 1}`, x: i, y: 2, w: 1, h: 1, zone: "南" })),
+      { code: "C1", x: 7, y: 0, w: 2, h: 2, zone: "島" },
+    ];
+    const admin = { admin: true } as const;
+    expect((await t.request(`/api/events/${fair.id}/floor-plan`, { method: "PUT", ...admin, json: { booths } })).status).toBe(
+      200,
+    );
+    const x = (ref: string, name: string, cluster: string, field: string, more: Record<string, unknown> = {}) => ({
+      ref,
+      name,
+      organization: `${name}研究会`,
+      cluster,
+      field,
+      size: "1x1",
+      priority: 3,
+      preferences: [],
+      competitors: [],
+      email: `${ref.toLowerCase()}@example.jp`,
+      ...more,
+    });
+    const exhibitors = [
+      x("X1", "燃料電池の実証", "関東", "エネルギー", { competitors: ["X2"], preferences: ["A2"] }),
+      x("X2", "水素ステーション", "関東", "エネルギー", { preferences: ["A3", "A4"] }),
+      x("X3", "ナノテク材料", "札幌", "ナノテク", { preferences: ["B1"] }),
+      x("X4", "医療画像AI", "九州", "ライフサイエンス", { preferences: ["B2", "B3"], priority: 8 }),
+      x("X5", "スマート農業", "東北", "農業"),
+      x("X6", "半導体検査装置", "九州", "ものづくり", { size: "2x2", preferences: ["C1"] }),
+    ];
+    expect((await t.request(`/api/events/${fair.id}/exhibitors`, { method: "PUT", ...admin, json: exhibitors })).status).toBe(
+      200,
+    );
+
+    t.clock.set(new Date());
+    const page = await newPage({ js: true });
+    const boothsUrl = `${base}/admin/events/${fair.id}/booths`;
+    await page.goto(boothsUrl);
+    await page.waitForURL(/\/admin\/login\?next=/);
+    await page.getByLabel("メールアドレス").fill("kanto@example.jp");
+    await page.getByLabel("パスワード").fill(PASSWORD);
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.waitForURL(boothsUrl);
+    expect(await page.textContent("h1")).toBe("ブース配置");
+    expect(await page.locator(".boothmap a.booth").count()).toBe(13);
+    await shot(page, "22-booths-empty");
+
+    // Clicking a booth on the map selects it in the form (app.js), then the form assigns it.
+    await page.locator('.boothmap a[data-booth="A2"]').click();
+    expect(await page.inputValue("#f-booth")).toBe("A2");
+    expect(await page.getAttribute('.boothmap a[data-booth="A2"]', "aria-current")).toBe("true");
+    await page.selectOption("#f-exhibitor", "X1");
+    await page.getByRole("button", { name: "割り当てる" }).click();
+    await page.waitForURL(/done=assigned/);
+    expect(await page.textContent("[role=status]")).toContain("ブース A2 に X1 を割り当てました。");
+    expect(await page.textContent('.boothmap [data-booth="A2"]')).toContain("燃料電池の実証");
+
+    // X2 next to its competitor X1: refused, with the reason and the form as it was.
+    await page.locator('.boothmap a[data-booth="A3"]').click();
+    await page.selectOption("#f-exhibitor", "X2");
+    await page.getByRole("button", { name: "割り当てる" }).click();
+    await page.waitForURL(`${boothsUrl}/assign`);
+    const alert = await page.textContent("[role=alert]");
+    expect(alert).toContain("割り当てできません");
+    expect(alert).toContain("「水素ステーション」（X2）と「燃料電池の実証」（X1）は競合関係にあり");
+    expect(alert).toContain("ブース A2 の隣です");
+    expect(await page.inputValue("#f-exhibitor")).toBe("X2");
+    expect(await page.inputValue("#f-booth")).toBe("A3");
+    expect(await page.getAttribute('.boothmap a[data-booth="A3"]', "class")).toContain("conflict");
+    await shot(page, "23-booths-conflict");
+
+    // Pin X1 where it is, then let the allocation place the others.
+    await page.getByRole("button", { name: "固定する: A2" }).click();
+    await page.waitForURL(/done=pinned/);
+    expect(await page.locator(".boothmap .booth.pinned").count()).toBe(1);
+    await page.getByRole("button", { name: "自動配置をプレビュー" }).click();
+    await page.waitForURL(`${boothsUrl}/preview`);
+    expect(await page.textContent("h1")).toBe("自動配置のプレビュー");
+    expect(await page.textContent("[data-score=placed]")).toBe("6件中 6件を配置");
+    expect(Number(await page.textContent("[data-score=total]"))).toBeGreaterThan(0);
+    expect(await page.locator("tr[data-change]").count()).toBe(5);
+    expect(await page.textContent('tr[data-change="C1"]')).toContain("半導体検査装置");
+    await shot(page, "24-allocation-preview");
+    // Nothing is saved by the preview.
+    const before = (await (await t.request(`/api/events/${fair.id}/booths`)).json()) as { assignment: unknown }[];
+    expect(before.filter((b) => b.assignment)).toHaveLength(1);
+
+    await page.getByRole("button", { name: "この配置を適用する" }).click();
+    await page.waitForURL(/done=applied/);
+    expect(await page.textContent("[role=status]")).toContain("配置 6件");
+    expect(await page.textContent("[data-testid=assigned-count]")).toBe("6");
+    expect(await page.locator(".boothmap .booth.taken").count()).toBe(6);
+    expect(await page.textContent('.boothmap [data-booth="A2"]')).toContain("燃料電池の実証");
+    expect(await page.textContent('.boothmap [data-booth="C1"]')).toContain("半導体検査装置");
+    await shot(page, "25-booths-applied");
+
+    // Without script, a booth on the map is a link that preselects it in the form.
+    const plain = await newPage({ js: false });
+    await plain.goto(boothsUrl);
+    await plain.getByLabel("メールアドレス").fill("kanto@example.jp");
+    await plain.getByLabel("パスワード").fill(PASSWORD);
+    await plain.getByRole("button", { name: "ログイン" }).click();
+    await plain.waitForURL(boothsUrl);
+    await plain.locator('.boothmap a[data-booth="B6"]').click();
+    await plain.waitForURL(`${boothsUrl}?booth=B6#assign`);
+    expect(await plain.inputValue("#f-booth")).toBe("B6");
+    await shot(plain, "26-booths-nojs");
   });
 });

@@ -274,7 +274,7 @@ const ja = {
   publicFairPage: "公開用の会場図",
   boothMap: "会場図",
   boothMapHint:
-    "ブースを選ぶと、割り当てフォームでそのブースが選ばれます。太い枠と「固定」の表示は、自動配置でも動かさないブースです。",
+    "ブースを選ぶと、割り当てフォームでそのブースが選ばれます。太い黒枠と右上の三角は、固定したブース（自動配置でも動かさない）です。",
   proposedMap: "配置案の会場図",
   freeBooth: "空き",
   pinnedMark: "固定",
@@ -324,7 +324,8 @@ const ja = {
     "固定したブースはそのままに、それ以外の出展者を希望・優先度・ゾーン・同じクラスターの隣接を考えて配置し直します。まずプレビューで結果を確かめてから適用します。",
   previewButton: "自動配置をプレビュー",
   previewTitle: "自動配置のプレビュー",
-  previewLead: "この配置案はまだ保存されていません。内容を確かめて「この配置を適用する」を押すと、固定していないブースが入れ替わります。",
+  previewLead:
+    "この配置案はまだ保存されていません。内容を確かめて「この配置を適用する」を押すと、固定していないブースが入れ替わります。",
   score: "評価",
   scoreTotal: "総合点",
   firstChoice: "第1希望のブース",
@@ -632,7 +633,7 @@ const en: Messages = {
   publicFairPage: "Public floor map",
   boothMap: "Floor map",
   boothMapHint:
-    "Choose a booth to select it in the assignment form. A thick border and “Pinned” mark booths that automatic allocation leaves in place.",
+    "Choose a booth to select it in the assignment form. A thick black border and a corner flag mark pinned booths, which automatic allocation leaves in place.",
   proposedMap: "Floor map of the proposal",
   freeBooth: "Free",
   pinnedMark: "Pinned",

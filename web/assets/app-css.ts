@@ -202,7 +202,7 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 }
 .booth-layout select { max-width: none; }
 .boothmap-wrap { overflow: auto; max-height: 75vh; border: 1px solid var(--line); border-radius: 6px; background: #f7f9fb; padding: 0.5rem; margin: 0 0 0.5rem; }
-.boothmap { --cell: 3.5rem; display: grid; width: max-content; }
+.boothmap { --cell: 4.25rem; display: grid; width: max-content; }
 .boothmap .booth {
   position: relative; display: flex; flex-direction: column; min-width: 0; margin: 2px; padding: 0.1rem 0.3rem;
   overflow: hidden; border: 2px dashed #6b7580; border-radius: 4px; background: #fff; color: var(--text);
@@ -224,6 +224,7 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .swatch.booth-taken { background: #dbe8f5; border: 2px solid var(--brand); }
 .swatch.booth-pinned { background: #dbe8f5; border: 3px solid var(--text); }
 .swatch.booth-selected { background: var(--warn-bg); border: 3px solid var(--warn); }
+.swatch.booth-changed { background: #dbe8f5; border: 1px solid var(--brand); box-shadow: inset 0 0 0 3px var(--ok); }
 
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media print { header.site, .adminbar, nav, .actions, footer.site { display: none; } }
