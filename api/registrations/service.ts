@@ -1,6 +1,6 @@
 import { and, asc, count, eq, lte, sql } from "drizzle-orm";
 import { tsParam, type Db } from "../../db/client.ts";
-import { events, registrations } from "../../db/schema/index.ts";
+import { events, outbox, registrations } from "../../db/schema/index.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
@@ -12,7 +12,7 @@ import { once } from "../lib/idempotency.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
-import { outboxInsert } from "../mail/outbox.ts";
+import type { MailMessage } from "../mail/outbox.ts";
 import { enqueueRegistrationMail, renderRegistrationMail } from "../mail/registration-mail.ts";
 import { promoteWaitlist, type RegistrationRow } from "./promote.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
@@ -58,14 +58,34 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
+type Seat = { seq: number; confirmed: boolean; waiting: number };
+
 /**
- * Takes a seat (or a waiting-list place) in one statement: the row lock is taken and the counters
- * moved together, so the lock is held only for this, the registration insert, the outbox insert
- * and the commit. Returns null when the event no longer takes registrations or the e-mail is
- * already registered (the caller finds out which).
+ * The registration as one statement, so it is atomic on its own and the event's row lock is held
+ * only while the database executes it, never across a round trip: lock the event row, move its
+ * counters, insert the registration with the seat's status and order, and insert whichever of the
+ * two prepared messages fits. Returns null (and changes nothing) when the event takes no
+ * registration now or the e-mail address is already registered; the caller finds out which.
  */
-async function takeSlot(tx: Db, eventId: string, key: string, now: Date) {
-  const result = await tx.execute(sql`
+async function claimSeat(
+  q: Db,
+  reg: {
+    id: string;
+    eventId: string;
+    key: string;
+    input: RegistrationCreateInput;
+    manageTokenHash: string;
+    manageTokenSealed: string;
+    now: Date;
+  },
+  mails: Record<"confirmed" | "waitlisted", MailMessage>,
+  publicUrl: string,
+): Promise<Seat | null> {
+  const { id, eventId, key, input, now } = reg;
+  const host = new URL(publicUrl).hostname || "localhost";
+  const mailRow = (m: MailMessage, confirmed: boolean) =>
+    sql`(${m.dedupeKey}, ${`<${crypto.randomUUID()}@${host}>`}, ${m.kind}, ${m.to}, ${m.subject}, ${m.text}, ${m.html}, ${JSON.stringify(m.attachments ?? [])}::jsonb, ${confirmed}::boolean)`;
+  const result = await q.execute(sql`
     with cur as (
       select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
       where id = ${eventId} and status = 'scheduled' and ends_at > ${tsParam(now)}
@@ -82,9 +102,26 @@ async function takeSlot(tx: Db, eventId: string, key: string, now: Date) {
         waitlist_count = cur.waitlist_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 0 else 1 end
       from cur where e.id = cur.id
       returning e.id
+    ), seat as (
+      select cur.next_seq as seq, (cur.capacity is null or cur.confirmed_count < cur.capacity) as confirmed, cur.waitlist_count as waiting
+      from cur join upd on upd.id = cur.id
+    ), reg as (
+      insert into ${registrations} (id, event_id, status, seq, name, name_kana, email, email_key, organization, sector, locale,
+        manage_token_hash, manage_token_sealed, created_at, confirmed_at)
+      select ${id}::uuid, ${eventId}::uuid, case when seat.confirmed then 'confirmed' else 'waitlisted' end, seat.seq,
+        ${input.name}, ${input.nameKana ?? null}, ${input.email}, ${key}, ${input.organization}, ${input.sector}, ${input.locale ?? "ja"},
+        ${reg.manageTokenHash}, ${reg.manageTokenSealed}, ${tsParam(now)}, case when seat.confirmed then ${tsParam(now)} end
+      from seat
+      returning id
+    ), mail as (
+      insert into ${outbox} (dedupe_key, message_id, kind, to_address, subject, text_body, html_body, attachments, created_at, next_attempt_at)
+      select v.dedupe_key, v.message_id, v.kind, v.to_address, v.subject, v.text_body, v.html_body, v.attachments, ${tsParam(now)}, ${tsParam(now)}
+      from seat join (values ${mailRow(mails.confirmed, true)}, ${mailRow(mails.waitlisted, false)})
+        as v(dedupe_key, message_id, kind, to_address, subject, text_body, html_body, attachments, confirmed) on v.confirmed = seat.confirmed
+      on conflict (dedupe_key) do nothing
+      returning id
     )
-    select cur.next_seq as seq, (cur.capacity is null or cur.confirmed_count < cur.capacity) as confirmed, cur.waitlist_count as waiting
-    from cur join upd on upd.id = cur.id`);
+    select seat.seq, seat.confirmed, seat.waiting, (select count(*) from reg)::int as registered from seat`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     seq: string | number;
     confirmed: boolean;
@@ -96,9 +133,11 @@ async function takeSlot(tx: Db, eventId: string, key: string, now: Date) {
 
 /**
  * Registers someone for an event: confirmed while seats are left, otherwise waitlisted, in order
- * of arrival, never over capacity however many arrive at once. Everything that needs no lock
- * (checks, tokens, the feed token) happens before the seat is taken. A repeated attempt by the same
- * e-mail is refused, and the registrant is sent their manage link again.
+ * of arrival, never over capacity however many arrive at once. The checks, tokens and both
+ * possible messages are prepared first; then one statement takes the seat and writes the
+ * registration and its message together (inside the idempotency transaction when the request
+ * carries an Idempotency-Key). A repeated attempt by the same e-mail is refused, and the
+ * registrant is sent their manage link again.
  */
 export async function registerForEvent(
   deps: Deps & { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
@@ -115,87 +154,77 @@ export async function registerForEvent(
     const closed = registrationClosedReason(event, now);
     if (closed) throw closed;
   }
+  const id = crypto.randomUUID();
   const manageToken = newToken();
-  const registrationId = crypto.randomUUID();
-  const [manageTokenHash, manageTokenSealed] = await Promise.all([sha256Hex(manageToken), sealer.seal(manageToken)]);
-  try {
-    return await db.transaction(async (tx) => {
-      const { result } = await once<RegistrationOutcome>(tx, sealer, idem, async () => {
-        const closed = registrationClosedReason(event, now);
-        if (closed) throw closed;
-        const feedToken = await calendarTokenFor(tx, sealer, key);
-        // Both possible messages are written before the seat is taken; the seat decides which is sent.
-        const mailFor = (status: "confirmed" | "waitlisted") =>
-          renderRegistrationMail(config, {
-            kind: status,
-            event,
-            registration: { id: registrationId, name: input.name, email: input.email, locale: input.locale ?? "ja", status },
-            manageToken,
-            feedToken,
-            now,
-          });
-        const mails = { confirmed: mailFor("confirmed"), waitlisted: mailFor("waitlisted") };
-        const slot = await takeSlot(tx, eventId, key, now);
-        if (!slot) {
-          const [existing] = await tx
-            .select()
-            .from(registrations)
-            .where(
-              and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
-            );
-          if (!existing) {
-            throw (
-              registrationClosedReason(await lockEvent(tx, eventId), now) ??
-              new Conflict("registration-closed", "Registration for this event has closed.")
-            );
-          }
-          await enqueueRegistrationMail(tx, config, {
-            kind: "reminder-link",
-            event,
-            registration: existing,
-            manageToken: await sealer.open(existing.manageTokenSealed),
-            feedToken,
-            now,
-          });
-          return { outcome: "duplicate" } as const;
-        }
-        const status = slot.confirmed ? "confirmed" : "waitlisted";
-        const reg = {
-          id: registrationId,
-          eventId,
-          status,
-          seq: slot.seq,
-          name: input.name,
-          nameKana: input.nameKana ?? null,
-          email: input.email,
-          emailKey: key,
-          organization: input.organization,
-          sector: input.sector,
-          locale: input.locale ?? "ja",
-          manageTokenHash,
-          manageTokenSealed,
-          createdAt: now,
-          confirmedAt: slot.confirmed ? now : null,
-        } as const;
-        // The registration and its message in one statement: the seat's lock is held for as
-        // few round trips as possible.
-        const insertRegistration = tx.insert(registrations).values(reg);
-        await tx.execute(sql`with r as (${insertRegistration.getSQL()}) ${outboxInsert(tx, config.PUBLIC_URL, mails[status]).getSQL()}`);
-        return {
-          outcome: "created",
-          body: {
-            id: registrationId,
-            eventId,
-            status,
-            ...(slot.confirmed ? {} : { waitlistPosition: slot.waiting + 1 }),
-            manageToken,
-            manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
-            calendarUrl: calendarUrl(config.PUBLIC_URL, feedToken),
-          },
-        };
-      });
-      return result;
+  const [manageTokenHash, manageTokenSealed, feedToken] = await Promise.all([
+    sha256Hex(manageToken),
+    sealer.seal(manageToken),
+    // Derived state, idempotent: the person's feed token exists from their first registration on.
+    calendarTokenFor(db, sealer, key),
+  ]);
+  const mailFor = (status: "confirmed" | "waitlisted") =>
+    renderRegistrationMail(config, {
+      kind: status,
+      event,
+      registration: { id, name: input.name, email: input.email, locale: input.locale ?? "ja", status },
+      manageToken,
+      feedToken,
+      now,
     });
+  const mails = { confirmed: mailFor("confirmed"), waitlisted: mailFor("waitlisted") };
+
+  const attempt = async (q: Db): Promise<RegistrationOutcome> => {
+    const closed = registrationClosedReason(event, now);
+    if (closed) throw closed;
+    const seat = await claimSeat(
+      q,
+      { id, eventId, key, input, manageTokenHash, manageTokenSealed, now },
+      mails,
+      config.PUBLIC_URL,
+    );
+    if (!seat) return refused(q);
+    return {
+      outcome: "created",
+      body: {
+        id,
+        eventId,
+        status: seat.confirmed ? "confirmed" : "waitlisted",
+        ...(seat.confirmed ? {} : { waitlistPosition: seat.waiting + 1 }),
+        manageToken,
+        manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
+        calendarUrl: calendarUrl(config.PUBLIC_URL, feedToken),
+      },
+    };
+  };
+
+  /** No seat was taken: either this address is registered already (tell them again) or registration closed. */
+  const refused = async (q: Db): Promise<RegistrationOutcome> => {
+    const [existing] = await q
+      .select()
+      .from(registrations)
+      .where(
+        and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
+      );
+    if (!existing) {
+      throw (
+        registrationClosedReason(await getEvent({ db: q, id: eventId }), now) ??
+        new Conflict("registration-closed", "Registration for this event has closed.")
+      );
+    }
+    await enqueueRegistrationMail(q, config, {
+      kind: "reminder-link",
+      event,
+      registration: existing,
+      manageToken: await sealer.open(existing.manageTokenSealed),
+      feedToken,
+      now,
+    });
+    return { outcome: "duplicate" };
+  };
+
+  try {
+    if (!idem) return await attempt(db);
+    return await db.transaction(async (tx) => (await once<RegistrationOutcome>(tx, sealer, idem, () => attempt(tx))).result);
   } catch (e) {
     // Two identical registrations raced past the duplicate check; the unique index stopped the second.
     if (isUniqueViolation(e)) return { outcome: "duplicate" };
