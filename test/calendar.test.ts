@@ -47,6 +47,13 @@ describe("feeds over HTTP", () => {
     const head = await t.request("/calendar/feed.ics", { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
+    // Registrations move counters that feeds do not show: the version stays.
+    const open = vevents(await first.text())[0]!;
+    expect(open).toBeDefined();
+    const some = await createOpenEvent(t, { titleJa: "登録のある催し" });
+    const etag2 = (await t.request("/calendar/feed.ics")).headers.get("etag")!;
+    await t.request(`/api/events/${some.id}/registrations`, { method: "POST", json: person() });
+    expect((await t.request("/calendar/feed.ics", { headers: { "If-None-Match": etag2 } })).status).toBe(304);
     // A change makes a new version.
     await createOpenEvent(t, { titleJa: "新しい催し" });
     const after = await t.request("/calendar/feed.ics", { headers: { "If-None-Match": etag } });

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { blocks, events, registrations } from "../../db/schema/index.ts";
+import { blocks, events, feedState, registrations } from "../../db/schema/index.ts";
 import type { EventKind } from "../../db/schema/events.ts";
 import { NotFound } from "../errors.ts";
 import { buildCalendar, etagFor, type FeedEvent } from "./ics.ts";
@@ -105,22 +105,33 @@ export async function resolveFeed({
     filename = spec.block ? `${spec.block}.ics` : "cluster-events.ics";
   }
 
-  const [stat] = await db
-    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${events.updatedAt})` })
-    .from(events)
-    .where(where);
-  if (spec.scope === "event" && !stat?.n) throw new NotFound("event");
-  const lastModified = stat?.last ? new Date(stat.last) : new Date(0);
+  let lastModified: Date;
+  let etag: string;
+  if (spec.scope === "all" || spec.scope === "block") {
+    // Public feeds revalidate from one row kept by a trigger on events, without touching the
+    // events. The UTC day is part of the version, because cancelled events leave after 30 days.
+    const [state] = await db.select().from(feedState).where(eq(feedState.id, 1));
+    const dayStart = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+    lastModified = new Date(Math.max(state?.changedAt.getTime() ?? 0, dayStart.getTime()));
+    etag = await etagFor([FEED_VERSION, JSON.stringify(spec), lang, String(state?.version ?? 0), dayStart.toISOString()]);
+  } else {
+    const [stat] = await db
+      .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${events.updatedAt})` })
+      .from(events)
+      .where(where);
+    if (spec.scope === "event" && !stat?.n) throw new NotFound("event");
+    lastModified = stat?.last ? new Date(stat.last) : new Date(0);
+    etag = await etagFor([
+      FEED_VERSION,
+      JSON.stringify(spec),
+      lang,
+      String(stat?.n ?? 0),
+      stat?.last ?? "",
+      [...tentativeIds].sort().join(","),
+    ]);
+  }
   // Whole seconds: HTTP dates carry no more, and If-Modified-Since compares against them.
   lastModified.setMilliseconds(0);
-  const etag = await etagFor([
-    FEED_VERSION,
-    JSON.stringify(spec),
-    lang,
-    String(stat?.n ?? 0),
-    stat?.last ?? "",
-    [...tentativeIds].sort().join(","),
-  ]);
 
   return {
     etag,
