@@ -407,6 +407,33 @@ describe("allocate: determinism", () => {
 });
 
 describe("allocate: optimality on tiny instances", () => {
+  it("trades an exhibitor of one size for a competitor of another size when that scores more", () => {
+    // B01 (2×2) touches both 2×1 booths; X1 (2×1) and Y (2×2) are competitors. Either Y or X1 is
+    // placed (same count); the linear part prefers X1 (home zone), the cluster pair Y–X0 wins.
+    const booths: Booth[] = [
+      { code: "B00", x: 0, y: 0, w: 2, h: 1, zone: "A" },
+      { code: "B01", x: 0, y: 1, w: 2, h: 2, zone: "A" },
+      { code: "B02", x: 0, y: 3, w: 2, h: 1, zone: "A" },
+    ];
+    const ex = (ref: string, size: string, homeZone: string | null, competitors: string[]): Exhibitor => ({
+      ref,
+      cluster: "c1",
+      field: "f",
+      size,
+      priority: 0,
+      preferences: [],
+      homeZone,
+      competitors,
+    });
+    const input = { booths, exhibitors: [ex("X0", "2x1", null, []), ex("X1", "2x1", "A", ["Y"]), ex("Y", "2x2", null, [])] };
+    const heavy: Weights = { ...W_FULL, sameClusterAdjacent: 400 };
+    const r = run({ ...input, weights: heavy });
+    expect(r.score.total).toBe(400);
+    expect(r.unassigned).toEqual([{ exhibitor: "X1", reason: "competitor-conflict" }]);
+    expect(bruteForce({ ...input, pinned: [] }, heavy)).toEqual({ placed: 2, score: 400 });
+  });
+
+
   const tiny = specArb({ booths: [1, 7], exhibitors: [1, 5], maxSide: 2, pins: 1 });
 
   it("equals the brute-force optimum without the cluster term (exact phase)", () => {

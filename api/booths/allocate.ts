@@ -19,9 +19,12 @@
  *   "b at no neighbour of i"; each child is re-optimised incrementally (one augmenting path
  *   from the kept duals), so a node costs O(N²). Without the cluster term the result is the
  *   proven optimum unless the node budget runs out.
- *   Phase 2 (cluster term): simulated annealing with a seeded PRNG over moves, swaps,
- *   replacements and 3-rotations inside a size class, never breaking a hard rule and never
- *   lowering the number placed; the best solution seen is kept.
+ *   Phase 2 (cluster term): rounds of simulated annealing with a seeded PRNG (moves, swaps,
+ *   replacements and 3-rotations inside a size class, insertions that eject a competitor of
+ *   another size), each followed by an exact polish: the exhibitors on a random maximal
+ *   independent set of booths are re-assigned optimally by the Hungarian method (no two of those
+ *   booths touch, so the cluster term and competitor rule are linear there). No step breaks a
+ *   hard rule or lowers the number placed; the best solution seen is kept.
  *
  * Determinism: the input is canonicalised (booths by code, exhibitors by ref), the PRNG seed is
  * a hash of that canonical form, and work is bounded by iteration/node budgets. `timeLimitMs`
@@ -1106,12 +1109,12 @@ class Search {
 
   /** Simulated annealing from the current solution; geometric cooling T0 → T1. */
   anneal(iterations: number, T0: number, T1: number, pZone: number): void {
-    const { m, M, pinnedBooth } = this.ctx;
+    const { m, M, pinnedBooth, pinnedEx } = this.ctx;
     const { occ, at, rng, movable, freeBooths, prefBooths } = this;
     if (movable.length === 0 || iterations <= 0) return;
     const { valFlat, valOff, boothLocal } = m;
     const W = m.W;
-    const S = new Int32Array(3);
+    const S = new Int32Array(12);
     let sLen = 0;
     const inS = (b: number) => {
       for (let k = 0; k < sLen; k++) if (S[k] === b) return true;
@@ -1151,8 +1154,8 @@ class Search {
       }
       return true;
     };
-    const oldOcc = new Int32Array(3);
-    const newOcc = new Int32Array(3);
+    const oldOcc = new Int32Array(12);
+    const newOcc = new Int32Array(12);
     const apply = () => {
       for (let k = 0; k < sLen; k++) {
         oldOcc[k] = occ[S[k]!]!;
@@ -1226,10 +1229,26 @@ class Search {
           newOcc[1] = e1;
         }
       } else {
-        // unplaced: insert into an empty booth or replace its occupant
+        // unplaced: insert into an empty booth or replace its occupant, ejecting competitors next
+        // door (ejecting one competitor of another size keeps the count: a cross-class trade)
         S[0] = b2;
         sLen = 1;
         newOcc[0] = e1;
+        const k1 = m.comp[e1]!;
+        if (k1.length) {
+          const l = m.adj[b2]!;
+          for (let q = 0; q < l.length && sLen < S.length; q++) {
+            const f = occ[l[q]!]!;
+            if (f < 0 || pinnedEx[f]! >= 0) continue;
+            for (let r = 0; r < k1.length; r++) {
+              if (k1[r] === f) {
+                S[sLen] = l[q]!;
+                newOcc[sLen++] = -1;
+                break;
+              }
+            }
+          }
+        }
       }
       // Cheap reject: linear change plus the largest possible cluster gain still hopeless.
       {
@@ -1245,7 +1264,7 @@ class Search {
           deg += m.adj[b]!.length;
         }
         if (dlin + W * deg < -12 * T) continue;
-        if (sLen === 2) {
+        if (sLen === 2 && b1 >= 0) {
           // Fast path for a move / swap: delta and rules without touching the state.
           // e1: b1 → b2, e2 (or none): b2 → b1. The b1–b2 edge keeps the same pair either way.
           const c1 = m.cluster[e1]!;
