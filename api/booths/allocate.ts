@@ -1595,6 +1595,10 @@ export function allocate(input: AllocateInput): AllocateResult {
     }
   }
 
+  // Small instances are solved exactly, so the result there is provably optimal, cluster term included.
+  const exact = exhaustive(ctx, 200_000);
+  if (exact) sol = exact;
+
   const assignments: Assignment[] = [];
   const used = new Int32Array(m.classSizes.length);
   for (let b = 0; b < nb; b++) {
@@ -1628,6 +1632,59 @@ export function allocate(input: AllocateInput): AllocateResult {
       seed,
     },
   };
+}
+
+/**
+ * Exhaustive search over every feasible assignment (pins kept, sizes matched, competitors apart),
+ * maximising placed count first, then score. Only for instances whose search tree has at most
+ * `maxLeaves` leaves (a bound computed up front); otherwise null.
+ */
+function exhaustive(ctx: Ctx, maxLeaves: number): Solution | null {
+  const { m, M, pinnedEx, pinnedBooth } = ctx;
+  const nb = m.booths.length;
+  const ne = m.exs.length;
+  let leaves = 1;
+  for (let e = 0; e < ne; e++) {
+    if (pinnedEx[e]! >= 0) continue;
+    leaves *= (m.classBooths[m.exClass[e]!]?.length ?? 0) + 1;
+    if (leaves > maxLeaves) return null;
+  }
+  const occ = new Int32Array(nb).fill(-1);
+  for (let b = 0; b < nb; b++) if (pinnedBooth[b]! >= 0) occ[b] = pinnedBooth[b]!;
+  let best = -Infinity;
+  let bestOcc: Int32Array | null = null;
+  const free = (e: number, b: number) => {
+    if (occ[b]! >= 0) return false;
+    for (const x of m.adj[b]!) {
+      const f = occ[x]!;
+      if (f >= 0 && isCompetitor(m, e, f)) return false;
+    }
+    return true;
+  };
+  const visit = (e: number, placed: number) => {
+    if (e === ne) {
+      const value = placed * M + scoreOcc(m, occ).total;
+      if (value > best + 1e-9) {
+        best = value;
+        bestOcc = occ.slice();
+      }
+      return;
+    }
+    if (pinnedEx[e]! >= 0) return visit(e + 1, placed + 1);
+    for (const b of m.classBooths[m.exClass[e]!] ?? []) {
+      if (!free(e, b)) continue;
+      occ[b] = e;
+      visit(e + 1, placed + 1);
+      occ[b] = -1;
+    }
+    visit(e + 1, placed);
+  };
+  visit(0, 0);
+  if (!bestOcc) return null;
+  const finalOcc: Int32Array = bestOcc;
+  const at = new Int32Array(ne).fill(-1);
+  for (let b = 0; b < nb; b++) if (finalOcc[b]! >= 0) at[finalOcc[b]!] = b;
+  return { occ: finalOcc, at };
 }
 
 function countPlaced(occ: Int32Array): number {
