@@ -232,9 +232,14 @@ export function toApiTokenDto(t: typeof apiTokens.$inferSelect) {
   };
 }
 
+/** Your own API tokens; with ADMIN_TOKEN (which has no account), everyone's. */
 export async function listApiTokens(db: Db, actor: Actor) {
   if (actor.kind === "anonymous") return [];
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.organiserId, actor.id)).orderBy(asc(apiTokens.createdAt));
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(actor.kind === "admin" && actor.via === "admin-token" ? undefined : eq(apiTokens.organiserId, actor.id))
+    .orderBy(asc(apiTokens.createdAt));
   return rows.map(toApiTokenDto);
 }
 

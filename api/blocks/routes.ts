@@ -50,7 +50,10 @@ export function blockRoutes(deps: AppDeps) {
         tags: ["blocks"],
         summary: "Edit a block: names, council cadence (1 or 2), secretariat address, prefectures (organiser of the block)",
         security: [{ bearer: [] }],
-        request: { params: z.object({ code: z.string().max(20) }), body: jsonBody(BlockPatch) },
+        request: {
+          params: z.object({ code: z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto") }),
+          body: jsonBody(BlockPatch),
+        },
         responses: {
           200: jsonResponse(
             z.object({ code: z.string(), councilCadence: z.number(), contactEmail: z.string().nullable() }).passthrough(),

@@ -10,6 +10,16 @@ export function problemResponse(err: unknown, c: Context): Response {
     const status = err.status;
     const slug = status === 400 && /JSON/i.test(err.message) ? "malformed-json" : status === 413 ? "body-too-large" : "http";
     e = new AppError(status, slug, err.message || "Request error", err.message);
+  } else if (isDataException(err)) {
+    // The database refused a value (a NUL byte, an out-of-range number, an impossible date) that
+    // validation let through: the caller's input, so a 400, and the gap is logged to be closed.
+    console.warn(`[${c.get("requestId" as never) ?? "-"}] input refused by the database:`, dbMessage(err));
+    e = new AppError(
+      400,
+      "invalid-input",
+      "Invalid input",
+      "A value in the request cannot be stored (for example a NUL character or a number out of range).",
+    );
   } else {
     const requestId = c.get("requestId" as never) as string | undefined;
     console.error(`[${requestId ?? "-"}] unhandled error`, err);
@@ -28,4 +38,18 @@ export function problemResponse(err: unknown, c: Context): Response {
     status: e.status,
     headers: { "Content-Type": "application/problem+json; charset=utf-8", ...(e.headers ?? {}) },
   });
+}
+
+/** PostgreSQL's class 22 (data exception) on the error or its cause: bad input, not a server fault. */
+function isDataException(err: unknown): boolean {
+  for (let x: unknown = err, i = 0; x && i < 5; x = (x as { cause?: unknown }).cause, i++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
+function dbMessage(err: unknown): string {
+  const cause = (err as { cause?: { message?: string } }).cause;
+  return cause?.message ?? (err instanceof Error ? err.message : String(err));
 }
