@@ -64,3 +64,65 @@ describe("hostile input never reaches a 500", () => {
     expect(calls).toBeGreaterThan(500);
   }, 300_000);
 });
+
+describe("hostile form posts to the web pages never reach a 500", () => {
+  it("public and organiser forms, anonymous and with a session", async () => {
+    const login = await t.request("/api/auth/login", { method: "POST", json: { email: "nobody@example.jp", password: "x" } });
+    expect(login.status).toBe(401);
+    await t.request("/api/organisers", {
+      method: "POST",
+      admin: true,
+      json: {
+        email: "form.fuzz@example.jp",
+        name: "F",
+        role: "admin",
+        scopes: { blocks: [], events: [] },
+        password: "form fuzz password 1",
+      },
+    });
+    const session = await t.request("/admin/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: "form.fuzz@example.jp", password: "form fuzz password 1" }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    const cookie = session.headers.get("set-cookie")?.split(";")[0] ?? "";
+    expect(cookie).toContain("session");
+    const { csrfToken } = (await (await t.request("/api/auth/me", { headers: { Cookie: cookie } })).json()) as {
+      csrfToken: string;
+    };
+    const forms = [
+      "",
+      "name=%00&email=%ff&sector=press",
+      "name=" + "あ".repeat(5000),
+      "_csrf=x&exhibitor=%00&booth=..%2F&pinned=on&startsAt=2026-99-99T99:99&endsAt=&capacity=-1e309&kind=party",
+      "email=%EF%BD%94%EF%BD%85%EF%BD%93%EF%BD%94%EF%BC%A0%EF%BD%85%EF%BD%98%EF%BD%81%EF%BD%8D%EF%BD%90%EF%BD%8C%EF%BD%85%EF%BC%8E%EF%BD%8A%EF%BD%90&name=a&organization=b&sector=other",
+    ];
+    const paths = [
+      `/events/${eventId}/register`,
+      "/events/not-a-uuid/register",
+      `/r/${"A".repeat(43)}/cancel`,
+      `/r/${"A".repeat(43)}/rotate-feed`,
+      "/admin/login",
+      "/admin/password",
+      "/admin/events/new",
+      `/admin/events/${eventId}/edit`,
+      `/admin/events/${eventId}/cancel`,
+      `/admin/events/${eventId}/registrations/not-a-uuid/check-in`,
+      `/admin/events/${eventId}/booths/assign`,
+      `/admin/events/${eventId}/booths/%00/pin`,
+      `/admin/events/${eventId}/booths/preview`,
+    ];
+    for (const path of paths) {
+      for (const body of forms) {
+        for (const headers of [{}, { Cookie: cookie }]) {
+          const res = await t.request(path, {
+            method: "POST",
+            body: "Cookie" in headers ? `_csrf=${csrfToken}&${body}` : body,
+            headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+          });
+          expect(res.status, `POST ${path} ${body.slice(0, 40)} → ${res.status}`).toBeLessThan(500);
+        }
+      }
+    }
+  }, 300_000);
+});
