@@ -255,6 +255,12 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     const page = await newPage({ js: true });
     await page.goto(`${base}/fair/${fair.id}`);
     expect(await page.locator("tbody tr").count()).toBe(2);
+    // The map is a lazily loaded image: wait until it has loaded (or fail after the timeout).
+    await page.locator(".floor img").scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>(".floor img");
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
     expect(await page.evaluate(() => document.querySelector<HTMLImageElement>(".floor img")!.naturalWidth)).toBeGreaterThan(0);
     await shot(page, "21-fair");
   });
