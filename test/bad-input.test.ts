@@ -114,11 +114,13 @@ describe("hostile form posts to the web pages never reach a 500", () => {
     ];
     for (const path of paths) {
       for (const body of forms) {
-        for (const headers of [{}, { Cookie: cookie }]) {
+        for (const withSession of [false, true]) {
+          const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+          if (withSession) headers.Cookie = cookie;
           const res = await t.request(path, {
             method: "POST",
-            body: "Cookie" in headers ? `_csrf=${csrfToken}&${body}` : body,
-            headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+            body: withSession ? `_csrf=${csrfToken}&${body}` : body,
+            headers,
           });
           expect(res.status, `POST ${path} ${body.slice(0, 40)} → ${res.status}`).toBeLessThan(500);
         }
