@@ -1,19 +1,19 @@
 /** Organiser pages: login, dashboard, event editor, registration desk. Every POST carries _csrf. */
 import { Hono, type MiddlewareHandler } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ZodError } from "zod";
-import { sessionCookieName } from "../api/auth/middleware.ts";
+import { checkSameOrigin } from "../api/auth/middleware.ts";
 import { LoginInput, PasswordSet } from "../api/auth/schemas.ts";
 import { coversBlock, coversEvent } from "../api/auth/scope.ts";
-import { login, logout, setPasswordWithLink } from "../api/auth/service.ts";
+import { setPasswordWithLink } from "../api/auth/service.ts";
 import { listBlocks } from "../api/blocks/service.ts";
 import { councilCompliance } from "../api/councils/service.ts";
 import type { AppDeps } from "../api/deps.ts";
-import { AppError, Conflict, Forbidden, NotFound, TooManyRequests, Unauthorized, ValidationFailed } from "../api/errors.ts";
+import { AppError, Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed } from "../api/errors.ts";
 import { EventCreate, EventPatch } from "../api/events/schemas.ts";
 import { cancelEvent, createEvent, getEvent, listEvents, updateEvent, type EventRow } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
-import { hit, parseLimit } from "../api/lib/rate-limit.ts";
+import { throttle } from "../api/lib/rate-limit.ts";
+import { endSession, startSession } from "../api/auth/session-cookie.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
@@ -35,7 +35,6 @@ const NO_STORE = { "Cache-Control": "no-store" };
 /** Pages anyone may open; everything else under /admin needs a login. */
 const OPEN = new Set(["/admin/login", "/admin/password"]);
 const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 function errorsOf(fields: FieldError[], lang: "ja" | "en"): Errors {
@@ -126,9 +125,6 @@ const EVENT_FIELDS = [
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
   const { db } = deps;
-  const cookieName = sessionCookieName(deps.config.PUBLIC_URL);
-  const secure = deps.config.PUBLIC_URL.startsWith("https:");
-  const ownOrigin = new URL(deps.config.PUBLIC_URL).origin;
 
   /** Staff only; an anonymous visitor is sent to the login page; every POST must carry the session's _csrf. */
   const guard: MiddlewareHandler<WebEnv> = async (c, next) => {
@@ -166,10 +162,7 @@ export function adminRoutes(deps: AppDeps) {
   app.post("/admin/login", async (c) => {
     const ctx = adminPage(c);
     // No session yet, so no CSRF token: a cross-site login attempt is refused by its Origin.
-    const origin = c.req.header("Origin");
-    if (origin && origin !== "null" && origin !== ownOrigin && origin !== new URL(c.req.url).origin) {
-      throw new Forbidden("Cross-site request refused.");
-    }
+    checkSameOrigin(c, deps.config.PUBLIC_URL);
     const form = await formOf(c);
     const next = form.next;
     const again = (status: number, extra: { errors?: Errors; message?: string }) =>
@@ -177,16 +170,8 @@ export function adminRoutes(deps: AppDeps) {
     const parsed = LoginInput.safeParse({ email: form.email ?? "", password: form.password ?? "" });
     if (!parsed.success) return again(400, { errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     try {
-      if (deps.config.RATE_LIMITS === "on") {
-        const limit = parseLimit(deps.config.RATE_LIMIT_LOGIN);
-        await hit(db, `login-ip:${clientAddress(c)}`, limit, deps.clock.now());
-        await hit(db, `login-email:${emailKey(parsed.data.email)}`, limit, deps.clock.now());
-      }
-      // A session cookie from before is replaced, never reused (rotation at login).
-      const old = getCookie(c, cookieName);
-      if (old) await logout(db, old);
-      const s = await login(db, whoFrom(c, deps), parsed.data.email, parsed.data.password);
-      setCookie(c, cookieName, s.token, { httpOnly: true, sameSite: "Lax", secure, path: "/", expires: s.expiresAt });
+      await throttle(deps, "login", { address: clientAddress(c), emailKey: emailKey(parsed.data.email) });
+      await startSession(c, deps, whoFrom(c, deps), parsed.data.email, parsed.data.password);
       return c.redirect(safeNext(next, "/admin"), 303);
     } catch (err) {
       if (err instanceof Unauthorized) return again(401, { message: ctx.m.loginFailed });
@@ -199,9 +184,7 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   app.post("/admin/logout", async (c) => {
-    const token = getCookie(c, cookieName);
-    if (token) await logout(db, token);
-    deleteCookie(c, cookieName, { path: "/", secure });
+    await endSession(c, deps);
     return c.redirect("/admin/login", 303);
   });
 

@@ -9,7 +9,7 @@ import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
 import { getEvent, listEvents, type EventRow } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
-import { hit, parseLimit } from "../api/lib/rate-limit.ts";
+import { throttle } from "../api/lib/rate-limit.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
@@ -165,11 +165,7 @@ export function publicRoutes(deps: AppDeps) {
     }
     const input = parsed.data;
     try {
-      if (deps.config.RATE_LIMITS === "on") {
-        const limit = parseLimit(deps.config.RATE_LIMIT_REGISTRATION);
-        await hit(db, `register-ip:${clientAddress(c)}`, limit, deps.clock.now());
-        await hit(db, `register-email:${emailKey(input.email)}`, limit, deps.clock.now());
-      }
+      await throttle(deps, "register", { address: clientAddress(c), emailKey: emailKey(input.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
       const result = await registerForEvent({ ...deps, eventId: id, input, idempotencyKey: key });
       if (result.outcome === "duplicate") {

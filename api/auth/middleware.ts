@@ -62,7 +62,8 @@ export function identify(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-function checkSameOrigin(c: Context, publicUrl: string) {
+/** Refuses a request whose Origin is neither PUBLIC_URL's nor the request's own. */
+export function checkSameOrigin(c: Context, publicUrl: string) {
   const origin = c.req.header("Origin");
   if (!origin || origin === "null") return;
   const own = new Set([new URL(publicUrl).origin, new URL(c.req.url).origin]);

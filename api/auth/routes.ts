@@ -1,21 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import type { Who } from "../audit/service.ts";
 import { clientAddress } from "../lib/client-ip.ts";
-import { hit, parseLimit } from "../lib/rate-limit.ts";
+import { throttle } from "../lib/rate-limit.ts";
+import { endSession, startSession } from "./session-cookie.ts";
 import { jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import { emailKey } from "../lib/text.ts";
-import { requireAdmin, requireStaff, sessionCookieName } from "./middleware.ts";
+import { requireAdmin, requireStaff } from "./middleware.ts";
 import { ApiTokenCreate, LoginInput, Organiser, OrganiserCreate, OrganiserPatch, PasswordSet } from "./schemas.ts";
 import {
   createApiToken,
   createOrganiser,
   listApiTokens,
   listOrganisers,
-  login,
-  logout,
   resendPasswordLink,
   revokeApiToken,
   setPasswordWithLink,
@@ -50,8 +48,6 @@ const Me = z
 
 export function authRoutes(deps: AppDeps) {
   const app = newRouter();
-  const cookieName = sessionCookieName(deps.config.PUBLIC_URL);
-  const secure = deps.config.PUBLIC_URL.startsWith("https:");
   app.use("/api/organisers", requireAdmin);
   app.use("/api/organisers/*", requireAdmin);
   app.use("/api/api-tokens", requireStaff);
@@ -69,22 +65,8 @@ export function authRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const input = c.req.valid("json");
-        if (deps.config.RATE_LIMITS === "on") {
-          const limit = parseLimit(deps.config.RATE_LIMIT_LOGIN);
-          await hit(deps.db, `login-ip:${clientAddress(c)}`, limit, deps.clock.now());
-          await hit(deps.db, `login-email:${emailKey(input.email)}`, limit, deps.clock.now());
-        }
-        // A session cookie from before is replaced, never reused (rotation at login).
-        const old = getCookie(c, cookieName);
-        if (old) await logout(deps.db, old);
-        const s = await login(deps.db, whoOf(c, deps), input.email, input.password);
-        setCookie(c, cookieName, s.token, {
-          httpOnly: true,
-          sameSite: "Lax",
-          secure,
-          path: "/",
-          expires: s.expiresAt,
-        });
+        await throttle(deps, "login", { address: clientAddress(c), emailKey: emailKey(input.email) });
+        const s = await startSession(c, deps, whoOf(c, deps), input.email, input.password);
         c.header("Cache-Control", "no-store");
         const o = s.organiser;
         return c.json({ kind: o.role, id: o.id, label: o.email, scopes: o.scopes, csrfToken: s.csrfToken }, 200);
@@ -99,9 +81,7 @@ export function authRoutes(deps: AppDeps) {
         responses: { 204: { description: "Logged out" } },
       }),
       async (c) => {
-        const token = getCookie(c, cookieName);
-        if (token) await logout(deps.db, token);
-        deleteCookie(c, cookieName, { path: "/", secure });
+        await endSession(c, deps);
         return c.body(null, 204);
       },
     )

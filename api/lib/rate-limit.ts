@@ -36,3 +36,22 @@ export async function hit(db: Db, key: string, limit: Limit, now: Date): Promise
     throw new TooManyRequests(retry);
   }
 }
+
+/**
+ * The public side's limits, the same for the API and the web pages: per client address and per
+ * e-mail address, as configured (RATE_LIMIT_REGISTRATION, RATE_LIMIT_LOGIN; RATE_LIMITS=off).
+ */
+export async function throttle(
+  deps: {
+    db: Db;
+    clock: { now(): Date };
+    config: { RATE_LIMITS: "on" | "off"; RATE_LIMIT_REGISTRATION: string; RATE_LIMIT_LOGIN: string };
+  },
+  action: "register" | "login",
+  who: { address: string; emailKey: string },
+): Promise<void> {
+  if (deps.config.RATE_LIMITS === "off") return;
+  const limit = parseLimit(action === "register" ? deps.config.RATE_LIMIT_REGISTRATION : deps.config.RATE_LIMIT_LOGIN);
+  await hit(deps.db, `${action}-ip:${who.address}`, limit, deps.clock.now());
+  await hit(deps.db, `${action}-email:${who.emailKey}`, limit, deps.clock.now());
+}

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
 import { whoOf } from "../auth/routes.ts";
 import { clientAddress } from "../lib/client-ip.ts";
-import { hit, parseLimit } from "../lib/rate-limit.ts";
+import { throttle } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import type { AppDeps } from "../deps.ts";
 import { Conflict } from "../errors.ts";
@@ -67,11 +67,7 @@ export function registrationRoutes(deps: AppDeps) {
       async (c) => {
         const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
         const input = c.req.valid("json");
-        if (deps.config.RATE_LIMITS === "on") {
-          const limit = parseLimit(deps.config.RATE_LIMIT_REGISTRATION);
-          await hit(deps.db, `register-ip:${clientAddress(c)}`, limit, deps.clock.now());
-          await hit(deps.db, `register-email:${emailKey(input.email)}`, limit, deps.clock.now());
-        }
+        await throttle(deps, "register", { address: clientAddress(c), emailKey: emailKey(input.email) });
         const result = await registerForEvent({
           ...deps,
           eventId: c.req.valid("param").id,
