@@ -4,6 +4,8 @@ import { registrationClosedReason } from "../api/registrations/service.ts";
 import type { PageCtx } from "./context.ts";
 import { fiscalYearLabel, formatEventWhen } from "./format.ts";
 import { kindLabel, pick, type Lang } from "./i18n.ts";
+import { SelectField } from "./layout.tsx";
+import { EVENT_KINDS } from "../db/schema/events.ts";
 
 export type BlockInfo = { code: string; nameJa: string; nameEn: string };
 export type BlockNames = Map<string, BlockInfo>;
@@ -67,5 +69,34 @@ export function EventCard(props: { ctx: PageCtx; event: EventRow; now: Date; blo
         <span>{fiscalYearLabel(e.fiscalYear, lang)}</span>
       </p>
     </li>
+  );
+}
+
+/** The block and kind filters of an event list, shared by the public list and the organisers' list. */
+export function BlockKindFilters(props: { ctx: PageCtx; blocks: BlockInfo[]; block?: string; kind?: string }) {
+  const { ctx } = props;
+  const { m, lang } = ctx;
+  return (
+    <>
+      <SelectField
+        ctx={ctx}
+        tag={false}
+        name="block"
+        label={m.block}
+        value={props.block ?? ""}
+        options={[
+          { value: "", label: m.allBlocks },
+          ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
+        ]}
+      />
+      <SelectField
+        ctx={ctx}
+        tag={false}
+        name="kind"
+        label={m.kind}
+        value={props.kind ?? ""}
+        options={[{ value: "", label: m.allKinds }, ...EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))]}
+      />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel } from "../format.ts";
 import { kindLabel } from "../i18n.ts";
 import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
-import { blockLabel, eventTitle, eventWhen, type BlockInfo, type BlockNames } from "../components.tsx";
+import { blockLabel, eventTitle, eventWhen, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 
 export type AdminEventFilters = { fy: number; block?: string; kind?: EventKind };
 
@@ -48,25 +48,7 @@ export function EventsListPage(props: {
             value={String(filters.fy)}
             options={fyOptions.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, lang) }))}
           />
-          <SelectField
-            ctx={ctx}
-            tag={false}
-            name="block"
-            label={m.block}
-            value={filters.block ?? ""}
-            options={[
-              { value: "", label: m.allBlocks },
-              ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
-            ]}
-          />
-          <SelectField
-            ctx={ctx}
-            tag={false}
-            name="kind"
-            label={m.kind}
-            value={filters.kind ?? ""}
-            options={[{ value: "", label: m.allKinds }, ...EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))]}
-          />
+          <BlockKindFilters ctx={ctx} blocks={props.blocks} block={filters.block} kind={filters.kind} />
         </div>
         <div class="actions">
           <button type="submit">{m.apply}</button>

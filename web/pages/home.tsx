@@ -1,12 +1,11 @@
 /** The public list of events, with filters, and its month view. */
-import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
+import type { EventKind } from "../../db/schema/events.ts";
 import type { EventRow } from "../../api/events/service.ts";
 import { tokyoInstant, tokyoParts } from "../../api/lib/time.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDate } from "../format.ts";
-import { kindLabel } from "../i18n.ts";
 import { Layout, SelectField } from "../layout.tsx";
-import { EventCard, eventTitle, type BlockInfo, type BlockNames } from "../components.tsx";
+import { EventCard, eventTitle, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 
 export type HomeFilters = { block?: string; kind?: EventKind; fy?: number };
 export type MonthRef = { year: number; month: number };
@@ -23,25 +22,7 @@ function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilter
         </>
       ) : null}
       <div class="row">
-        <SelectField
-          ctx={ctx}
-          tag={false}
-          name="block"
-          label={m.block}
-          value={filters.block ?? ""}
-          options={[
-            { value: "", label: m.allBlocks },
-            ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
-          ]}
-        />
-        <SelectField
-          ctx={ctx}
-          tag={false}
-          name="kind"
-          label={m.kind}
-          value={filters.kind ?? ""}
-          options={[{ value: "", label: m.allKinds }, ...EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))]}
-        />
+        <BlockKindFilters ctx={ctx} blocks={props.blocks} block={filters.block} kind={filters.kind} />
         {props.month ? null : (
           <SelectField
             ctx={ctx}
