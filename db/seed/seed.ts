@@ -6,7 +6,8 @@
  */
 import { fiscalYearOf, tokyoInstant } from "../../api/lib/time.ts";
 import type { Db } from "../client.ts";
-import { blocks, bureaus, clusters, councils, events, prefectures } from "../schema/index.ts";
+import { eq } from "drizzle-orm";
+import { blocks, bureaus, clusters, councils, events, prefectures, settings } from "../schema/index.ts";
 import { seedBlocks, seedPrefectures } from "./data/blocks.ts";
 import { seedEvents, type SeedEvent } from "./data/events.ts";
 import { seedBureaus, seedClusters, seedCouncils } from "./data/reference.ts";
@@ -43,9 +44,16 @@ export function seedEventRow(e: SeedEvent): typeof events.$inferInsert {
   };
 }
 
+/** Bump when the seed data changes, so existing databases receive the new rows (still never duplicated). */
+const SEED_VERSION = "1";
+
 export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
   const eventRows = seedEvents.map(seedEventRow);
   return db.transaction(async (tx) => {
+    // Already seeded with this version: nothing to do at start-up (and no write that would, for
+    // instance, move the feeds' version and make every calendar client download again).
+    const [done] = await tx.select().from(settings).where(eq(settings.key, "seed_version"));
+    if (done?.value === SEED_VERSION) return { inserted: 0 };
     let inserted = 0;
     // Parents before children (foreign keys): blocks → prefectures, bureaus, councils → clusters → events.
     inserted += (await tx.insert(blocks).values(seedBlocks).onConflictDoNothing().returning({ code: blocks.code })).length;
@@ -55,6 +63,10 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
     inserted += (await tx.insert(councils).values(seedCouncils).onConflictDoNothing().returning({ code: councils.code })).length;
     inserted += (await tx.insert(clusters).values(seedClusters).onConflictDoNothing().returning({ code: clusters.code })).length;
     inserted += (await tx.insert(events).values(eventRows).onConflictDoNothing().returning({ id: events.id })).length;
+    await tx
+      .insert(settings)
+      .values({ key: "seed_version", value: SEED_VERSION })
+      .onConflictDoUpdate({ target: settings.key, set: { value: SEED_VERSION } });
     return { inserted };
   });
 }
