@@ -26,7 +26,8 @@ import {
   type Booth,
   type Exhibitor,
 } from "./admin/booths.tsx";
-import { formOf, isUuid, pageCtx, qs, render, whoFrom, type WebContext, type WebEnv } from "./context.ts";
+import { formOf, isUuid, pageCtx, qs, render, type WebContext, type WebEnv } from "./context.ts";
+import { whoOf } from "../api/auth/routes.ts";
 import type { Errors } from "./layout.tsx";
 import { errorDetail } from "./pages/error.tsx";
 
@@ -148,7 +149,7 @@ export function boothPageRoutes(deps: AppDeps) {
   const preview = async (c: WebContext, fair: Fair, stale: boolean) => {
     const eventId = fair.event.id;
     const weights = await storedWeights(db, eventId);
-    const result = await runAllocation({ db, who: whoFrom(c, deps), eventId, dryRun: true, weights });
+    const result = await runAllocation({ db, who: whoOf(c, deps), eventId, dryRun: true, weights });
     const basis = await basisOf(fair.booths, fair.exhibitors, weights);
     return render(
       c,
@@ -185,7 +186,7 @@ export function boothPageRoutes(deps: AppDeps) {
     try {
       const done = await assignBooth({
         db,
-        who: whoFrom(c, deps),
+        who: whoOf(c, deps),
         eventId: fair.event.id,
         code: form.booth,
         exhibitorRef: form.exhibitor,
@@ -212,7 +213,7 @@ export function boothPageRoutes(deps: AppDeps) {
     const pinned = f.pinned === "1";
     const form: AssignValues = { exhibitor: f.exhibitor!, booth: code, pinned };
     try {
-      await assignBooth({ db, who: whoFrom(c, deps), eventId: fair.event.id, code, exhibitorRef: form.exhibitor, pinned });
+      await assignBooth({ db, who: whoOf(c, deps), eventId: fair.event.id, code, exhibitorRef: form.exhibitor, pinned });
     } catch (err) {
       if (err instanceof Conflict) return refused(c, err, form);
       throw err;
@@ -227,7 +228,7 @@ export function boothPageRoutes(deps: AppDeps) {
     if (holderChanged(fair, code, f.exhibitor)) {
       return showPage(c, fair, 409, { alert: page(c).m.conflictStale, marked: [code] });
     }
-    await unassignBooth({ db, who: whoFrom(c, deps), eventId: fair.event.id, code });
+    await unassignBooth({ db, who: whoOf(c, deps), eventId: fair.event.id, code });
     return c.redirect(`${pathOf(fair.event.id)}${qs({ done: "cleared", at: code })}`, 303);
   });
 
@@ -249,7 +250,7 @@ export function boothPageRoutes(deps: AppDeps) {
     const weights = await storedWeights(db, fair.event.id);
     if (f.basis !== (await basisOf(fair.booths, fair.exhibitors, weights))) return preview(c, fair, true);
     try {
-      const result = await runAllocation({ db, who: whoFrom(c, deps), eventId: fair.event.id, dryRun: false, weights });
+      const result = await runAllocation({ db, who: whoOf(c, deps), eventId: fair.event.id, dryRun: false, weights });
       const query = qs({ done: "applied", placed: result.assignments.length, unplaced: result.unassigned.length });
       return c.redirect(`${pathOf(fair.event.id)}${query}`, 303);
     } catch (err) {
@@ -260,7 +261,7 @@ export function boothPageRoutes(deps: AppDeps) {
 
   app.post("/admin/events/:id/booths/publish", async (c) => {
     const fair = await fairFor(c);
-    const r = await publishAllocation(deps, whoFrom(c, deps), fair.event.id);
+    const r = await publishAllocation(deps, whoOf(c, deps), fair.event.id);
     return c.redirect(`${pathOf(fair.event.id)}${qs({ done: "published", queued: r.queued, noemail: r.withoutEmail })}`, 303);
   });
 

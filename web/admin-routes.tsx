@@ -26,7 +26,8 @@ import { DeskPage } from "./admin/desk.tsx";
 import { CancelEventPage, EventFormPage, EventsListPage, type AdminEventFilters, type EventFormValues } from "./admin/events.tsx";
 import { LoginPage, PasswordPage } from "./admin/login.tsx";
 import { blockNames } from "./components.tsx";
-import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, whoFrom, type WebContext, type WebEnv } from "./context.ts";
+import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, type WebContext, type WebEnv } from "./context.ts";
+import { whoOf } from "../api/auth/routes.ts";
 import { fieldMessage } from "./i18n.ts";
 import type { Errors } from "./layout.tsx";
 import { errorDetail } from "./pages/error.tsx";
@@ -171,7 +172,7 @@ export function adminRoutes(deps: AppDeps) {
     if (!parsed.success) return again(400, { errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     try {
       await throttle(deps, "login", { address: clientAddress(c), emailKey: emailKey(parsed.data.email) });
-      await startSession(c, deps, whoFrom(c, deps), parsed.data.email, parsed.data.password);
+      await startSession(c, deps, whoOf(c, deps), parsed.data.email, parsed.data.password);
       return c.redirect(safeNext(next, "/admin"), 303);
     } catch (err) {
       if (err instanceof Unauthorized) return again(401, { message: ctx.m.loginFailed });
@@ -207,7 +208,7 @@ export function adminRoutes(deps: AppDeps) {
     if (errors.token) return page(404, { invalid: true });
     if (!parsed.success || Object.keys(errors).length) return page(400, { errors });
     try {
-      await setPasswordWithLink(db, whoFrom(c, deps), parsed.data.token, parsed.data.password);
+      await setPasswordWithLink(db, whoOf(c, deps), parsed.data.token, parsed.data.password);
     } catch (err) {
       if (err instanceof NotFound) return page(404, { invalid: true });
       throw err;
@@ -303,7 +304,7 @@ export function adminRoutes(deps: AppDeps) {
         NO_STORE,
       );
     const raw = eventInput(values);
-    const who = whoFrom(c, deps);
+    const who = whoOf(c, deps);
     try {
       if (existing) {
         const parsed = EventPatch.safeParse(raw);
@@ -355,7 +356,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post("/admin/events/:id/cancel", async (c) => {
     const event = await eventFor(c);
-    const row = await cancelEvent({ ...deps, id: event.id, who: whoFrom(c, deps) });
+    const row = await cancelEvent({ ...deps, id: event.id, who: whoOf(c, deps) });
     return c.redirect(`/admin/events${qs({ fy: row.fiscalYear, cancelled: "1" })}`, 303);
   });
 
@@ -396,7 +397,7 @@ export function adminRoutes(deps: AppDeps) {
     const filter = deskFilter((k) => back.get(k) ?? undefined);
     const query = qs({ q: filter.q, status: filter.status, sector: filter.sector });
     try {
-      await setCheckIn({ db, who: whoFrom(c, deps), eventId: id, registrationId: rid, checkedIn: form.checkedIn !== "0" });
+      await setCheckIn({ db, who: whoOf(c, deps), eventId: id, registrationId: rid, checkedIn: form.checkedIn !== "0" });
     } catch (err) {
       if (err instanceof AppError && err.slug === "not-confirmed") {
         const sep = query ? "&" : "?";

@@ -2,7 +2,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
-import type { Who } from "../api/audit/service.ts";
 import type { Actor, AppDeps, AppEnv } from "../api/deps.ts";
 import { Forbidden } from "../api/errors.ts";
 import { sha256Hex } from "../api/lib/tokens.ts";
@@ -77,10 +76,6 @@ export function pageCtx(c: WebContext, admin = false): PageCtx {
 export function render(c: Context, page: unknown, status = 200, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
   return c.html(html`<!DOCTYPE html>${page}`, status as 200);
-}
-
-export function whoFrom(c: WebContext, deps: AppDeps): Who {
-  return { actor: c.get("actor"), requestId: c.get("requestId"), now: deps.clock.now() };
 }
 
 /** The submitted form's text fields (files are ignored). */

@@ -21,8 +21,10 @@ import {
   updateOrganiser,
 } from "./service.ts";
 
-export function whoOf(c: Context<AppEnv>, deps: AppDeps): Who {
-  return { actor: c.get("actor"), requestId: c.get("requestId"), now: deps.clock.now() };
+/** Who is making this request, for the services and the audit log (API and web pages alike). */
+export function whoOf<E extends AppEnv>(c: Context<E>, deps: Pick<AppDeps, "clock">): Who {
+  const ctx = c as unknown as Context<AppEnv>;
+  return { actor: ctx.get("actor"), requestId: ctx.get("requestId"), now: deps.clock.now() };
 }
 
 const IdParam = z.object({ id: z.string().uuid() });
