@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../db/schema/index.ts";
 import { checkRules } from "../api/booths/allocate.ts";
-import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
+import { createOpenEvent, createTestApp, type TestApp, exhibitor } from "./support/app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,19 +18,7 @@ const hall = {
     { code: "C1", x: 3, y: 3, w: 3, h: 3, zone: "island" },
   ],
 };
-const ex = (ref: string, more: Record<string, unknown> = {}) => ({
-  ref,
-  name: `出展者 ${ref}`,
-  organization: `組織 ${ref}`,
-  cluster: "札幌IT",
-  field: "IT",
-  size: "1x1",
-  priority: 5,
-  preferences: [],
-  competitors: [],
-  email: `${ref.toLowerCase()}@example.jp`,
-  ...more,
-});
+const ex = exhibitor;
 
 async function fair() {
   const e = await createOpenEvent(t, { kind: "techno_fair", startsAt: "2026-12-02", endsAt: "2026-12-03" });

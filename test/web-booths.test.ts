@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
 import { boothAssignments, booths, exhibitors, outbox } from "../db/schema/index.ts";
-import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
+import { createOpenEvent, createTestApp, type TestApp, exhibitor } from "./support/app.ts";
 
 let t: TestApp;
 const password = "correct horse battery staple";
@@ -38,19 +38,7 @@ const hall = {
     { code: "B1", x: 0, y: 2, w: 2, h: 1, zone: "west" },
   ],
 };
-const ex = (ref: string, more: Record<string, unknown> = {}) => ({
-  ref,
-  name: `出展者 ${ref}`,
-  organization: `組織 ${ref}`,
-  cluster: "札幌IT",
-  field: "IT",
-  size: "1x1",
-  priority: 5,
-  preferences: [],
-  competitors: [],
-  email: `${ref.toLowerCase()}@example.jp`,
-  ...more,
-});
+const ex = exhibitor;
 
 /** A techno-fair in the Tohoku block with the hall and the given exhibitors, set up through the API. */
 async function fair(list: ReturnType<typeof ex>[]) {

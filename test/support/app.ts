@@ -75,3 +75,20 @@ export function person(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** An exhibitor application for booth tests: a 1x1 booth in the 札幌IT cluster unless told otherwise. */
+export function exhibitor(ref: string, more: Record<string, unknown> = {}) {
+  return {
+    ref,
+    name: `出展者 ${ref}`,
+    organization: `組織 ${ref}`,
+    cluster: "札幌IT",
+    field: "IT",
+    size: "1x1",
+    priority: 5,
+    preferences: [],
+    competitors: [],
+    email: `${ref.toLowerCase()}@example.jp`,
+    ...more,
+  };
+}
