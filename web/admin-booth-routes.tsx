@@ -5,15 +5,11 @@
  */
 import { Hono } from "hono";
 import { coversEvent } from "../api/auth/scope.ts";
-import {
-  assignBooth,
-  listBooths,
-  listExhibitors,
-  publishAllocation,
-  runAllocation,
-  storedWeights,
-  unassignBooth,
-} from "../api/booths/service.ts";
+import { runAllocation, storedWeights } from "../api/booths/service/allocation.ts";
+import { assignBooth, unassignBooth } from "../api/booths/service/assignment.ts";
+import { listExhibitors } from "../api/booths/service/exhibitors.ts";
+import { listBooths } from "../api/booths/service/floor-plan.ts";
+import { publishAllocation } from "../api/booths/service/publish.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, ValidationFailed } from "../api/errors.ts";
 import { getEvent } from "../api/events/service.ts";

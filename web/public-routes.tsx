@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { ZodError } from "zod";
 import { listBlocks } from "../api/blocks/service.ts";
-import { listBooths } from "../api/booths/service.ts";
+import { listBooths } from "../api/booths/service/floor-plan.ts";
 import { listCalendars, subscribeLinks } from "../api/calendar/routes.ts";
 import { rotateCalendarToken } from "../api/calendar/tokens.ts";
 import type { AppDeps } from "../api/deps.ts";

@@ -7,14 +7,11 @@
  * (touching only at a corner is not adjacency).
  */
 
-export interface Booth {
-  code: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  zone: string;
-}
+import type { z } from "zod";
+import type { BoothInput } from "./schemas.ts";
+
+/** A booth on the floor plan: its code, rectangle in grid units and zone. */
+export type Booth = z.infer<typeof BoothInput>;
 
 /** Tolerance for comparing coordinates (grid units are normally integers). */
 const EPS = 1e-9;

@@ -7,32 +7,19 @@ import { getEvent } from "../events/service.ts";
 import { IdParam } from "../events/schemas.ts";
 import { fieldErrors, jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import type { ZodError } from "zod";
-import { AllocationInput, AssignmentInput, ExhibitorInput, ExhibitorsInput, FloorPlanInput, WeightsInput } from "./schemas.ts";
-import {
-  addExhibitor,
-  assignBooth,
-  listBooths,
-  listExhibitors,
-  parseExhibitorsCsv,
-  publishAllocation,
-  putFloorPlan,
-  replaceExhibitors,
-  runAllocation,
-  setWeights,
-  storedWeights,
-  unassignBooth,
-} from "./service.ts";
+import { AllocationInput, AssignmentInput, BoothInput, ExhibitorInput, ExhibitorsInput, FloorPlanInput, WeightsInput } from "./schemas.ts";
+import { runAllocation, setWeights, storedWeights } from "./service/allocation.ts";
+import { assignBooth, unassignBooth } from "./service/assignment.ts";
+import { parseExhibitorsCsv } from "./service/exhibitors-csv.ts";
+import { addExhibitor, listExhibitors, replaceExhibitors } from "./service/exhibitors.ts";
+import { listBooths, putFloorPlan } from "./service/floor-plan.ts";
+import { publishAllocation } from "./service/publish.ts";
 import { floorPlanSvg } from "./svg.ts";
 
 const BoothParams = z.object({ id: z.string().uuid(), code: z.string().min(1).max(20) });
 const Booth = z
   .object({
-    code: z.string(),
-    x: z.number(),
-    y: z.number(),
-    w: z.number(),
-    h: z.number(),
-    zone: z.string(),
+    ...BoothInput.shape,
     sizeClass: z.string(),
     adjacent: z.array(z.string()),
     assignment: z

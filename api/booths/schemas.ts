@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { WeightsSchema } from "../../lib/allocation-weights.ts";
 import { emailField, line } from "../lib/text.ts";
 
 const boothCode = z
@@ -58,14 +59,7 @@ export const ExhibitorsInput = z.union([
   z.strictObject({ exhibitors: z.array(ExhibitorInput).max(2000) }),
 ]);
 
-export const WeightsInput = z
-  .strictObject({
-    priorityBase: z.number().min(0).max(1000),
-    preferences: z.tuple([z.number().min(0).max(1000), z.number().min(0).max(1000), z.number().min(0).max(1000)]),
-    homeZone: z.number().min(0).max(1000),
-    sameClusterAdjacent: z.number().min(0).max(10_000),
-  })
-  .openapi("AllocationWeights");
+export const WeightsInput = WeightsSchema.openapi("AllocationWeights");
 
 export const AllocationInput = z
   .strictObject({

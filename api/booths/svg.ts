@@ -1,12 +1,7 @@
 import { escapeHtml } from "../lib/html.ts";
+import type { Booth } from "./geometry.ts";
 
-export type MapBooth = {
-  code: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  zone: string;
+export type MapBooth = Booth & {
   assignment: { exhibitor: string; name: string; field: string; pinned: boolean } | null;
 };
 

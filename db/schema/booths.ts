@@ -1,12 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Weights } from "../../lib/allocation-weights.ts";
 import { events } from "./events.ts";
-
-export type AllocationWeights = {
-  priorityBase: number;
-  preferences: [number, number, number];
-  homeZone: number;
-  sameClusterAdjacent: number;
-};
 
 export const booths = pgTable(
   "booths",
@@ -77,7 +71,7 @@ export const allocationSettings = pgTable("allocation_settings", {
   eventId: uuid("event_id")
     .primaryKey()
     .references(() => events.id),
-  weights: jsonb("weights").$type<AllocationWeights>(),
+  weights: jsonb("weights").$type<Weights>(),
   /** When an automatic allocation was last applied, and who it could not place and why. */
   appliedAt: timestamp("applied_at", { withTimezone: true }),
   unassigned: jsonb("unassigned").$type<{ exhibitor: string; reason: string }[]>().notNull().default([]),

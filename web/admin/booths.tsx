@@ -2,7 +2,9 @@
  * The organisers' booth page of a fair: the floor map, manual assignment, pinning, and the
  * automatic allocation's preview. Every control is a plain form; app.js only adds map clicks.
  */
-import type { listBooths, listExhibitors, runAllocation } from "../../api/booths/service.ts";
+import type { runAllocation } from "../../api/booths/service/allocation.ts";
+import type { listExhibitors } from "../../api/booths/service/exhibitors.ts";
+import type { listBooths } from "../../api/booths/service/floor-plan.ts";
 import type { EventRow } from "../../api/events/service.ts";
 import type { PageCtx } from "../context.ts";
 import { eventTitle, eventWhen } from "../components.tsx";
@@ -14,7 +16,7 @@ export type Allocation = Awaited<ReturnType<typeof runAllocation>>;
 export type AssignValues = { exhibitor: string; booth: string; pinned: boolean };
 
 type Holder = { ref: string; name: string; pinned: boolean };
-type MapBooth = { code: string; x: number; y: number; w: number; h: number; sizeClass: string; holder: Holder | null };
+type MapBooth = Pick<Booth, "code" | "x" | "y" | "w" | "h" | "sizeClass"> & { holder: Holder | null };
 
 const boothsPath = (eventId: string) => `/admin/events/${eventId}/booths`;
 const named = (ctx: PageCtx, x: { name: string; ref: string }) => ctx.m.exhibitorNamed(x.name, x.ref);

@@ -1,0 +1,163 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { allocationSettings, boothAssignments, exhibitors } from "../../../db/schema/index.ts";
+import { audit, type Who } from "../../audit/service.ts";
+import { assertCoversEvent } from "../../auth/scope.ts";
+import type { Actor } from "../../deps.ts";
+import { Conflict, ValidationFailed, type FieldError } from "../../errors.ts";
+import { lockEvent } from "../../events/service.ts";
+import type { ExhibitorInputT } from "../schemas.ts";
+import { eventFor, loadHall } from "./hall.ts";
+
+function checkExhibitorSet(list: ExhibitorInputT[], known: Set<string>) {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  list.forEach((x, i) => {
+    if (seen.has(x.ref))
+      errors.push({ field: `exhibitors[${i}].ref`, code: "duplicate", message: `ref "${x.ref}" appears twice` });
+    seen.add(x.ref);
+  });
+  list.forEach((x, i) => {
+    for (const c of x.competitors) {
+      if (c === x.ref)
+        errors.push({
+          field: `exhibitors[${i}].competitors`,
+          code: "invalid",
+          message: "an exhibitor cannot be its own competitor",
+        });
+      else if (!seen.has(c) && !known.has(c))
+        errors.push({ field: `exhibitors[${i}].competitors`, code: "unknown", message: `unknown exhibitor ref "${c}"` });
+    }
+  });
+  if (errors.length) throw new ValidationFailed(errors.slice(0, 50));
+}
+
+const exhibitorValues = (eventId: string, x: ExhibitorInputT) => ({
+  eventId,
+  ref: x.ref,
+  name: x.name,
+  organization: x.organization,
+  cluster: x.cluster,
+  field: x.field,
+  size: x.size,
+  priority: x.priority,
+  preferences: x.preferences,
+  homeZone: x.homeZone ?? null,
+  competitors: x.competitors,
+  email: x.email ?? null,
+  locale: x.locale ?? "ja",
+  withdrawnAt: null,
+});
+
+export async function addExhibitor({ db, who, eventId, input }: { db: Db; who: Who; eventId: string; input: ExhibitorInputT }) {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    assertCoversEvent(who.actor, event);
+    const existing = await tx.select({ ref: exhibitors.ref }).from(exhibitors).where(eq(exhibitors.eventId, eventId));
+    if (existing.some((e) => e.ref === input.ref))
+      throw new Conflict("exhibitor-exists", `An exhibitor with ref "${input.ref}" already exists.`);
+    checkExhibitorSet([input], new Set(existing.map((e) => e.ref)));
+    const [row] = await tx.insert(exhibitors).values(exhibitorValues(eventId, input)).returning();
+    await audit(tx, who, { action: "exhibitor.create", entity: "exhibitor", entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+/**
+ * Replaces all applications: refs that stay are updated (their booth kept while its size still
+ * fits), refs that go are withdrawn and lose their booth; history is kept.
+ */
+export async function replaceExhibitors({
+  db,
+  who,
+  eventId,
+  input,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  input: ExhibitorInputT[];
+}) {
+  checkExhibitorSet(input, new Set());
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    assertCoversEvent(who.actor, event);
+    const current = await tx.select().from(exhibitors).where(eq(exhibitors.eventId, eventId));
+    const byRef = new Map(current.map((x) => [x.ref, x]));
+    const keep = new Set(input.map((x) => x.ref));
+    const gone = current.filter((x) => !keep.has(x.ref) && !x.withdrawnAt);
+    if (gone.length) {
+      await tx.delete(boothAssignments).where(
+        inArray(
+          boothAssignments.exhibitorId,
+          gone.map((x) => x.id),
+        ),
+      );
+      await tx
+        .update(exhibitors)
+        .set({ withdrawnAt: who.now })
+        .where(
+          inArray(
+            exhibitors.id,
+            gone.map((x) => x.id),
+          ),
+        );
+    }
+    for (const x of input) {
+      const prior = byRef.get(x.ref);
+      if (prior) {
+        await tx.update(exhibitors).set(exhibitorValues(eventId, x)).where(eq(exhibitors.id, prior.id));
+        if (prior.size !== x.size) await tx.delete(boothAssignments).where(eq(boothAssignments.exhibitorId, prior.id));
+      } else {
+        await tx.insert(exhibitors).values(exhibitorValues(eventId, x));
+      }
+    }
+    await audit(tx, who, {
+      action: "exhibitors.replace",
+      entity: "event",
+      entityId: eventId,
+      before: { count: current.filter((x) => !x.withdrawnAt).length },
+      after: { count: input.length, withdrawn: gone.map((x) => x.ref) },
+    });
+    return listExhibitorsTx(tx, eventId);
+  });
+}
+
+export async function listExhibitorsTx(db: Db, eventId: string) {
+  const { booths: bs, exhibitors: xs, assignments } = await loadHall(db, eventId);
+  const [settings] = await db.select().from(allocationSettings).where(eq(allocationSettings.eventId, eventId));
+  const reasons = new Map((settings?.unassigned ?? []).map((u) => [u.exhibitor, u.reason]));
+  return xs.map((x) => {
+    const a = assignments.find((y) => y.exhibitorId === x.id);
+    const booth = a ? bs.find((b) => b.id === a.boothId) : undefined;
+    const status: "withdrawn" | "assigned" | "unassigned" | "applied" = x.withdrawnAt
+      ? "withdrawn"
+      : booth
+        ? "assigned"
+        : settings?.appliedAt
+          ? "unassigned"
+          : "applied";
+    return {
+      ref: x.ref,
+      name: x.name,
+      organization: x.organization,
+      cluster: x.cluster,
+      field: x.field,
+      size: x.size,
+      priority: x.priority,
+      preferences: x.preferences,
+      homeZone: x.homeZone,
+      competitors: x.competitors,
+      email: x.email,
+      status,
+      booth: booth?.code ?? null,
+      pinned: a?.pinned ?? false,
+      ...(status === "unassigned" ? { reason: reasons.get(x.ref) ?? "not-placed" } : {}),
+    };
+  });
+}
+
+export async function listExhibitors({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }) {
+  await eventFor(db, actor, eventId);
+  return listExhibitorsTx(db, eventId);
+}

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { boothAssignments, booths } from "../../../db/schema/index.ts";
+import { audit, type Who } from "../../audit/service.ts";
+import { assertCoversEvent } from "../../auth/scope.ts";
+import { Conflict, ValidationFailed } from "../../errors.ts";
+import { lockEvent } from "../../events/service.ts";
+import { adjacencyByCode, sizeClass, validateBooths } from "../geometry.ts";
+import { eventFor, loadHall, type BoothRow } from "./hall.ts";
+
+export async function putFloorPlan({
+  db,
+  who,
+  eventId,
+  input,
+}: {
+  db: Db;
+  who: Who;
+  eventId: string;
+  input: { booths: Omit<BoothRow, "id" | "eventId" | "sizeClass">[] };
+}) {
+  const problems = validateBooths(input.booths);
+  if (problems.length) {
+    throw new ValidationFailed(
+      problems.map((p) => ({ field: `booths[${p.index}]`, code: p.problem, message: `${p.code}: ${p.detail}` })),
+      `The floor plan has ${problems.length} problem(s): ${problems.map((p) => `${p.code} (${p.problem})`).join(", ")}`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    assertCoversEvent(who.actor, event);
+    const [taken] = await tx.select().from(boothAssignments).where(eq(boothAssignments.eventId, eventId)).limit(1);
+    if (taken)
+      throw new Conflict(
+        "floor-plan-in-use",
+        "Booths are already assigned; clear the assignments before replacing the floor plan.",
+      );
+    const before = await tx.select().from(booths).where(eq(booths.eventId, eventId));
+    await tx.delete(booths).where(eq(booths.eventId, eventId));
+    const rows = input.booths.length
+      ? await tx
+          .insert(booths)
+          .values(input.booths.map((b) => ({ ...b, eventId, sizeClass: sizeClass(b) })))
+          .returning()
+      : [];
+    await audit(tx, who, {
+      action: "floor-plan.replace",
+      entity: "event",
+      entityId: eventId,
+      before: { booths: before.length },
+      after: { booths: rows.length },
+    });
+    return rows;
+  });
+}
+
+export async function listBooths({ db, eventId }: { db: Db; eventId: string }) {
+  await eventFor(db, null, eventId);
+  const { booths: bs, exhibitors: xs, assignments } = await loadHall(db, eventId);
+  const adj = adjacencyByCode(bs);
+  return bs.map((b) => {
+    const a = assignments.find((x) => x.boothId === b.id);
+    const ex = a ? xs.find((x) => x.id === a.exhibitorId) : undefined;
+    return {
+      code: b.code,
+      x: b.x,
+      y: b.y,
+      w: b.w,
+      h: b.h,
+      zone: b.zone,
+      sizeClass: b.sizeClass,
+      adjacent: adj.get(b.code) ?? [],
+      assignment:
+        a && ex
+          ? {
+              exhibitor: ex.ref,
+              name: ex.name,
+              organization: ex.organization,
+              cluster: ex.cluster,
+              field: ex.field,
+              pinned: a.pinned,
+            }
+          : null,
+    };
+  });
+}
