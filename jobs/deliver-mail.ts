@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
 import { tsParam } from "../db/client.ts";
 import { outbox } from "../db/schema/index.ts";
+import { describeError } from "../api/lib/log.ts";
 import type { OutboxRow } from "../api/mail/transport.ts";
 
 export const MAX_ATTEMPTS = 8;
@@ -56,8 +57,12 @@ export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">
           .where(eq(outbox.id, id));
         sent++;
       } catch (e) {
-        const error = e instanceof Error ? e.message : String(e);
+        // What the relay said, without the addresses and links it may quote back.
+        const error = describeError(e).split("\n")[0]!;
         const giveUp = m.attempts >= MAX_ATTEMPTS;
+        console.warn(
+          `deliver-mail: message ${m.id} (${m.kind}) attempt ${m.attempts} ${giveUp ? "failed for good" : "failed"}: ${error}`,
+        );
         await db
           .update(outbox)
           .set({

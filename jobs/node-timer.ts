@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import type { AppDeps } from "../api/deps.ts";
+import { logError } from "../api/lib/log.ts";
 import { runJob } from "./registry.ts";
 import { SCHEDULE } from "./schedule.ts";
 
@@ -7,13 +8,13 @@ import { SCHEDULE } from "./schedule.ts";
 export function startJobTimer(deps: AppDeps): () => void {
   const crons = Object.entries(SCHEDULE).map(
     ([pattern, jobs]) =>
-      new Cron(pattern, { timezone: "UTC", protect: true, catch: (e) => console.error(`cron ${pattern}:`, e) }, async () => {
+      new Cron(pattern, { timezone: "UTC", protect: true, catch: (e) => logError(`cron ${pattern}:`, e) }, async () => {
         for (const name of jobs) {
           try {
             const r = await runJob(deps, name);
             if (r.status === "succeeded") console.log(`job ${name} ${r.periodKey}: ${JSON.stringify(r.result)}`);
           } catch (e) {
-            console.error(`job ${name} failed:`, e);
+            logError(`job ${name} failed:`, e);
           }
         }
       }),

@@ -1,6 +1,7 @@
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { jobRuns } from "../db/schema/index.ts";
+import { describeError } from "../api/lib/log.ts";
 
 /** A run that has been "running" this long is taken to have crashed and may be taken over. */
 const STALE_MS = 15 * 60_000;
@@ -52,7 +53,7 @@ export async function runOnce<T>(
   } catch (e) {
     await db
       .update(jobRuns)
-      .set({ status: "failed", finishedAt: now(), error: e instanceof Error ? e.message : String(e) })
+      .set({ status: "failed", finishedAt: now(), error: describeError(e) })
       .where(eq(jobRuns.id, id));
     throw e;
   }

@@ -1,4 +1,5 @@
 import type { AppDeps } from "../api/deps.ts";
+import { describeError, logError } from "../api/lib/log.ts";
 import { runJob } from "./registry.ts";
 import { jobsFor } from "./schedule.ts";
 
@@ -24,10 +25,14 @@ export async function runScheduled(deps: AppDeps, cron: string, at: Date) {
       results.push(r);
       if (r.status === "succeeded") console.log(`job ${name} ${r.periodKey}: ${brief(r.result)}`);
     } catch (e) {
-      console.error(`job ${name} failed:`, e);
+      logError(`job ${name} failed:`, e);
       errors.push(e);
     }
   }
-  if (errors.length > 0) throw new AggregateError(errors, `cron ${cron}: ${errors.length} of ${names.length} jobs failed`);
+  // Thrown so the invocation is marked failed; only the safe descriptions go with it (Cloudflare logs it).
+  if (errors.length > 0)
+    throw new Error(
+      `cron ${cron}: ${errors.length} of ${names.length} jobs failed: ${errors.map((e) => describeError(e).split("\n")[0]).join("; ")}`,
+    );
   return results;
 }

@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
 import { AppError } from "../errors.ts";
+import { logError, logWarning } from "./log.ts";
 
 /** The one mapping from an error to an application/problem+json response (RFC 9457). */
 export function problemResponse(err: unknown, c: Context): Response {
@@ -13,7 +15,7 @@ export function problemResponse(err: unknown, c: Context): Response {
   } else if (isDataException(err)) {
     // The database refused a value (a NUL byte, an out-of-range number, an impossible date) that
     // validation let through: the caller's input, so a 400, and the gap is logged to be closed.
-    console.warn(`[${c.get("requestId" as never) ?? "-"}] input refused by the database:`, dbMessage(err));
+    logWarning(`[${c.get("requestId" as never) ?? "-"}] ${c.req.method} ${routeOf(c)}: input refused by the database:`, err);
     e = new AppError(
       400,
       "invalid-input",
@@ -22,7 +24,7 @@ export function problemResponse(err: unknown, c: Context): Response {
     );
   } else {
     const requestId = c.get("requestId" as never) as string | undefined;
-    console.error(`[${requestId ?? "-"}] unhandled error`, err);
+    logError(`[${requestId ?? "-"}] ${c.req.method} ${routeOf(c)}: unhandled error:`, err);
     e = new AppError(500, "internal", "Internal server error", "Something went wrong on our side; it has been logged.");
   }
   const body = {
@@ -49,7 +51,11 @@ function isDataException(err: unknown): boolean {
   return false;
 }
 
-function dbMessage(err: unknown): string {
-  const cause = (err as { cause?: { message?: string } }).cause;
-  return cause?.message ?? (err instanceof Error ? err.message : String(err));
+/** The matched route's pattern (/api/registrations/:manageToken), never the path: it may hold a token. */
+export function routeOf(c: Context): string {
+  try {
+    return routePath(c, -1) || "*";
+  } catch {
+    return "*";
+  }
 }

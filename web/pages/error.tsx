@@ -1,6 +1,8 @@
 /** Errors on page routes as friendly HTML (the API keeps problem+json). */
 import { HTTPException } from "hono/http-exception";
 import { AppError } from "../../api/errors.ts";
+import { logError } from "../../api/lib/log.ts";
+import { routeOf } from "../../api/lib/problem.ts";
 import { pageCtx, render, type PageCtx, type WebContext } from "../context.ts";
 import type { Lang } from "../i18n.ts";
 import { Layout } from "../layout.tsx";
@@ -57,7 +59,7 @@ export function renderError(c: WebContext, err: unknown) {
   } else if (err instanceof HTTPException) {
     status = err.status;
   } else {
-    console.error(`[${c.get("requestId") ?? "-"}] unhandled error on a page`, err);
+    logError(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${routeOf(c)}: unhandled error on a page:`, err);
   }
   return render(c, <ErrorPage ctx={ctx} status={status} detail={detail} requestId={c.get("requestId")} />, status, headers);
 }
