@@ -4,7 +4,7 @@ import { seedDatabase } from "../db/seed/seed.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { systemClock } from "./lib/clock.ts";
-import { resolveSealer } from "./lib/secret.ts";
+import { resolveSealer, SECRET_KEY_WARNING } from "./lib/secret.ts";
 import { startJobTimer } from "../jobs/node-timer.ts";
 import { buildMailer } from "./mail/node-mailer.ts";
 
@@ -23,6 +23,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const seeded = await seedDatabase(database.db);
   const sealer = await resolveSealer(database.db, config.SECRET_KEY);
+  if (!config.SECRET_KEY) console.warn(SECRET_KEY_WARNING);
   const deps = { db: database.db, clock: systemClock, config, sealer, mailer: await buildMailer(config) };
   const app = createApp(deps);
   const stopJobs = config.JOBS === "on" ? startJobTimer(deps) : () => {};
