@@ -8,6 +8,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { blockRoutes } from "./blocks/routes.ts";
 import { boothRoutes } from "./booths/routes.ts";
 import { councilRoutes } from "./councils/routes.ts";
+import { directoryRoutes } from "./directory/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { AppError, NotFound } from "./errors.ts";
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", calendarRoutes(deps));
   app.route("/", boothRoutes(deps));
   app.route("/", councilRoutes(deps));
+  app.route("/", directoryRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", auditRoutes(deps));
   app.route("/", webRoutes(deps));

@@ -3,35 +3,20 @@
  * registering with and without JavaScript, the waiting list, cancelling, the subscribe links,
  * the organiser's dashboard and desk, and the booth page of a fair. Screenshots of every page go to test/artifacts/screenshots.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync } from "node:fs";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
 import { fiscalYearOf } from "../api/lib/time.ts";
 import { fiscalYearLabel } from "../web/format.ts";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
+import { CHROMIUM, freePort, hasChromium, launchChromium } from "./support/browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/browser.test.ts skipped: no Chromium found at ${CHROMIUM}.`);
 
 const SHOTS = "test/artifacts/screenshots";
 const PASSWORD = "correct horse battery staple";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!hasChromium)("the pages in a browser", () => {
   let t: TestApp;
@@ -69,19 +54,7 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     base = `http://127.0.0.1:${port}`;
     t = await createTestApp({ env: { PUBLIC_URL: base } });
     server = serve({ fetch: t.app.fetch, port, hostname: "127.0.0.1" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -72,23 +72,32 @@ export function EventCard(props: { ctx: PageCtx; event: EventRow; now: Date; blo
   );
 }
 
+/** The block filter of a list ("all blocks" or one), for the event lists and the cluster directory. */
+export function BlockFilter(props: { ctx: PageCtx; blocks: BlockInfo[]; block?: string }) {
+  const { ctx } = props;
+  const { m, lang } = ctx;
+  return (
+    <SelectField
+      ctx={ctx}
+      tag={false}
+      name="block"
+      label={m.block}
+      value={props.block ?? ""}
+      options={[
+        { value: "", label: m.allBlocks },
+        ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
+      ]}
+    />
+  );
+}
+
 /** The block and kind filters of an event list, shared by the public list and the organisers' list. */
 export function BlockKindFilters(props: { ctx: PageCtx; blocks: BlockInfo[]; block?: string; kind?: string }) {
   const { ctx } = props;
   const { m, lang } = ctx;
   return (
     <>
-      <SelectField
-        ctx={ctx}
-        tag={false}
-        name="block"
-        label={m.block}
-        value={props.block ?? ""}
-        options={[
-          { value: "", label: m.allBlocks },
-          ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
-        ]}
-      />
+      <BlockFilter ctx={ctx} blocks={props.blocks} block={props.block} />
       <SelectField
         ctx={ctx}
         tag={false}

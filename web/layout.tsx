@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import { ASSET_URLS } from "./assets/index.ts";
 import { withLang, type PageCtx } from "./context.ts";
 
-type Section = "events" | "calendar" | "organisers" | "dashboard" | "admin-events" | undefined;
+type Section = "events" | "clusters" | "calendar" | "organisers" | "dashboard" | "admin-events" | undefined;
 
 export function Layout(props: { ctx: PageCtx; title: string; section?: Section; children?: Child }) {
   const { ctx, title, section } = props;
@@ -37,6 +37,11 @@ export function Layout(props: { ctx: PageCtx; title: string; section?: Section; 
                 <li>
                   <a href="/" {...current("events")}>
                     {m.navEvents}
+                  </a>
+                </li>
+                <li>
+                  <a href="/clusters" {...current("clusters")}>
+                    {m.navClusters}
                   </a>
                 </li>
                 <li>

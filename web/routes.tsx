@@ -8,6 +8,7 @@ import { problemResponse } from "../api/lib/problem.ts";
 import { adminRoutes } from "./admin-routes.tsx";
 import { assetRoutes } from "./assets/index.ts";
 import { languages, type WebEnv } from "./context.ts";
+import { directoryPages } from "./directory-routes.tsx";
 import { notFoundPage, renderError } from "./pages/error.tsx";
 import { publicRoutes } from "./public-routes.tsx";
 
@@ -15,7 +16,7 @@ import { publicRoutes } from "./public-routes.tsx";
  * Paths the pages own; middleware is bound to these only, so the API's requests never pass through
  * it. ("/admin/*" also matches "/admin" itself.)
  */
-const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/fair/*", "/admin/*"];
+const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/clusters", "/clusters/*", "/fair/*", "/admin/*"];
 
 export function webRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
@@ -23,9 +24,10 @@ export function webRoutes(deps: AppDeps) {
   for (const path of PAGE_PATHS) app.use(path, lang);
   app.route("/", assetRoutes());
   app.route("/", publicRoutes(deps));
+  app.route("/", directoryPages(deps));
   app.route("/", adminRoutes(deps));
   // Anything else under the pages' prefixes is an HTML 404, not the API's problem+json.
-  for (const path of ["/events/*", "/r/*", "/fair/*", "/admin/*"]) app.all(path, (c) => notFoundPage(c));
+  for (const path of ["/events/*", "/r/*", "/clusters/*", "/fair/*", "/admin/*"]) app.all(path, (c) => notFoundPage(c));
   app.onError((err, c) => (c.req.path.startsWith("/api/") ? problemResponse(err, c) : renderError(c, err)));
   return app;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { blocks } from "./reference.ts";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { blocks, clusters } from "./reference.ts";
 
 export const EVENT_KINDS = [
   "block_council",
@@ -57,4 +57,21 @@ export const events = pgTable(
     check("events_capacity_nonneg", sql`${t.capacity} is null or ${t.capacity} >= 0`),
     check("events_counts_nonneg", sql`${t.confirmedCount} >= 0 and ${t.waitlistCount} >= 0`),
   ],
+);
+
+/**
+ * Which clusters an event belongs to, where a source document says so (the FY2003 joint result
+ * presentations name their knowledge cluster regions); the cluster directory lists them.
+ */
+export const eventClusters = pgTable(
+  "event_clusters",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    clusterCode: text("cluster_code")
+      .notNull()
+      .references(() => clusters.code),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.clusterCode] }), index("event_clusters_cluster_idx").on(t.clusterCode)],
 );

@@ -6,9 +6,10 @@
  */
 import { fiscalYearOf, tokyoInstant } from "../../api/lib/time.ts";
 import type { Db } from "../client.ts";
-import { eq } from "drizzle-orm";
-import { blocks, bureaus, clusters, councils, events, prefectures, settings } from "../schema/index.ts";
+import { eq, inArray } from "drizzle-orm";
+import { blocks, bureaus, clusters, councils, eventClusters, events, prefectures, settings } from "../schema/index.ts";
 import { seedBlocks, seedPrefectures } from "./data/blocks.ts";
+import { seedEventClusters } from "./data/event-clusters.ts";
 import { seedEvents, type SeedEvent } from "./data/events.ts";
 import { seedBureaus, seedClusters, seedCouncils } from "./data/reference.ts";
 
@@ -45,7 +46,7 @@ export function seedEventRow(e: SeedEvent): typeof events.$inferInsert {
 }
 
 /** Bump when the seed data changes, so existing databases receive the new rows (still never duplicated). */
-const SEED_VERSION = "1";
+const SEED_VERSION = "2";
 
 export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
   const eventRows = seedEvents.map(seedEventRow);
@@ -63,6 +64,10 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
     inserted += (await tx.insert(councils).values(seedCouncils).onConflictDoNothing().returning({ code: councils.code })).length;
     inserted += (await tx.insert(clusters).values(seedClusters).onConflictDoNothing().returning({ code: clusters.code })).length;
     inserted += (await tx.insert(events).values(eventRows).onConflictDoNothing().returning({ id: events.id })).length;
+    const slugs = Object.keys(seedEventClusters);
+    const ids = await tx.select({ id: events.id, slug: events.slug }).from(events).where(inArray(events.slug, slugs));
+    const links = ids.flatMap((e) => (seedEventClusters[e.slug!] ?? []).map((clusterCode) => ({ eventId: e.id, clusterCode })));
+    if (links.length) await tx.insert(eventClusters).values(links).onConflictDoNothing();
     await tx
       .insert(settings)
       .values({ key: "seed_version", value: SEED_VERSION })

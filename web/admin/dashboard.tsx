@@ -148,7 +148,14 @@ export function DashboardPage(props: {
                   return (
                     <tr class={r.status === "behind" ? "behind" : undefined} data-block={r.block}>
                       <th scope="row">
-                        <a href={`/admin/events${qs({ fy: fiscalYear, block: r.block, kind: "block_council" })}`}>{name}</a>
+                        <a href={`/admin/events${qs({ fy: fiscalYear, block: r.block, kind: "block_council" })}`}>{name}</a>{" "}
+                        <a
+                          class="muted small"
+                          href={`/clusters${qs({ block: r.block })}`}
+                          aria-label={m.blockClustersLabel(name)}
+                        >
+                          {m.navClusters}
+                        </a>
                       </th>
                       <td class="num">{r.held}</td>
                       <td class="num">{r.scheduled}</td>

@@ -126,6 +126,7 @@ fieldset[aria-invalid="true"] { border-left: 6px solid var(--bad); padding-left:
 .event-card h2, .event-card h3 { margin: 0.1rem 0 0.3rem; font-size: 1.12rem; }
 .event-card .when { font-weight: 700; }
 .event-card.cancelled { background: var(--panel); }
+.card-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); gap: 0 0.8rem; }
 .meta { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0; color: var(--muted); font-size: 0.95rem; }
 .badge { display: inline-block; font-size: 0.82rem; font-weight: 700; padding: 0.05rem 0.5rem; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); }
