@@ -11,7 +11,8 @@ import { createOrganiser } from "../api/auth/service.ts";
 import { fiscalYearOf } from "../api/lib/time.ts";
 import { fiscalYearLabel } from "../web/format.ts";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
-import { CHROMIUM, freePort, hasChromium, launchChromium } from "./support/browser.ts";
+import { CHROMIUM, hasChromium, launchChromium } from "./support/browser.ts";
+import { freePort } from "./support/net.ts";
 
 if (!hasChromium) console.warn(`test/browser.test.ts skipped: no Chromium found at ${CHROMIUM}.`);
 

@@ -8,7 +8,8 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
-import { freePort, hasChromium, launchChromium } from "./support/browser.ts";
+import { hasChromium, launchChromium } from "./support/browser.ts";
+import { freePort } from "./support/net.ts";
 
 let t: TestApp;
 beforeAll(async () => {

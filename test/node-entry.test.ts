@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./support/net.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ce-node-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,13 +33,13 @@ async function withServer(port: number, fn: (base: string) => Promise<void>) {
 describe("the Node entry on the embedded database", () => {
   it("seeds on first start, never twice, and closes PGlite cleanly on SIGTERM", async () => {
     let etag = "";
-    const first = await withServer(18701, async (base) => {
+    const first = await withServer(await freePort(), async (base) => {
       const blocks = (await (await fetch(`${base}/api/blocks`)).json()) as unknown[];
       expect(blocks).toHaveLength(10);
       etag = (await fetch(`${base}/calendar/feed.ics`, { method: "HEAD" })).headers.get("etag")!;
     });
     expect(first).toMatch(/[1-9]\d* seed rows added/);
-    const second = await withServer(18702, async (base) => {
+    const second = await withServer(await freePort(), async (base) => {
       const page = (await (await fetch(`${base}/api/events?limit=200`)).json()) as { items: { id: string }[] };
       expect(page.items.length).toBeGreaterThan(10);
       // A restart writes nothing: subscribed calendars keep their copy (304).

@@ -1,6 +1,5 @@
 /** Debian's Chromium for the browser tests, launched the way this closed network needs. */
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -20,19 +19,5 @@ export function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
     ],
-  });
-}
-
-/** A port nobody listens on right now, for a server the test starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
   });
 }
