@@ -101,7 +101,7 @@ describe("hostile form posts to the web pages never reach a 500", () => {
       `/events/${eventId}/register`,
       "/events/not-a-uuid/register",
       `/r/${"A".repeat(43)}/cancel`,
-      `/r/${"A".repeat(43)}/rotate-feed`,
+      `/r/${"A".repeat(43)}/calendar-link`,
       "/admin/login",
       "/admin/password",
       "/admin/events/new",

@@ -1,10 +1,12 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
+import { createOpenEvent, person, type TestApp } from "./support/app.ts";
+import { createTestAppWithSmtp, mailedFeedUrl, type Smtp } from "./support/smtp.ts";
 
 let t: TestApp;
+let smtp: Smtp;
 beforeAll(async () => {
-  t = await createTestApp({ now: "2026-05-01T00:00:00Z" });
+  ({ t, smtp } = await createTestAppWithSmtp({ now: "2026-05-01T00:00:00Z" }));
 });
 afterAll(async () => t?.close());
 
@@ -116,31 +118,33 @@ describe("feeds over HTTP", () => {
     }
   });
 
-  it("gives each person a personal feed: confirmed and waitlisted (TENTATIVE), rotatable", async () => {
+  it("gives each person a personal feed by e-mail: confirmed and waitlisted (TENTATIVE), rotatable", async () => {
     const small = await createOpenEvent(t, { capacity: 1, titleJa: "小さな催し" });
     const big = await createOpenEvent(t, { capacity: 10, titleJa: "大きな催し" });
     const email = "feed.person@example.jp";
     await t.request(`/api/events/${small.id}/registrations`, { method: "POST", json: person() });
     const a = (await (
       await t.request(`/api/events/${small.id}/registrations`, { method: "POST", json: person({ email }) })
-    ).json()) as { calendarUrl: string; manageToken: string };
-    const b = (await (
-      await t.request(`/api/events/${big.id}/registrations`, {
-        method: "POST",
-        json: person({ email: "FEED.person@example.jp" }),
-      })
-    ).json()) as { calendarUrl: string };
-    expect(a.calendarUrl).toBe(b.calendarUrl);
-    const path = new URL(a.calendarUrl).pathname;
+    ).json()) as Record<string, unknown>;
+    const first = await mailedFeedUrl(t.deps, smtp, email);
+    await t.request(`/api/events/${big.id}/registrations`, { method: "POST", json: person({ email: "FEED.person@example.jp" }) });
+    const second = await mailedFeedUrl(t.deps, smtp, "FEED.person@example.jp");
+    // One feed per address, whichever way it was spelled; and never in the answer.
+    expect(second).toBe(first);
+    expect(a.calendarUrl).toBeUndefined();
+    expect(a.eventCalendarUrl).toBe(`https://events.example.jp/calendar/events/${small.id}.ics`);
+    const path = new URL(first).pathname;
     const res = await t.request(path);
     expect(res.headers.get("cache-control")).toMatch(/private/);
     const items = vevents(await res.text());
     expect(items.find((v) => v.uid === `${small.id}@cluster-events`)!.status).toBe("TENTATIVE");
     expect(items.find((v) => v.uid === `${big.id}@cluster-events`)!.status).toBe("CONFIRMED");
-    // The manage endpoint returns the same feed URL.
-    const managed = (await (await t.request(`/api/registrations/${a.manageToken}`)).json()) as { calendarUrl: string };
-    expect(managed.calendarUrl).toBe(a.calendarUrl);
-    // Rotation: the old token answers 404 from then on.
+    // The manage endpoint does not carry it either; it offers the event's public .ics.
+    const managed = (await (await t.request(`/api/registrations/${a.manageToken}`)).json()) as Record<string, unknown>;
+    expect(managed.calendarUrl).toBeUndefined();
+    expect(managed.eventCalendarUrl).toBe(a.eventCalendarUrl);
+    expect((await t.request(new URL(String(managed.eventCalendarUrl)).pathname)).status).toBe(200);
+    // Rotation needs the feed token itself; the old token answers 404 from then on.
     const token = path.match(/\/calendar\/me\/(.+)\.ics$/)![1]!;
     const rotated = await t.request(`/api/calendar-tokens/${token}/rotate`, { method: "POST" });
     expect(rotated.status).toBe(200);

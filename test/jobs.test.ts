@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isBlackout, isJapaneseHoliday, isSuitableMeetingDay, weekdayOf } from "../api/councils/calendar-rules.ts";
 import { tokyoParts } from "../api/lib/time.ts";
 import { blocks, events, jobRuns, outbox, registrations } from "../db/schema/index.ts";
-import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
+import { createOpenEvent, person, type TestApp } from "./support/app.ts";
+import { createTestAppWithSmtp, mailedFeedUrl, type Smtp } from "./support/smtp.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CONTACTS = {
@@ -20,8 +21,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 let t: TestApp;
+let smtp: Smtp;
 beforeAll(async () => {
-  t = await createTestApp({ now: "2027-04-01T00:30:00+09:00" });
+  ({ t, smtp } = await createTestAppWithSmtp({ now: "2027-04-01T00:30:00+09:00" }));
   // One block meets once a year; a few blocks have a secretariat address.
   await t.db.update(blocks).set({ councilCadence: 1 }).where(eq(blocks.code, "okinawa"));
   for (const [code, email] of Object.entries(CONTACTS)) {
@@ -301,7 +303,8 @@ describe("purge-personal-data", () => {
     for (const p of people) {
       const res = await t.request(`/api/events/${e.id}/registrations`, { method: "POST", json: p });
       expect(res.status).toBe(201);
-      regs.push((await res.json()) as (typeof regs)[number]);
+      const body = (await res.json()) as { manageToken: string; status: string };
+      regs.push({ ...body, calendarUrl: await mailedFeedUrl(t.deps, smtp, p.email) });
     }
     expect(regs.map((r) => r.status)).toEqual(["confirmed", "confirmed", "waitlisted"]);
     const desk = async () => {

@@ -3,177 +3,51 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import ICAL from "ical.js";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../api/config.ts";
 import { fileMailer } from "../api/mail/file-transport.ts";
 import { buildMailer } from "../api/mail/node-mailer.ts";
-import { smtpMailer, type Mailer } from "../api/mail/transport.ts";
+import type { Mailer } from "../api/mail/transport.ts";
 import { outbox, registrations } from "../db/schema/index.ts";
 import { backoffMs, deliverMail, MAX_ATTEMPTS } from "../jobs/deliver-mail.ts";
 import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
+import { feedUrlsIn, readMail, startSmtp, type ReadMail, type Received, type Smtp } from "./support/smtp.ts";
 
-// ---------------------------------------------------------------------------------------------
-// A small MIME reader (mailparser is not installed): headers with RFC 2047 encoded-words,
-// multipart bodies, base64 and quoted-printable.
-
-type Part = { headers: Map<string, string>; body: string; parts: Part[] };
-
-function splitHead(raw: string): [string, string] {
-  const at = raw.search(/\r?\n\r?\n/);
-  if (at < 0) return [raw, ""];
-  const sep = raw.slice(at).match(/^\r?\n\r?\n/)![0];
-  return [raw.slice(0, at), raw.slice(at + sep.length)];
-}
-
-function parseHeaders(head: string): Map<string, string> {
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]/g, " ").split(/\r?\n/)) {
-    const i = line.indexOf(":");
-    if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
-  }
-  return headers;
-}
-
-function param(value: string | undefined, name: string): string | undefined {
-  const m = value?.match(new RegExp(`;\\s*${name}="?([^";]+)"?`, "i"));
-  return m?.[1];
-}
-
-function qpBytes(s: string): Buffer {
-  const soft = s.replace(/=\r?\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < soft.length; i++) {
-    if (soft[i] === "=" && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(soft[i]!, "utf8"));
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 2047: adjacent encoded-words are joined (bytes first, so split characters survive). */
-function decodeWords(value: string): string {
-  const word = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
-  const out: string[] = [];
-  let last = 0;
-  let pending: Buffer[] = [];
-  const flush = () => {
-    if (pending.length) out.push(Buffer.concat(pending).toString("utf8"));
-    pending = [];
-  };
-  for (let m = word.exec(value); m; m = word.exec(value)) {
-    const between = value.slice(last, m.index);
-    if (!(pending.length && /^\s*$/.test(between))) {
-      flush();
-      out.push(between);
-    }
-    const [, , enc, text] = m;
-    pending.push(enc!.toUpperCase() === "B" ? Buffer.from(text!, "base64") : qpBytes(text!.replace(/_/g, " ")));
-    last = m.index + m[0].length;
-  }
-  flush();
-  out.push(value.slice(last));
-  return out.join("");
-}
-
-function parseMime(raw: string): Part {
-  const [head, body] = splitHead(raw);
-  const headers = parseHeaders(head);
-  const type = headers.get("content-type") ?? "text/plain";
-  const boundary = /^multipart\//i.test(type) ? param(type, "boundary") : undefined;
-  if (!boundary) {
-    const cte = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-    const bytes =
-      cte === "base64"
-        ? Buffer.from(body.replace(/\s+/g, ""), "base64")
-        : cte === "quoted-printable"
-          ? qpBytes(body)
-          : Buffer.from(body);
-    return { headers, body: bytes.toString("utf8"), parts: [] };
-  }
-  const chunks = body.split(`--${boundary}`);
-  const parts = chunks
-    .slice(1)
-    .filter((c) => !c.startsWith("--"))
-    .map((c) => parseMime(c.replace(/^\r?\n/, "").replace(/\r?\n$/, "")));
-  return { headers, body: "", parts };
-}
-
-function leaves(p: Part): Part[] {
-  return p.parts.length ? p.parts.flatMap(leaves) : [p];
-}
-
-function readMail(raw: string) {
-  const root = parseMime(raw);
-  const all = leaves(root);
-  const byType = (t: string) => all.find((p) => (p.headers.get("content-type") ?? "text/plain").toLowerCase().startsWith(t));
-  return {
-    raw,
-    headers: root.headers,
-    subject: decodeWords(root.headers.get("subject") ?? ""),
-    to: root.headers.get("to") ?? "",
-    messageId: root.headers.get("message-id") ?? "",
-    text: byType("text/plain")?.body ?? "",
-    html: byType("text/html")?.body ?? "",
-    calendar: byType("text/calendar"),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // A real SMTP server on 127.0.0.1, with refusals the test controls.
 
-type Received = { envelopeTo: string[]; raw: string; mail: ReturnType<typeof readMail> };
-const received: Received[] = [];
 /** Every DATA attempt, refused or not, by Message-ID. */
 const attemptsSeen = new Map<string, number>();
 /** Decides per DATA attempt: an Error refuses the message. */
-let refuseData: (mail: ReturnType<typeof readMail>) => Error | null = () => null;
+let refuseData: (mail: ReadMail) => Error | null = () => null;
 /** Recipients whose RCPT TO is always refused (permanent failure). */
 const refusedRecipients = new Set<string>();
 let rcptRefusals = 0;
 
-let server: SMTPServer;
-let port = 0;
+let server: Smtp;
+let received: Received[];
 let t: TestApp;
 let smtp: Mailer;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    disableReverseLookup: true,
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      if (refusedRecipients.has(address.address)) {
-        rcptRefusals++;
-        return cb(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
-      }
-      cb();
+  server = await startSmtp({
+    onRcptTo(address) {
+      if (!refusedRecipients.has(address)) return null;
+      rcptRefusals++;
+      return Object.assign(new Error("mailbox unavailable"), { responseCode: 550 });
     },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        const mail = readMail(raw);
-        attemptsSeen.set(mail.messageId, (attemptsSeen.get(mail.messageId) ?? 0) + 1);
-        const refusal = refuseData(mail);
-        if (refusal) return cb(refusal);
-        received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail });
-        cb();
-      });
+    onData(mail) {
+      attemptsSeen.set(mail.messageId, (attemptsSeen.get(mail.messageId) ?? 0) + 1);
+      return refuseData(mail);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as { port: number }).port;
-  smtp = await smtpMailer(`smtp://127.0.0.1:${port}`, "Cluster Events <no-reply@example.jp>");
+  received = server.received;
+  smtp = server.mailer;
   t = await createTestApp({ now: "2026-05-01T00:00:00Z", mailer: smtp });
 });
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
 });
 
 beforeEach(() => {
@@ -181,7 +55,7 @@ beforeEach(() => {
   refusedRecipients.clear();
 });
 
-type Created = { id: string; status: string; manageToken: string; manageUrl: string; calendarUrl: string };
+type Created = { id: string; status: string; manageToken: string; manageUrl: string };
 
 async function register(eventId: string, body: Record<string, unknown>) {
   const res = await t.request(`/api/events/${eventId}/registrations`, { method: "POST", json: body });
@@ -223,9 +97,13 @@ describe("delivery over SMTP", () => {
     expect(mail.text).toContain(`${p.name} 様`);
     expect(mail.text).toContain("参加登録が完了しました。");
     expect(mail.text).toContain(reg.manageUrl);
-    expect(mail.text).toContain(reg.calendarUrl);
     expect(mail.html).toContain(`href="${reg.manageUrl}"`);
-    expect(mail.html).toContain(`href="${reg.calendarUrl}"`);
+    // The personal feed reaches the owner only here, in the mail.
+    const [feedUrl] = feedUrlsIn(mail);
+    expect(feedUrl).toMatch(/^https:\/\/events\.example\.jp\/calendar\/me\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(mail.text).toContain(feedUrl);
+    expect(mail.html).toContain(`href="${feedUrl}"`);
+    expect((await t.request(new URL(feedUrl!).pathname)).status).toBe(200);
 
     const cal = mail.calendar!;
     expect(cal).toBeDefined();
@@ -260,7 +138,7 @@ describe("delivery over SMTP", () => {
     expect(got!.mail.text).toContain("Dear Jane Smith,");
     expect(got!.mail.text).toContain("Your registration is confirmed.");
     expect(got!.mail.text).toContain(`View or cancel your registration: ${reg.manageUrl}`);
-    expect(got!.mail.text).toContain(`Your personal calendar feed: ${reg.calendarUrl}`);
+    expect(got!.mail.text).toMatch(/Your personal calendar feed: https:\/\/events\.example\.jp\/calendar\/me\/[\w-]{43}\.ics/);
     expect(got!.mail.text).not.toMatch(/参加登録/);
     const vevent = new ICAL.Component(ICAL.parse(got!.mail.calendar!.body)).getFirstSubcomponent("vevent")!;
     expect(vevent.getFirstPropertyValue("summary")).toBe(e.titleEn);

@@ -15,7 +15,7 @@ type Created = {
   waitlistPosition?: number;
   manageToken: string;
   manageUrl: string;
-  calendarUrl: string;
+  eventCalendarUrl: string;
 };
 
 const register = (eventId: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -42,7 +42,8 @@ describe("registering", () => {
     expect(got.map((g) => g.waitlistPosition)).toEqual([undefined, undefined, 1, 2]);
     expect(got[0]!.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(got[0]!.manageUrl).toBe(`https://events.example.jp/r/${got[0]!.manageToken}`);
-    expect(got[0]!.calendarUrl).toMatch(/^https:\/\/events\.example\.jp\/calendar\/me\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(got[0]!.eventCalendarUrl).toBe(`https://events.example.jp/calendar/events/${e.id}.ics`);
+    expect(got[0]).not.toHaveProperty("calendarUrl");
     const ev = (await (await t.request(`/api/events/${e.id}`)).json()) as {
       confirmedCount: number;
       waitlistCount: number;

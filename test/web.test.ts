@@ -151,7 +151,9 @@ describe("registration without JavaScript", () => {
     expect(html).toContain("参加確定");
     expect(html).toContain(`/calendar/events/${eventId}.ics`);
     expect(html).toContain("https://calendar.google.com/calendar/render?action=TEMPLATE");
-    expect(html).toMatch(/href="webcal:\/\/events\.example\.jp\/calendar\/me\/[\w-]{43}\.ics"/);
+    // The personal feed is e-mailed, never shown to whoever filled in the form.
+    expect(html).not.toMatch(/\/calendar\/me\//);
+    expect(html).toContain(`action="/r/${tokenOf(first)}/calendar-link"`);
     expect(html).toContain(`value="https://events.example.jp/r/${tokenOf(first)}"`);
   });
 
@@ -233,21 +235,19 @@ describe("registration without JavaScript", () => {
     expect(promoted).toContain("参加確定");
   });
 
-  it("replaces the personal feed address on request", async () => {
+  it("the manage page shows no personal feed and offers to e-mail it instead, without script", async () => {
     const res = await registerViaForm(eventId, person() as Record<string, string>);
     const token = tokenOf(res);
-    const before = (await (await t.request(`/r/${token}`)).text()).match(
-      /https:\/\/events\.example\.jp(\/calendar\/me\/[\w-]{43}\.ics)/,
-    )![1]!;
-    expect((await t.request(before)).status).toBe(200);
-    const rotate = await post(`/r/${token}/rotate-feed`, {});
-    expect(rotate.status).toBe(303);
-    const html = await (await t.request(rotate.headers.get("location")!)).text();
-    expect(html).toContain("購読用アドレスを作り直しました");
-    const now = html.match(/https:\/\/events\.example\.jp(\/calendar\/me\/[\w-]{43}\.ics)/)![1]!;
-    expect(now).not.toBe(before);
-    expect((await t.request(before)).status).toBe(404);
-    expect((await t.request(now)).status).toBe(200);
+    const html = await (await t.request(`/r/${token}`)).text();
+    expect(html).not.toMatch(/\/calendar\/me\//);
+    expect(html).not.toContain("rotate-feed");
+    expect(html).toContain(`<form method="post" action="/r/${token}/calendar-link"`);
+    const sent = await post(`/r/${token}/calendar-link`, {});
+    expect(sent.status).toBe(303);
+    const after = await (await t.request(sent.headers.get("location")!)).text();
+    expect(after).toContain("カレンダーのリンクを、登録したメールアドレスにお送りしました。");
+    expect(after).not.toMatch(/\/calendar\/me\//);
+    expect((await post(`/r/${token}/rotate-feed`, {})).status).toBe(404);
   });
 
   it("explains when registration is closed", async () => {

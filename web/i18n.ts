@@ -121,12 +121,12 @@ const ja = {
   copied: "コピーしました",
   personalFeed: "参加登録した催しのカレンダー（個人用）",
   personalFeedHelp:
-    "購読すると、参加登録した催しがカレンダーに自動で表示され、変更や中止も反映されます。このアドレスは秘密にしてください。",
+    "購読すると、このメールアドレスで参加登録した催しがカレンダーに自動で表示され、変更や中止も反映されます。購読用のアドレスは、登録したメールアドレスにだけお送りしています（確認メールにも記載しています）。",
   subscribe: "カレンダーアプリで購読（webcal）",
   googleSubscribe: "Google カレンダーで購読",
-  rotateFeed: "購読用アドレスを作り直す",
-  rotateFeedHelp: "アドレスを他の人に知られた場合は作り直してください。古いアドレスはすぐに使えなくなります。",
-  feedRotated: "購読用アドレスを作り直しました。カレンダーアプリには新しいアドレスを登録し直してください。",
+  sendFeedLink: "カレンダーのリンクを送る",
+  sendFeedLinkHelp: "登録したメールアドレスに、個人用カレンダーの購読用リンクをお送りします。",
+  feedLinkSent: "カレンダーのリンクを、登録したメールアドレスにお送りしました。",
   cancelRegistration: "参加登録をキャンセルする",
   cancelConfirmTitle: "参加登録のキャンセル",
   cancelConfirmText: "この催しへの参加登録をキャンセルします。よろしいですか？キャンセルは取り消せません。",
@@ -146,7 +146,8 @@ const ja = {
   allFeeds: "すべての催し",
   blockFeeds: "ブロック別",
   kindFeeds: "催しの種類別",
-  personalFeedNote: "参加登録した催しだけのカレンダーは、確認メールまたは登録確認ページにある個人用アドレスから購読できます。",
+  personalFeedNote:
+    "参加登録した催しだけのカレンダーは、確認メールに記載の個人用アドレスから購読できます（登録確認ページからメールで再送できます）。",
   feedEnglish: "英語版",
 
   // fair
@@ -486,12 +487,12 @@ const en: Messages = {
   copied: "Copied",
   personalFeed: "Calendar of your registrations (personal)",
   personalFeedHelp:
-    "Subscribe and the events you registered for appear in your calendar, with changes and cancellations. Keep this address secret.",
+    "Subscribe and the events registered with this e-mail address appear in your calendar, with changes and cancellations. Its address is only ever sent to the registered e-mail address (it is in the confirmation e-mail).",
   subscribe: "Subscribe in your calendar app (webcal)",
   googleSubscribe: "Subscribe in Google Calendar",
-  rotateFeed: "Replace the subscription address",
-  rotateFeedHelp: "If someone else learned the address, replace it. The old address stops working at once.",
-  feedRotated: "The subscription address has been replaced. Subscribe again with the new address.",
+  sendFeedLink: "Send me my calendar link",
+  sendFeedLinkHelp: "We e-mail the subscription link of your personal calendar to the registered address.",
+  feedLinkSent: "We have sent the calendar link to the registered e-mail address.",
   cancelRegistration: "Cancel my registration",
   cancelConfirmTitle: "Cancel your registration",
   cancelConfirmText: "You are about to cancel your registration for this event. Are you sure? This cannot be undone.",
@@ -511,7 +512,7 @@ const en: Messages = {
   blockFeeds: "By block",
   kindFeeds: "By kind of event",
   personalFeedNote:
-    "A calendar of only the events you registered for is linked from your confirmation e-mail and your registration page.",
+    "A calendar of only the events you registered for is linked from your confirmation e-mail (your registration page can e-mail the link again).",
   feedEnglish: "in English",
 
   floorMap: "Floor map",

@@ -4,7 +4,6 @@ import type { ZodError } from "zod";
 import { listBlocks } from "../api/blocks/service.ts";
 import { listBooths } from "../api/booths/service/floor-plan.ts";
 import { listCalendars, subscribeLinks } from "../api/calendar/routes.ts";
-import { rotateCalendarToken } from "../api/calendar/tokens.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
 import { getEvent, listEvents, type EventRow } from "../api/events/service.ts";
@@ -14,7 +13,7 @@ import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
 import { RegistrationCreate } from "../api/registrations/schemas.ts";
-import { cancelRegistration, getManagedRegistration, registerForEvent } from "../api/registrations/service.ts";
+import { cancelRegistration, getManagedRegistration, registerForEvent, sendCalendarLink } from "../api/registrations/service.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import { blockNames } from "./components.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
@@ -25,7 +24,7 @@ import { errorDetail } from "./pages/error.tsx";
 import { EventPage, type RegistrationFormState } from "./pages/event.tsx";
 import { FairPage } from "./pages/fair.tsx";
 import { HomePage, monthKey, MonthPage, type HomeFilters, type MonthRef } from "./pages/home.tsx";
-import { CancelConfirmPage, ManagePage } from "./pages/manage.tsx";
+import { CancelConfirmPage, ManagePage, type ManageNotice } from "./pages/manage.tsx";
 
 const FIRST_FISCAL_YEAR = 2003;
 const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "sector", "locale"] as const;
@@ -189,11 +188,9 @@ export function publicRoutes(deps: AppDeps) {
     }
   });
 
-  app.get("/r/:token", async (c) => {
-    const token = c.req.param("token");
+  const managePage = async (c: WebContext, token: string, notice: ManageNotice | undefined, status: 200 | 429) => {
     const found = await getManagedRegistration({ ...deps, token });
     const blocks = blockNames(await listBlocks(db));
-    const notice = c.req.query("cancelled") ? "cancelled" : c.req.query("rotated") ? "rotated" : undefined;
     return render(
       c,
       <ManagePage
@@ -206,9 +203,15 @@ export function publicRoutes(deps: AppDeps) {
         now={deps.clock.now()}
         publicUrl={deps.config.PUBLIC_URL}
       />,
-      200,
+      status,
       PRIVATE_PAGE,
     );
+  };
+
+  app.get("/r/:token", async (c) => {
+    const q = (k: string) => c.req.query(k) !== undefined;
+    const notice = q("cancelled") ? "cancelled" : q("sent") ? "feed-link-sent" : undefined;
+    return managePage(c, c.req.param("token"), notice, 200);
   });
 
   app.get("/r/:token/cancel", async (c) => {
@@ -224,13 +227,18 @@ export function publicRoutes(deps: AppDeps) {
     return c.redirect(`/r/${token}?cancelled=1`, 303);
   });
 
-  app.post("/r/:token/rotate-feed", async (c) => {
+  // "Send me my calendar link": the personal feed goes to the registered address, never to this page.
+  app.post("/r/:token/calendar-link", async (c) => {
     const token = c.req.param("token");
-    const found = await getManagedRegistration({ ...deps, token });
-    const current = found.calendarUrl.match(/\/calendar\/me\/([^/?#]+)\.ics$/)?.[1];
-    if (!current) throw new NotFound("feed");
-    await rotateCalendarToken({ db, sealer: deps.sealer, token: current, now: deps.clock.now() });
-    return c.redirect(`/r/${token}?rotated=1`, 303);
+    try {
+      await sendCalendarLink({ ...deps, token, address: clientAddress(c) });
+    } catch (err) {
+      if (!(err instanceof TooManyRequests)) throw err;
+      const retry = err.headers?.["Retry-After"] ?? "60";
+      c.header("Retry-After", retry);
+      return managePage(c, token, { tooMany: retry }, 429);
+    }
+    return c.redirect(`/r/${token}?sent=1`, 303);
   });
 
   app.get("/calendar", async (c) => {

@@ -49,6 +49,12 @@ export async function rotateCalendarToken({ db, sealer, token, now }: { db: Db; 
   return fresh;
 }
 
+/** The personal feed's address: a secret, only ever sent to the address owner by e-mail. */
 export function calendarUrl(publicUrl: string, token: string) {
   return `${publicUrl}/calendar/me/${token}.ics`;
+}
+
+/** One event's public .ics. */
+export function eventCalendarUrl(publicUrl: string, eventId: string) {
+  return `${publicUrl}/calendar/events/${eventId}.ics`;
 }

@@ -9,7 +9,15 @@ import { renderMail } from "./layout.ts";
 import { enqueueMail, type MailMessage } from "./outbox.ts";
 
 export type RegistrationMailKind =
-  "confirmed" | "waitlisted" | "promoted" | "cancelled" | "reminder-link" | "reminder-7d" | "reminder-1d" | "event-cancelled";
+  | "confirmed"
+  | "waitlisted"
+  | "promoted"
+  | "cancelled"
+  | "reminder-link"
+  | "calendar-link"
+  | "reminder-7d"
+  | "reminder-1d"
+  | "event-cancelled";
 
 const SUBJECT: Record<RegistrationMailKind, { ja: string; en: string }> = {
   confirmed: { ja: "【参加登録完了】", en: "Registration confirmed: " },
@@ -17,6 +25,7 @@ const SUBJECT: Record<RegistrationMailKind, { ja: string; en: string }> = {
   promoted: { ja: "【参加確定（キャンセル待ちから繰り上げ）】", en: "You have a seat: " },
   cancelled: { ja: "【参加取消】", en: "Registration cancelled: " },
   "reminder-link": { ja: "【登録済みのご案内】", en: "You are already registered: " },
+  "calendar-link": { ja: "【カレンダー購読用リンク】", en: "Your calendar link: " },
   "reminder-7d": { ja: "【1週間前のご案内】", en: "In one week: " },
   "reminder-1d": { ja: "【明日開催】", en: "Tomorrow: " },
   "event-cancelled": { ja: "【開催中止】", en: "Cancelled: " },
@@ -34,6 +43,10 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
     ja: "このメールアドレスはすでに登録済みです。登録内容の確認・取消は下記のリンクから行えます。",
     en: "This e-mail address is already registered. Use the link below to view or cancel the registration.",
   },
+  "calendar-link": {
+    ja: "ご依頼により、あなた専用のカレンダー（購読用）のリンクをお送りします。このリンクは他の人に知らせないでください。お心当たりのない場合は、このメールを破棄してください。",
+    en: "As requested, here is the link to your personal calendar feed. Keep it to yourself. If you did not ask for it, you can ignore this message.",
+  },
   "reminder-7d": { ja: "開催の1週間前となりました。", en: "The event is one week away." },
   "reminder-1d": { ja: "明日開催です。", en: "The event is tomorrow." },
   "event-cancelled": {
@@ -42,9 +55,10 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
   },
 };
 
-/** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly. */
+/** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly, a calendar link per minute. */
 function dedupeKey(kind: RegistrationMailKind, reg: Pick<RegistrationRow, "id">, now: Date) {
   if (kind === "reminder-link") return `reg:${reg.id}:link:${Math.floor(now.getTime() / 3_600_000)}`;
+  if (kind === "calendar-link") return `reg:${reg.id}:calendar-link:${Math.floor(now.getTime() / 60_000)}`;
   if (kind === "promoted" || kind === "confirmed") return `reg:${reg.id}:seat`;
   return `reg:${reg.id}:${kind}`;
 }

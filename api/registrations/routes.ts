@@ -24,6 +24,7 @@ import {
   listRegistrations,
   registerForEvent,
   registrationsCsv,
+  sendCalendarLink,
   setCheckIn,
   toRegistrationDto,
 } from "./service.ts";
@@ -37,7 +38,7 @@ export function registrationRoutes(deps: AppDeps) {
   const managed = (found: Awaited<ReturnType<typeof getManagedRegistration>>) => ({
     ...toRegistrationDto(found.registration, found.position),
     manageUrl: found.manageUrl,
-    calendarUrl: found.calendarUrl,
+    eventCalendarUrl: found.eventCalendarUrl,
     event: toEventDto(found.event, deps.config.PUBLIC_URL),
   });
 
@@ -49,7 +50,8 @@ export function registrationRoutes(deps: AppDeps) {
         tags: ["registrations"],
         summary: "Register for an event",
         description:
-          "Confirmed while seats are left, otherwise waitlisted (first come, first served). Send an `Idempotency-Key` header to make retries safe.",
+          "Confirmed while seats are left, otherwise waitlisted (first come, first served). Send an `Idempotency-Key` header to make retries safe. " +
+          "The answer carries the manage token and the event's public .ics, never the personal feed: that is e-mailed to the address (confirmation, promotion, and `POST /api/registrations/{manageToken}/calendar-link`).",
         request: {
           params: IdParam,
           headers: z.object({ "idempotency-key": z.string().optional() }),
@@ -98,6 +100,28 @@ export function registrationRoutes(deps: AppDeps) {
         const token = c.req.valid("param").manageToken;
         c.header("Cache-Control", "no-store");
         return c.json(managed(await getManagedRegistration({ ...deps, token })), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/api/registrations/{manageToken}/calendar-link",
+        tags: ["registrations"],
+        summary: "E-mail me my personal calendar feed link",
+        description:
+          "Queues an e-mail to the registration's address with the personal feed URL, which no HTTP answer carries. " +
+          "Rate-limited per registration (5 an hour) and per client address; requests within one minute are one message.",
+        request: { params: TokenParam },
+        responses: {
+          202: jsonResponse(z.object({ queued: z.literal(true) }).openapi("CalendarLinkQueued"), "The e-mail is queued"),
+          404: problems[404],
+          429: problems[429],
+        },
+      }),
+      async (c) => {
+        await sendCalendarLink({ ...deps, token: c.req.valid("param").manageToken, address: clientAddress(c) });
+        c.header("Cache-Control", "no-store");
+        return c.json({ queued: true as const }, 202);
       },
     )
     .openapi(

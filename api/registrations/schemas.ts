@@ -29,7 +29,7 @@ export const RegistrationCreated = z
     waitlistPosition: z.number().int().optional(),
     manageToken: z.string(),
     manageUrl: z.string(),
-    calendarUrl: z.string(),
+    eventCalendarUrl: z.string().openapi({ description: "The event's public .ics (not the personal feed, which is only e-mailed)" }),
   })
   .openapi("RegistrationCreated");
 
@@ -55,7 +55,7 @@ export const Registration = z
 
 export const ManagedRegistration = Registration.extend({
   manageUrl: z.string(),
-  calendarUrl: z.string(),
+  eventCalendarUrl: z.string().openapi({ description: "The event's public .ics (not the personal feed, which is only e-mailed)" }),
   event: Event,
 }).openapi("ManagedRegistration");
 

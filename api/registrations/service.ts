@@ -5,10 +5,11 @@ import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
 import { toExcelCsv } from "../lib/csv.ts";
-import { calendarTokenFor, calendarUrl } from "../calendar/tokens.ts";
+import { calendarTokenFor, eventCalendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { getEvent, lockEvent, type EventRow } from "../events/service.ts";
 import { once } from "../lib/idempotency.ts";
+import { hit, parseLimit } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
@@ -47,7 +48,7 @@ export type RegistrationOutcome =
         waitlistPosition?: number;
         manageToken: string;
         manageUrl: string;
-        calendarUrl: string;
+        eventCalendarUrl: string;
       };
     }
   | { outcome: "duplicate" };
@@ -192,7 +193,8 @@ export async function registerForEvent(
         ...(seat.confirmed ? {} : { waitlistPosition: seat.waiting + 1 }),
         manageToken,
         manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
-        calendarUrl: calendarUrl(config.PUBLIC_URL, feedToken),
+        // Never the personal feed: whoever sent this request has not shown they own the address.
+        eventCalendarUrl: eventCalendarUrl(config.PUBLIC_URL, eventId),
       },
     };
   };
@@ -273,18 +275,54 @@ export function toRegistrationDto(reg: RegistrationRow, position?: number) {
   };
 }
 
-/** What the holder of a manage token may see: their own registration and its event. */
-export async function getManagedRegistration({ db, sealer, config, token }: Deps & { token: string }) {
+/**
+ * What the holder of a manage token may see: their own registration and its event, nothing that
+ * spans more. The manage token came back in an HTTP answer to whoever registered, who need not
+ * own the address; so the personal feed (every event of that address) is not here: it is e-mailed.
+ */
+export async function getManagedRegistration({ db, config, token }: Pick<Deps, "db" | "config"> & { token: string }) {
   const reg = await registrationByToken(db, token);
   const [event] = await db.select().from(events).where(eq(events.id, reg.eventId));
-  const feed = await calendarTokenFor(db, sealer, reg.emailKey);
   return {
     registration: reg,
     event: event!,
     position: await waitlistPosition(db, reg),
     manageUrl: manageUrl(config.PUBLIC_URL, token),
-    calendarUrl: calendarUrl(config.PUBLIC_URL, feed),
+    eventCalendarUrl: eventCalendarUrl(config.PUBLIC_URL, reg.eventId),
   };
+}
+
+/** At most this many calendar-link mails per registration per hour, whatever RATE_LIMITS says. */
+const CALENDAR_LINK_LIMIT = { max: 5, windowSeconds: 3600 };
+
+/**
+ * "Send me my calendar link": e-mails the personal feed address to the registration's address
+ * (the only place it goes). Rate-limited per registration and per client address; requests within
+ * the same minute are one message.
+ */
+export async function sendCalendarLink({
+  db,
+  clock,
+  sealer,
+  config,
+  token,
+  address,
+}: Deps & { token: string; address: string }) {
+  const reg = await registrationByToken(db, token);
+  const now = clock.now();
+  await hit(db, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
+  if (config.RATE_LIMITS === "on") await hit(db, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
+  await db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, reg.eventId));
+    await enqueueRegistrationMail(tx, config, {
+      kind: "calendar-link",
+      event: event!,
+      registration: reg,
+      manageToken: token,
+      feedToken: await calendarTokenFor(tx, sealer, reg.emailKey),
+      now,
+    });
+  });
 }
 
 /**
@@ -332,7 +370,7 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
       },
     );
   });
-  return getManagedRegistration({ db, clock, sealer, config, token });
+  return getManagedRegistration({ db, config, token });
 }
 
 export type RegistrationFilter = { status?: RegistrationRow["status"]; sector?: RegistrationRow["sector"]; q?: string };

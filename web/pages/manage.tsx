@@ -1,6 +1,5 @@
-/** A registrant's private page: status, calendar links, personal feed, cancellation. */
+/** A registrant's private page: status, the event's calendar links, the personal feed by e-mail, cancellation. */
 import type { getManagedRegistration } from "../../api/registrations/service.ts";
-import { subscribeLinks } from "../../api/calendar/routes.ts";
 import type { PageCtx } from "../context.ts";
 import { SECTOR_LABELS } from "../i18n.ts";
 import { CopyField, Layout } from "../layout.tsx";
@@ -8,6 +7,7 @@ import { eventTitle, type BlockNames } from "../components.tsx";
 import { AddToCalendar, EventFacts } from "./event.tsx";
 
 export type Managed = Awaited<ReturnType<typeof getManagedRegistration>>;
+export type ManageNotice = "cancelled" | "feed-link-sent" | { tooMany: string };
 
 function StatusLine(props: { ctx: PageCtx; found: Managed }) {
   const { m } = props.ctx;
@@ -34,7 +34,7 @@ export function ManagePage(props: {
   token: string;
   blocks: BlockNames;
   isNew: boolean;
-  notice?: "cancelled" | "rotated";
+  notice?: ManageNotice;
   now: Date;
   publicUrl: string;
 }) {
@@ -43,7 +43,6 @@ export function ManagePage(props: {
   const r = found.registration;
   const e = found.event;
   const title = props.isNew ? (r.status === "waitlisted" ? m.waitlistedTitle : m.registeredTitle) : m.manageTitle;
-  const feed = subscribeLinks(found.calendarUrl);
   const active = r.status !== "cancelled";
   const over = props.now.getTime() >= e.endsAt.getTime();
   return (
@@ -53,9 +52,14 @@ export function ManagePage(props: {
           {m.cancelledNotice}
         </p>
       ) : null}
-      {props.notice === "rotated" ? (
+      {typeof props.notice === "object" ? (
+        <div class="alert" role="alert">
+          {m.tooMany(props.notice.tooMany)}
+        </div>
+      ) : null}
+      {props.notice === "feed-link-sent" ? (
         <p class="notice ok" role="status">
-          {m.feedRotated}
+          {m.feedLinkSent}
         </p>
       ) : null}
       <h1>{title}</h1>
@@ -96,19 +100,11 @@ export function ManagePage(props: {
       <section aria-labelledby="feed">
         <h2 id="feed">{m.personalFeed}</h2>
         <p>{m.personalFeedHelp}</p>
-        <p class="actions">
-          <a class="button secondary" href={feed.webcalUrl}>
-            {m.subscribe}
-          </a>
-          <a class="button secondary" href={feed.googleUrl} rel="noopener noreferrer" target="_blank">
-            {m.googleSubscribe}
-          </a>
-        </p>
-        <CopyField ctx={ctx} id="feed-url" label={m.feedAddress} value={found.calendarUrl} />
-        <form method="post" action={`/r/${props.token}/rotate-feed`} data-once>
-          <p class="hint">{m.rotateFeedHelp}</p>
+        {/* The feed spans every registration of the address, so it is only ever e-mailed there. */}
+        <form method="post" action={`/r/${props.token}/calendar-link`} data-once>
+          <p class="hint">{m.sendFeedLinkHelp}</p>
           <button type="submit" class="secondary">
-            {m.rotateFeed}
+            {m.sendFeedLink}
           </button>
         </form>
       </section>
