@@ -112,10 +112,14 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     expect(await plain.getAttribute("a[href^='https://calendar.google.com/calendar/render?action=TEMPLATE']", "href")).toContain(
       "dates=20260612T050000Z",
     );
-    const webcal = await plain.getAttribute("a[href^='webcal:']", "href");
-    expect((await (await fetch(webcal!.replace(/^webcal:/, "http:"))).text()).startsWith("BEGIN:VCALENDAR")).toBe(true);
+    // The personal feed is not on the page (whoever registered need not own the address): it is e-mailed.
+    expect(await plain.content()).not.toContain("/calendar/me/");
     await shot(plain, "04-registered-nojs");
     const manageUrl = plain.url().replace(/\?new=1$/, "");
+    await plain.getByRole("button", { name: "カレンダーのリンクを送る" }).click();
+    await plain.waitForURL(`${manageUrl}?sent=1`);
+    expect(await plain.textContent("main")).toContain("カレンダーのリンクを、登録したメールアドレスにお送りしました。");
+    await shot(plain, "04b-calendar-link-sent-nojs");
 
     // With JavaScript: the event is full now, so this person joins the waiting list.
     const scripted = await newPage({ js: true, mobile: true });
