@@ -1,39 +1,148 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
-import { calendarTokens, events, registrations } from "../db/schema/index.ts";
+import { tsParam } from "../db/client.ts";
+import { auditLog, calendarTokens, events, idempotencyKeys, outbox, rateLimits, registrations } from "../db/schema/index.ts";
 
-const YEAR = 365 * 86_400_000;
+const DAY = 86_400_000;
+const YEAR = 365 * DAY;
+/** A retry later than this is a new request: replays are kept a week, then forgotten (they are sealed answers). */
+export const IDEMPOTENCY_RETENTION_MS = 7 * DAY;
+/** Rate-limit windows are minutes long; a counter whose window began a day ago counts nothing any more. */
+const RATE_LIMIT_RETENTION_MS = DAY;
+
+/** What of a registration an audit entry may have recorded about the person; the rest (status, times) stays. */
+const PERSONAL_KEYS = new Set([
+  "name",
+  "nameKana",
+  "email",
+  "emailKey",
+  "organization",
+  "manageToken",
+  "manageUrl",
+  "calendarUrl",
+  "feedToken",
+]);
+
+function withoutPersonal(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutPersonal);
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!PERSONAL_KEYS.has(k)) out[k] = withoutPersonal(x);
+  return out;
+}
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /**
- * A year after an event, its registrants' personal data is erased. The rows stay (status, sector,
- * times), so counts and statistics by sector stay right.
+ * A year after an event, its registrants' personal data is erased, everywhere the product keeps it:
+ * the registration row (kept with status, sector and times, so counts and statistics by sector
+ * stay right), the messages to and about them in the outbox and their .eml copies, the audit
+ * entries' before/after values, and the feed token of anyone left with no registration. Replayable
+ * answers (idempotency) and rate-limit counters only live days, so they are deleted by age here.
  */
-export async function purgePersonalData(deps: Pick<AppDeps, "db">, now: Date) {
+export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer">, now: Date) {
   const cutoff = new Date(now.getTime() - YEAR);
-  return deps.db.transaction(async (tx) => {
-    const purged = await tx
-      .update(registrations)
-      .set({
-        name: "",
-        nameKana: null,
-        email: "",
-        emailKey: sql`'purged:' || ${registrations.id}`,
-        organization: "",
-        manageTokenSealed: "",
-        purgedAt: now,
-      })
+  const result = await deps.db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: registrations.id, emailKey: registrations.emailKey })
+      .from(registrations)
       .where(
         and(
           isNull(registrations.purgedAt),
           sql`${registrations.eventId} in (select ${events.id} from ${events} where ${lt(events.endsAt, cutoff)})`,
         ),
       )
-      .returning({ id: registrations.id });
-    // Feed tokens of people who no longer have any registration left go too.
-    const orphaned = await tx
+      .for("update");
+    const ids = due.map((r) => r.id);
+    if (ids.length > 0) {
+      await tx
+        .update(registrations)
+        .set({
+          name: "",
+          nameKana: null,
+          email: "",
+          emailKey: sql`'purged:' || ${registrations.id}`,
+          organization: "",
+          manageTokenHash: sql`'purged:' || ${registrations.id}`,
+          manageTokenSealed: "",
+          purgedAt: now,
+        })
+        .where(inArray(registrations.id, ids));
+    }
+    // The identities left with no registration at all: their feed token and any message to them go.
+    const gone = !due.length
+      ? []
+      : rowsOf<{ email_key: string }>(
+          await tx.execute(sql`
+        select distinct d.email_key from unnest(${sql.raw("array[")}${sql.join(
+          due.map((r) => sql`${r.emailKey}`),
+          sql`, `,
+        )}${sql.raw("]::text[]")}) as d(email_key)
+        where not exists (select 1 from ${registrations} r where r.email_key = d.email_key)`),
+        ).map((r) => r.email_key);
+    const feedTokens = await tx
       .delete(calendarTokens)
-      .where(sql`not exists (select 1 from ${registrations} where ${eq(registrations.emailKey, calendarTokens.emailKey)})`)
+      .where(sql`not exists (select 1 from ${registrations} where ${registrations.emailKey} = ${calendarTokens.emailKey})`)
       .returning({ id: calendarTokens.id });
-    return { registrations: purged.length, feedTokens: orphaned.length };
+
+    // Messages about a purged registration, sent or not (the event is a year past), and registrants'
+    // messages to an address that no longer has any registration.
+    const aboutPurged = ids.length
+      ? sql`${outbox.dedupeKey} like any (${sql.raw("array[")}${sql.join(
+          ids.map((id) => sql`${`reg:${id}:%`}`),
+          sql`, `,
+        )}${sql.raw("]::text[]")})`
+      : sql`false`;
+    const toGone = gone.length
+      ? sql`(${outbox.kind} like 'registration.%' and lower(btrim(normalize(${outbox.toAddress}, NFKC))) in (${sql.join(
+          gone.map((k) => sql`${k}`),
+          sql`, `,
+        )}))`
+      : sql`false`;
+    const messages = await tx
+      .delete(outbox)
+      .where(sql`${aboutPurged} or ${toGone}`)
+      .returning({ id: outbox.id });
+
+    // The audit trail keeps what happened to a registration, not who it was.
+    const entries = ids.length
+      ? await tx
+          .select({ id: auditLog.id, before: auditLog.before, after: auditLog.after })
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, "registration"), inArray(auditLog.entityId, ids)))
+      : [];
+    let auditEntries = 0;
+    for (const e of entries) {
+      const before = withoutPersonal(e.before);
+      const after = withoutPersonal(e.after);
+      if (JSON.stringify(before) === JSON.stringify(e.before) && JSON.stringify(after) === JSON.stringify(e.after)) continue;
+      await tx
+        .update(auditLog)
+        .set({ before: before as never, after: after as never })
+        .where(eq(auditLog.id, e.id));
+      auditEntries++;
+    }
+
+    const replays = await tx
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)))
+      .returning({ key: idempotencyKeys.key });
+    const counters = await tx
+      .delete(rateLimits)
+      .where(sql`${rateLimits.windowStart} < ${tsParam(new Date(now.getTime() - RATE_LIMIT_RETENTION_MS))}`)
+      .returning({ key: rateLimits.key });
+
+    // The .eml copies go with their messages; done inside the transaction, so a failure leaves the rows to retry.
+    if (messages.length > 0) await deps.mailer?.forget?.(messages.map((m) => m.id));
+
+    return {
+      registrations: ids.length,
+      feedTokens: feedTokens.length,
+      messages: messages.length,
+      auditEntries,
+      idempotencyRecords: replays.length,
+      rateLimitCounters: counters.length,
+    };
   });
+  return result;
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Mailer } from "./transport.ts";
 import { toNodemailerMessage } from "./transport.ts";
@@ -13,6 +13,14 @@ export async function fileMailer(dir: string, from: string): Promise<Mailer> {
       const info = await transport.sendMail(toNodemailerMessage(m, from));
       const name = `${m.createdAt.toISOString().replace(/[:.]/g, "-")}-${m.id}.eml`;
       await writeFile(join(dir, name), info.message as Buffer);
+    },
+    async forget(ids) {
+      // Files are named <written>-<outbox id>.eml.
+      const wanted = new Set(ids);
+      for (const file of await readdir(dir)) {
+        const id = /-([0-9a-f-]{36})\.eml$/.exec(file)?.[1];
+        if (id && wanted.has(id)) await rm(join(dir, file), { force: true });
+      }
     },
   };
 }

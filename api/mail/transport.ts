@@ -3,7 +3,11 @@ import type { outbox } from "../../db/schema/index.ts";
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** Sends one outbox message; throws when the message was not accepted. */
-export type Mailer = { send(message: OutboxRow): Promise<void> };
+export type Mailer = {
+  send(message: OutboxRow): Promise<void>;
+  /** Deletes whatever copies this mailer kept of these outbox messages (the .eml files); purging calls it. */
+  forget?(outboxIds: string[]): Promise<void>;
+};
 
 export function toNodemailerMessage(m: OutboxRow, from: string) {
   return {
