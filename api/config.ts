@@ -27,6 +27,13 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default("Cluster Events <no-reply@localhost>"),
   JOBS: z.enum(["on", "off"]).default("on"),
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /**
+   * Where the client's address comes from: the socket (`off`, the default on Node), Cloudflare's
+   * CF-Connecting-IP (`cloudflare`, the default on the Worker), or the right-most X-Forwarded-For.
+   */
+  TRUST_PROXY: z.enum(["off", "cloudflare", "x-forwarded-for"], {
+    error: 'must be "off", "cloudflare" or "x-forwarded-for"',
+  }).default("off"),
   /** "<requests>/<seconds>", counted per client address and per e-mail address. */
   RATE_LIMIT_REGISTRATION: z
     .string()
@@ -42,9 +49,12 @@ export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
-/** Turns process.env or a Worker's env into a typed config; a bad value names its variable. */
-export function parseConfig(env: Record<string, unknown>): Config {
-  const picked: Record<string, unknown> = {};
+/**
+ * Turns process.env or a Worker's env into a typed config; a bad value names its variable.
+ * `defaults` are the runtime's own defaults (the Worker trusts CF-Connecting-IP), below the env.
+ */
+export function parseConfig(env: Record<string, unknown>, defaults: Partial<Record<keyof Config, string>> = {}): Config {
+  const picked: Record<string, unknown> = { ...defaults };
   for (const key of Object.keys(configSchema.shape)) {
     const value = env[key];
     if (typeof value === "string" && value !== "") picked[key] = value;

@@ -24,7 +24,8 @@ let cachedConfig: Config | undefined;
 let cachedSealer: Sealer | undefined;
 
 function config(env: Env): Config {
-  cachedConfig ??= parseConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString });
+  // On the Worker, Cloudflare's edge sets CF-Connecting-IP; there is no socket to read.
+  cachedConfig ??= parseConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString }, { TRUST_PROXY: "cloudflare" });
   return cachedConfig;
 }
 

@@ -11,6 +11,10 @@ describe("configuration", () => {
     expect(c.DATA_DIR).toBe("./.data");
     expect(c.ADMIN_TOKEN).toBeUndefined();
     expect(c.PUBLIC_URL).toBe("http://localhost:8787");
+    // Node believes no header about the client's address unless told to; the Worker trusts Cloudflare's.
+    expect(c.TRUST_PROXY).toBe("off");
+    expect(parseConfig({}, { TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("cloudflare");
+    expect(parseConfig({ TRUST_PROXY: "x-forwarded-for" }, { TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("x-forwarded-for");
   });
 
   it("names the variable that is wrong", () => {
@@ -22,6 +26,8 @@ describe("configuration", () => {
       [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
       [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
       [{ RATE_LIMIT_REGISTRATION: "lots" }, "RATE_LIMIT_REGISTRATION"],
+      [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+      [{ TRUST_PROXY: "X-Forwarded-For" }, "TRUST_PROXY"],
     ];
     for (const [env, name] of bad) {
       expect(() => parseConfig(env)).toThrow(ConfigError);
@@ -36,5 +42,10 @@ describe("configuration", () => {
     }).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toContain("PORT");
+    const proxy = await run(process.execPath, ["--import", "tsx", "api/node.ts"], {
+      env: { ...process.env, TRUST_PROXY: "everyone", DATABASE_URL: "memory://" },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((proxy as { code: number }).code).toBe(2);
+    expect((proxy as { stderr: string }).stderr).toMatch(/TRUST_PROXY: must be "off", "cloudflare" or "x-forwarded-for"/);
   });
 });

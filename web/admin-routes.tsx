@@ -171,7 +171,7 @@ export function adminRoutes(deps: AppDeps) {
     const parsed = LoginInput.safeParse({ email: form.email ?? "", password: form.password ?? "" });
     if (!parsed.success) return again(400, { errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     try {
-      await throttle(deps, "login", { address: clientAddress(c), emailKey: emailKey(parsed.data.email) });
+      await throttle(deps, "login", { address: clientAddress(c, deps.config), emailKey: emailKey(parsed.data.email) });
       await startSession(c, deps, whoOf(c, deps), parsed.data.email, parsed.data.password);
       return c.redirect(safeNext(next, "/admin"), 303);
     } catch (err) {

@@ -164,7 +164,7 @@ export function publicRoutes(deps: AppDeps) {
     }
     const input = parsed.data;
     try {
-      await throttle(deps, "register", { address: clientAddress(c), emailKey: emailKey(input.email) });
+      await throttle(deps, "register", { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
       const result = await registerForEvent({ ...deps, eventId: id, input, idempotencyKey: key });
       if (result.outcome === "duplicate") {
@@ -231,7 +231,7 @@ export function publicRoutes(deps: AppDeps) {
   app.post("/r/:token/calendar-link", async (c) => {
     const token = c.req.param("token");
     try {
-      await sendCalendarLink({ ...deps, token, address: clientAddress(c) });
+      await sendCalendarLink({ ...deps, token, address: clientAddress(c, deps.config) });
     } catch (err) {
       if (!(err instanceof TooManyRequests)) throw err;
       const retry = err.headers?.["Retry-After"] ?? "60";

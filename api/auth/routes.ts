@@ -67,7 +67,7 @@ export function authRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const input = c.req.valid("json");
-        await throttle(deps, "login", { address: clientAddress(c), emailKey: emailKey(input.email) });
+        await throttle(deps, "login", { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
         const s = await startSession(c, deps, whoOf(c, deps), input.email, input.password);
         c.header("Cache-Control", "no-store");
         const o = s.organiser;

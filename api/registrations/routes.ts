@@ -69,7 +69,7 @@ export function registrationRoutes(deps: AppDeps) {
       async (c) => {
         const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
         const input = c.req.valid("json");
-        await throttle(deps, "register", { address: clientAddress(c), emailKey: emailKey(input.email) });
+        await throttle(deps, "register", { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
         const result = await registerForEvent({
           ...deps,
           eventId: c.req.valid("param").id,
@@ -119,7 +119,7 @@ export function registrationRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        await sendCalendarLink({ ...deps, token: c.req.valid("param").manageToken, address: clientAddress(c) });
+        await sendCalendarLink({ ...deps, token: c.req.valid("param").manageToken, address: clientAddress(c, deps.config) });
         c.header("Cache-Control", "no-store");
         return c.json({ queued: true as const }, 202);
       },
