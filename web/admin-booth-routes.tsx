@@ -65,9 +65,9 @@ export function boothPageRoutes(deps: AppDeps) {
   const fairFor = async (c: WebContext) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent({ db, id });
+    const event = await getEvent({ db, id, viewer: c.get("actor") });
     if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
-    const booths = await listBooths({ db, eventId: id });
+    const booths = await listBooths({ db, eventId: id, viewer: c.get("actor") });
     // Booths belong to techno-fairs; another kind of event only has this page if a plan was uploaded.
     if (event.kind !== "techno_fair" && booths.length === 0) throw new NotFound("event");
     const exhibitors = await listExhibitors({ db, actor: c.get("actor"), eventId: id });

@@ -150,7 +150,7 @@ export function adminRoutes(deps: AppDeps) {
   const eventFor = async (c: WebContext) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    return staffOnly(c, await getEvent({ db, id }));
+    return staffOnly(c, await getEvent({ db, id, viewer: c.get("actor") }));
   };
 
   // ------------------------------------------------------------ login, logout, password
@@ -225,7 +225,7 @@ export function adminRoutes(deps: AppDeps) {
     const fyParam = c.req.query("fy");
     const fy = fyParam && /^\d{4}$/.test(fyParam) ? Number(fyParam) : currentFy;
     const compliance = await councilCompliance({ db, fy, now });
-    const { rows } = await listEvents({ db, query: { from: toTokyoIso(now), limit: 200 } });
+    const { rows } = await listEvents({ db, query: { from: toTokyoIso(now), limit: 200 }, viewer: actor });
     const upcoming = rows.filter((e) => coversEvent(actor, e)).slice(0, 8);
     return render(
       c,
@@ -253,7 +253,7 @@ export function adminRoutes(deps: AppDeps) {
     const filters: AdminEventFilters = { fy: q.fy && /^\d{4}$/.test(q.fy) ? Number(q.fy) : currentFy };
     if (q.block && blocks.some((b) => b.code === q.block)) filters.block = q.block;
     if (q.kind && (EVENT_KINDS as readonly string[]).includes(q.kind)) filters.kind = q.kind as EventKind;
-    const { rows } = await listEvents({ db, query: { ...filters, limit: 200 } });
+    const { rows } = await listEvents({ db, query: { ...filters, limit: 200 }, viewer: actor });
     const notice = q.cancelled ? adminPage(c).m.eventCancelled : undefined;
     const inScope = blocks.filter((b) => coversBlock(actor, b.code));
     return render(

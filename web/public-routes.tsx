@@ -6,7 +6,7 @@ import { listBooths } from "../api/booths/service/floor-plan.ts";
 import { listCalendars, subscribeLinks } from "../api/calendar/routes.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
-import { getEvent, listEvents, type EventRow } from "../api/events/service.ts";
+import { getEvent, listEvents, PUBLIC_VIEWER } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
 import { throttle } from "../api/lib/rate-limit.ts";
 import { fieldErrors } from "../api/lib/router.ts";
@@ -32,8 +32,6 @@ const PAGE_CACHE = { "Cache-Control": "private, no-cache" };
 const PRIVATE_PAGE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 
-/** Public pages leave out planner proposals that nobody has confirmed yet. */
-const publicEvent = (e: EventRow) => e.status !== "planned";
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
@@ -67,10 +65,12 @@ export function publicRoutes(deps: AppDeps) {
           to: `${monthKey(month)}-${lastDay}`,
           limit: 200,
         },
+        // Lists are public pages: planner proposals stay out of them even for a logged-in organiser.
+        viewer: PUBLIC_VIEWER,
       });
       return render(
         c,
-        <MonthPage ctx={ctx} blocks={blocks} filters={filters} month={month} events={rows.filter(publicEvent)} now={now} />,
+        <MonthPage ctx={ctx} blocks={blocks} filters={filters} month={month} events={rows} now={now} />,
         200,
         PAGE_CACHE,
       );
@@ -85,6 +85,7 @@ export function publicRoutes(deps: AppDeps) {
         cursor: cursor && cursor.length <= 200 ? cursor : undefined,
         limit: 30,
       },
+      viewer: PUBLIC_VIEWER,
     });
     const fiscalYears: number[] = [];
     for (let fy = fiscalYearOf(now) + 1; fy >= FIRST_FISCAL_YEAR; fy--) fiscalYears.push(fy);
@@ -96,7 +97,7 @@ export function publicRoutes(deps: AppDeps) {
         names={blockNames(blocks)}
         filters={filters}
         fiscalYears={fiscalYears}
-        events={rows.filter(publicEvent)}
+        events={rows}
         nextCursor={nextCursor}
         now={now}
       />,
@@ -106,8 +107,8 @@ export function publicRoutes(deps: AppDeps) {
   });
 
   async function eventPage(c: WebContext, eventId: string, form: RegistrationFormState, status = 200) {
-    const event = await getEvent({ db, id: eventId });
-    const [blocks, booths] = await Promise.all([listBlocks(db), listBooths({ db, eventId })]);
+    const event = await getEvent({ db, id: eventId, viewer: c.get("actor") });
+    const [blocks, booths] = await Promise.all([listBlocks(db), listBooths({ db, eventId, viewer: c.get("actor") })]);
     return render(
       c,
       <EventPage
@@ -159,7 +160,7 @@ export function publicRoutes(deps: AppDeps) {
         const field = e.field.split(".")[0]!;
         errors[field] ??= fieldMessage(e, ctx.lang);
       }
-      await getEvent({ db, id });
+      await getEvent({ db, id, viewer: c.get("actor") });
       return eventPage(c, id, again({ errors }), 400);
     }
     const input = parsed.data;
@@ -252,8 +253,8 @@ export function publicRoutes(deps: AppDeps) {
   app.get("/fair/:id", async (c) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent({ db, id });
-    const [booths, blocks] = await Promise.all([listBooths({ db, eventId: id }), listBlocks(db)]);
+    const event = await getEvent({ db, id, viewer: c.get("actor") });
+    const [booths, blocks] = await Promise.all([listBooths({ db, eventId: id, viewer: c.get("actor") }), listBlocks(db)]);
     return render(c, <FairPage ctx={pageCtx(c)} event={event} booths={booths} blocks={blockNames(blocks)} />, 200, PAGE_CACHE);
   });
 

@@ -61,6 +61,7 @@ export function blockRoutes(deps: AppDeps) {
           ),
           400: problems[400],
           401: problems[401],
+          403: problems[403],
           404: problems[404],
         },
       }),

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { blocks, organisers, prefectures } from "../../db/schema/index.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { coversBlock, staff } from "../auth/scope.ts";
-import { NotFound, ValidationFailed } from "../errors.ts";
+import { Forbidden, NotFound, ValidationFailed } from "../errors.ts";
 
 export async function listBlocks(db: Db) {
   const [bs, ps] = await Promise.all([
@@ -28,13 +28,16 @@ export type BlockPatch = {
   prefectures?: string[];
 };
 
-/** Organisers edit their blocks: names, council cadence, the secretariat's address, prefectures. */
+/**
+ * Organisers edit their blocks: names, council cadence, the secretariat's address, prefectures.
+ * Blocks are public, so another organiser's block is refused (403) rather than hidden.
+ */
 export async function updateBlock(db: Db, who: Who, code: string, patch: BlockPatch) {
   staff(who.actor);
-  if (!coversBlock(who.actor, code)) throw new NotFound("block");
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(blocks).where(eq(blocks.code, code)).for("update");
     if (!before) throw new NotFound("block");
+    if (!coversBlock(who.actor, code)) throw new Forbidden("Only the organisers of this block may change it.");
     const [after] = await tx
       .update(blocks)
       .set({
@@ -56,6 +59,18 @@ export async function updateBlock(db: Db, who: Who, code: string, patch: BlockPa
         throw new ValidationFailed([
           { field: "prefectures", code: "unknown", message: `unknown prefecture codes: ${unknown.join(", ")}` },
         ]);
+      // Taking a prefecture empties it out of its current block: that block must be the caller's too.
+      const current = await tx
+        .select({ code: prefectures.code, blockCode: prefectures.blockCode })
+        .from(prefectures)
+        .where(inArray(prefectures.code, patch.prefectures))
+        .for("update");
+      const foreign = current.filter((p) => p.blockCode !== null && p.blockCode !== code && !coversBlock(who.actor, p.blockCode));
+      if (foreign.length) {
+        throw new Forbidden(
+          `Prefectures ${foreign.map((p) => `${p.code} (${p.blockCode})`).join(", ")} belong to blocks you do not organise.`,
+        );
+      }
       movedPrefectures = patch.prefectures;
       if (patch.prefectures.length)
         await tx.update(prefectures).set({ blockCode: code }).where(inArray(prefectures.code, patch.prefectures));

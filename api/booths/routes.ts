@@ -8,7 +8,7 @@ import { IdParam } from "../events/schemas.ts";
 import { fieldErrors, jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import type { ZodError } from "zod";
 import { AllocationInput, AssignmentInput, BoothInput, ExhibitorInput, ExhibitorsInput, FloorPlanInput, WeightsInput } from "./schemas.ts";
-import { runAllocation, setWeights, storedWeights } from "./service/allocation.ts";
+import { getWeights, runAllocation, setWeights } from "./service/allocation.ts";
 import { assignBooth, unassignBooth } from "./service/assignment.ts";
 import { parseExhibitorsCsv } from "./service/exhibitors-csv.ts";
 import { addExhibitor, listExhibitors, replaceExhibitors } from "./service/exhibitors.ts";
@@ -97,7 +97,7 @@ export function boothRoutes(deps: AppDeps) {
       async (c) => {
         const eventId = c.req.valid("param").id;
         await putFloorPlan({ db: deps.db, who: whoOf(c, deps), eventId, input: c.req.valid("json") });
-        return c.json(await listBooths({ db: deps.db, eventId }), 200);
+        return c.json(await listBooths({ db: deps.db, eventId, viewer: c.get("actor") }), 200);
       },
     )
     .openapi(
@@ -109,7 +109,7 @@ export function boothRoutes(deps: AppDeps) {
         request: { params: IdParam },
         responses: { 200: jsonResponse(z.array(Booth), "The booths"), 404: problems[404] },
       }),
-      async (c) => c.json(await listBooths({ db: deps.db, eventId: c.req.valid("param").id }), 200),
+      async (c) => c.json(await listBooths({ db: deps.db, eventId: c.req.valid("param").id, viewer: c.get("actor") }), 200),
     )
     .openapi(
       createRoute({
@@ -122,8 +122,8 @@ export function boothRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const eventId = c.req.valid("param").id;
-        const event = await getEvent({ db: deps.db, id: eventId });
-        const svg = floorPlanSvg(await listBooths({ db: deps.db, eventId }), { title: event.titleJa });
+        const event = await getEvent({ db: deps.db, id: eventId, viewer: c.get("actor") });
+        const svg = floorPlanSvg(await listBooths({ db: deps.db, eventId, viewer: c.get("actor") }), { title: event.titleJa });
         return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-cache" });
       },
     )
@@ -267,7 +267,7 @@ export function boothRoutes(deps: AppDeps) {
         request: { params: IdParam },
         responses: { 200: jsonResponse(WeightsInput, "Weights"), 401: problems[401], 404: problems[404] },
       }),
-      async (c) => c.json(await storedWeights(deps.db, c.req.valid("param").id), 200),
+      async (c) => c.json(await getWeights({ db: deps.db, actor: c.get("actor"), eventId: c.req.valid("param").id }), 200),
     )
     .openapi(
       createRoute({

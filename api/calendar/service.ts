@@ -40,8 +40,15 @@ export const kindName = (kind: EventKind, lang: Lang) => KIND_NAMES[kind][lang];
 
 const PRODUCT = { ja: "地域クラスター催事", en: "Regional cluster events" };
 
+/**
+ * What a feed shows: never a planned event (feeds are public documents, fetched without
+ * credentials and cached), and cancelled events for a while so clients see the cancellation.
+ */
 function visible(now: Date): SQL {
-  return or(sql`${events.status} <> 'cancelled'`, gte(events.cancelledAt, new Date(now.getTime() - CANCELLED_VISIBLE_MS)))!;
+  return and(
+    sql`${events.status} <> 'planned'`,
+    or(sql`${events.status} <> 'cancelled'`, gte(events.cancelledAt, new Date(now.getTime() - CANCELLED_VISIBLE_MS))),
+  )!;
 }
 
 async function blockName(db: Db, code: string, lang: Lang) {
@@ -69,7 +76,7 @@ export async function resolveFeed({
   let filename: string;
   let tentativeIds = new Set<string>();
   if (spec.scope === "event") {
-    where = eq(events.id, spec.id);
+    where = and(eq(events.id, spec.id), sql`${events.status} <> 'planned'`);
     name = "";
     filename = `event-${spec.id}.ics`;
   } else if (spec.scope === "personal") {

@@ -27,7 +27,7 @@ export function eventRoutes(deps: AppDeps) {
         responses: { 200: jsonResponse(EventList, "A page of events"), 400: problems[400] },
       }),
       async (c) => {
-        const { rows, nextCursor } = await listEvents({ db: deps.db, query: c.req.valid("query") });
+        const { rows, nextCursor } = await listEvents({ db: deps.db, query: c.req.valid("query"), viewer: c.get("actor") });
         return c.json({ items: rows.map(dto), nextCursor }, 200);
       },
     )
@@ -40,7 +40,7 @@ export function eventRoutes(deps: AppDeps) {
         request: { params: IdParam },
         responses: { 200: jsonResponse(Event, "The event"), 400: problems[400], 404: problems[404] },
       }),
-      async (c) => c.json(dto(await getEvent({ db: deps.db, id: c.req.valid("param").id })), 200),
+      async (c) => c.json(dto(await getEvent({ db: deps.db, id: c.req.valid("param").id, viewer: c.get("actor") })), 200),
     )
     .openapi(
       createRoute({

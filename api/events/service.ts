@@ -1,12 +1,12 @@
-import { and, asc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { blocks, events } from "../../db/schema/index.ts";
 import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Actor, AppDeps } from "../deps.ts";
 import type { Clock } from "../lib/clock.ts";
 import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../lib/time.ts";
 import { audit, type Who } from "../audit/service.ts";
-import { assertCoversEvent, coversBlock } from "../auth/scope.ts";
+import { assertCoversEvent, coversBlock, coversEvent } from "../auth/scope.ts";
 import { notifyEventCancelled, promoteWaitlist } from "../registrations/promote.ts";
 import type { EventCreateInput, EventPatchInput, EventQueryInput } from "./schemas.ts";
 
@@ -91,8 +91,32 @@ function checkWindow(opens: Date | null, closes: Date | null) {
   }
 }
 
-export async function listEvents({ db, query }: { db: Db; query: EventQueryInput }) {
+/**
+ * Who is looking at events. Planned events (the planner's proposals nobody has confirmed) exist
+ * only for organisers in scope; everyone else, pages and feeds included, is told they do not.
+ */
+export type Viewer = Actor;
+export const PUBLIC_VIEWER: Viewer = { kind: "anonymous" };
+
+export function visibleTo(viewer: Viewer, event: Pick<EventRow, "id" | "status" | "blockCode">): boolean {
+  return event.status !== "planned" || coversEvent(viewer, event);
+}
+
+/** The SQL form of visibleTo, for lists and feeds. */
+export function visibleWhere(viewer: Viewer): SQL | undefined {
+  if (viewer.kind === "admin") return undefined;
+  const conds: SQL[] = [ne(events.status, "planned")];
+  if (viewer.kind === "organiser") {
+    if (viewer.scopes.blocks.length) conds.push(inArray(events.blockCode, viewer.scopes.blocks));
+    if (viewer.scopes.events.length) conds.push(inArray(events.id, viewer.scopes.events));
+  }
+  return or(...conds);
+}
+
+export async function listEvents({ db, query, viewer }: { db: Db; query: EventQueryInput; viewer: Viewer }) {
   const where: SQL[] = [];
+  const visible = visibleWhere(viewer);
+  if (visible) where.push(visible);
   if (query.kind) where.push(eq(events.kind, query.kind));
   if (query.block) where.push(eq(events.blockCode, query.block));
   if (query.fy !== undefined) where.push(eq(events.fiscalYear, query.fy));
@@ -127,9 +151,10 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } {
   return { startsAt, id };
 }
 
-export async function getEvent({ db, id }: { db: Db; id: string }): Promise<EventRow> {
+/** One event as the viewer may see it: a planned event out of their scope is not found. */
+export async function getEvent({ db, id, viewer }: { db: Db; id: string; viewer: Viewer }): Promise<EventRow> {
   const [row] = await db.select().from(events).where(eq(events.id, id));
-  if (!row) throw new NotFound("event");
+  if (!row || !visibleTo(viewer, row)) throw new NotFound("event");
   return row;
 }
 

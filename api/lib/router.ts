@@ -41,6 +41,7 @@ const problem = (description: string) => ({
 export const problems = {
   400: problem("Invalid request"),
   401: problem("Authentication required"),
+  403: problem("Forbidden"),
   404: problem("Not found"),
   409: problem("Conflict"),
   413: problem("Body too large"),

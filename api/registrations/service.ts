@@ -7,7 +7,7 @@ import { assertCoversEvent } from "../auth/scope.ts";
 import { toExcelCsv } from "../lib/csv.ts";
 import { calendarTokenFor, eventCalendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound } from "../errors.ts";
-import { getEvent, lockEvent, type EventRow } from "../events/service.ts";
+import { getEvent, lockEvent, PUBLIC_VIEWER, type EventRow } from "../events/service.ts";
 import { once } from "../lib/idempotency.ts";
 import { hit, parseLimit } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
@@ -146,7 +146,7 @@ export async function registerForEvent(
   const { db, clock, sealer, config, eventId, input } = deps;
   const key = emailKey(input.email);
   const now = clock.now();
-  const event = await getEvent({ db, id: eventId });
+  const event = await getEvent({ db, id: eventId, viewer: PUBLIC_VIEWER });
   const idem = deps.idempotencyKey
     ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
     : undefined;
@@ -209,7 +209,7 @@ export async function registerForEvent(
       );
     if (!existing) {
       throw (
-        registrationClosedReason(await getEvent({ db: q, id: eventId }), now) ??
+        registrationClosedReason(await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER }), now) ??
         new Conflict("registration-closed", "Registration for this event has closed.")
       );
     }

@@ -4,10 +4,17 @@ import { allocationSettings, boothAssignments } from "../../../db/schema/index.t
 import { DEFAULT_WEIGHTS, type Weights } from "../../../lib/allocation-weights.ts";
 import { audit, type Who } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
+import type { Actor } from "../../deps.ts";
 import { Unprocessable } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import { allocate, AllocationInputError, type AllocateResult as AllocationResult } from "../allocate.ts";
 import { eventFor, loadHall, type Hall } from "./hall.ts";
+
+/** The weights as an organiser sees them: out of scope is "not found", like every other read. */
+export async function getWeights({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }) {
+  await eventFor(db, actor, eventId);
+  return storedWeights(db, eventId);
+}
 
 export async function storedWeights(db: Db, eventId: string): Promise<Weights> {
   const [s] = await db.select().from(allocationSettings).where(eq(allocationSettings.eventId, eventId));

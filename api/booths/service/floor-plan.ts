@@ -4,9 +4,9 @@ import { boothAssignments, booths } from "../../../db/schema/index.ts";
 import { audit, type Who } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
 import { Conflict, ValidationFailed } from "../../errors.ts";
-import { lockEvent } from "../../events/service.ts";
+import { getEvent, lockEvent, type Viewer } from "../../events/service.ts";
 import { adjacencyByCode, sizeClass, validateBooths } from "../geometry.ts";
-import { eventFor, loadHall, type BoothRow } from "./hall.ts";
+import { loadHall, type BoothRow } from "./hall.ts";
 
 export async function putFloorPlan({
   db,
@@ -54,8 +54,9 @@ export async function putFloorPlan({
   });
 }
 
-export async function listBooths({ db, eventId }: { db: Db; eventId: string }) {
-  await eventFor(db, null, eventId);
+/** The floor map: public once the event is, so a planned event's map is not found. */
+export async function listBooths({ db, eventId, viewer }: { db: Db; eventId: string; viewer: Viewer }) {
+  await getEvent({ db, id: eventId, viewer });
   const { booths: bs, exhibitors: xs, assignments } = await loadHall(db, eventId);
   const adj = adjacencyByCode(bs);
   return bs.map((b) => {
