@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { dateTimeInput } from "../lib/date-input.ts";
 import { requireAdmin } from "../auth/middleware.ts";
 import type { AppDeps } from "../deps.ts";
 import { NotFound } from "../errors.ts";
@@ -18,7 +19,7 @@ export function adminRoutes(deps: AppDeps) {
       security: [{ bearer: [] }],
       request: {
         params: z.object({ name: z.string().max(64) }),
-        body: { ...jsonBody(z.strictObject({ now: z.iso.datetime({ offset: true }).optional() })), required: false },
+        body: { ...jsonBody(z.strictObject({ now: dateTimeInput.optional() })), required: false },
       },
       responses: {
         200: jsonResponse(

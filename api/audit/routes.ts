@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { dateTimeInput } from "../lib/date-input.ts";
 import { requireAdmin } from "../auth/middleware.ts";
 import type { AppDeps } from "../deps.ts";
 import { jsonResponse, newRouter, problems } from "../lib/router.ts";
@@ -36,8 +37,8 @@ export function auditRoutes(deps: AppDeps) {
           entityId: z.string().max(100).optional(),
           actor: z.string().max(100).optional(),
           action: z.string().max(60).optional(),
-          since: z.iso.datetime({ offset: true }).optional(),
-          until: z.iso.datetime({ offset: true }).optional(),
+          since: dateTimeInput.optional(),
+          until: dateTimeInput.optional(),
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),

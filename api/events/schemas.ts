@@ -1,18 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_KINDS, EVENT_STATUSES } from "../../db/schema/events.ts";
+import { instantInput, MAX_YEAR, MIN_YEAR } from "../lib/date-input.ts";
 import { line, paragraph } from "../lib/text.ts";
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** An instant: ISO 8601 with an offset, or a bare date (YYYY-MM-DD, read in Asia/Tokyo). */
-export const instantInput = z
-  .string()
-  .max(40)
-  .refine((s) => DATE_ONLY.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
-    message: "must be an ISO 8601 date-time with offset (2026-06-12T14:00:00+09:00) or a date (2026-06-12)",
-  })
-  .refine((s) => !Number.isNaN(Date.parse(DATE_ONLY.test(s) ? `${s}T00:00:00+09:00` : s)), "is not a real date")
-  .openapi({ example: "2026-06-12T14:00:00+09:00" });
+export { instantInput };
 
 export const EventKind = z.enum(EVENT_KINDS).openapi("EventKind");
 export const EventStatus = z.enum(EVENT_STATUSES).openapi("EventStatus");
@@ -76,7 +67,7 @@ export const EventList = z.object({ items: z.array(Event), nextCursor: z.string(
 export const EventQuery = z.object({
   kind: EventKind.optional(),
   block: blockCode.optional(),
-  fy: z.coerce.number().int().min(1990).max(2200).optional(),
+  fy: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).optional(),
   status: EventStatus.optional(),
   from: instantInput.optional(),
   to: instantInput.optional(),
