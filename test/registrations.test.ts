@@ -125,8 +125,9 @@ describe("registering", () => {
     });
     await expectProblem(await register(closed.id, person()), 409, "registration-closed");
 
+    // A planner's proposal is not public: as far as a registrant can tell, it does not exist.
     const planned = await createOpenEvent(t, { status: "planned" });
-    await expectProblem(await register(planned.id, person()), 409, "registration-not-open");
+    await expectProblem(await register(planned.id, person()), 404, "not-found");
   });
 });
 
