@@ -294,6 +294,10 @@ const table: Record<string, Row> = {
     req: ({ event }) => ({ path: `/api/events/${event}/allocation/publish` }),
   },
   "GET /api/councils/compliance": { access: "public", req: () => ({ path: "/api/councils/compliance" }) },
+  "GET /api/clusters": { access: "public", req: () => ({ path: "/api/clusters" }) },
+  "GET /api/clusters/{code}": { access: "public", req: () => ({ path: "/api/clusters/kc-sapporo" }) },
+  "GET /api/councils": { access: "public", req: () => ({ path: "/api/councils" }) },
+  "GET /api/bureaus": { access: "public", req: () => ({ path: "/api/bureaus" }) },
   "POST /api/admin/jobs/{name}/run": {
     access: "admin",
     req: () => ({ path: "/api/admin/jobs/check-council-compliance/run", json: {} }),
