@@ -47,5 +47,6 @@ describe("the Node entry on the embedded database", () => {
     });
     expect(second).toContain("(PGlite in");
     expect(second).toContain("0 seed rows added");
-  });
+    // Two start-ups (migrations, seeding) on a busy machine: each may take the 60 s withServer waits.
+  }, 180_000);
 });
