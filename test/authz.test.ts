@@ -213,6 +213,10 @@ const table: Record<string, Row> = {
     access: "secret",
     req: async ({ valid }) => ({ path: `/api/registrations/${valid ? (await register(eventId)).manageToken : WRONG_SECRET}` }),
   },
+  "POST /api/registrations/{manageToken}/calendar-link": {
+    access: "secret",
+    req: ({ valid }) => ({ path: `/api/registrations/${valid ? manageToken : WRONG_SECRET}/calendar-link` }),
+  },
   "GET /api/events/{id}/registrations.csv": {
     access: "event",
     req: ({ event }) => ({ path: `/api/events/${event}/registrations.csv` }),
