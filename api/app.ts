@@ -9,6 +9,7 @@ import { blockRoutes } from "./blocks/routes.ts";
 import { boothRoutes } from "./booths/routes.ts";
 import { councilRoutes } from "./councils/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
+import { programmeRoutes } from "./programme/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { AppError, NotFound } from "./errors.ts";
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", boothRoutes(deps));
   app.route("/", councilRoutes(deps));
   app.route("/", directoryRoutes(deps));
+  app.route("/", programmeRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", auditRoutes(deps));
   app.route("/", webRoutes(deps));

@@ -40,10 +40,18 @@ export function formatDate(d: Date, lang: Lang): string {
   return dateText(tokyoParts(d), lang);
 }
 
+/** ja 9:30 · en 09:30, in Tokyo. */
+export function formatTime(d: Date, lang: Lang): string {
+  const p = tokyoParts(d);
+  return hm(p.hour, p.minute, lang);
+}
+
 /** ja 2026年6月12日(金) 14:00 · en Fri 12 Jun 2026, 14:00 */
 export function formatDateTime(d: Date, lang: Lang): string {
   const p = tokyoParts(d);
-  return lang === "ja" ? `${dateText(p, lang)} ${hm(p.hour, p.minute, lang)}` : `${dateText(p, lang)}, ${hm(p.hour, p.minute, lang)}`;
+  return lang === "ja"
+    ? `${dateText(p, lang)} ${hm(p.hour, p.minute, lang)}`
+    : `${dateText(p, lang)}, ${hm(p.hour, p.minute, lang)}`;
 }
 
 /**

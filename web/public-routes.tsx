@@ -12,6 +12,7 @@ import { throttle } from "../api/lib/rate-limit.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
+import { loadProgramme } from "../api/programme/service.ts";
 import { RegistrationCreate } from "../api/registrations/schemas.ts";
 import { cancelRegistration, getManagedRegistration, registerForEvent, sendCalendarLink } from "../api/registrations/service.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
@@ -31,7 +32,6 @@ const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "secto
 const PAGE_CACHE = { "Cache-Control": "private, no-cache" };
 const PRIVATE_PAGE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
-
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
@@ -108,7 +108,11 @@ export function publicRoutes(deps: AppDeps) {
 
   async function eventPage(c: WebContext, eventId: string, form: RegistrationFormState, status = 200) {
     const event = await getEvent({ db, id: eventId, viewer: c.get("actor") });
-    const [blocks, booths] = await Promise.all([listBlocks(db), listBooths({ db, eventId, viewer: c.get("actor") })]);
+    const [blocks, booths, programme] = await Promise.all([
+      listBlocks(db),
+      listBooths({ db, eventId, viewer: c.get("actor") }),
+      loadProgramme(db, eventId),
+    ]);
     return render(
       c,
       <EventPage
@@ -119,6 +123,7 @@ export function publicRoutes(deps: AppDeps) {
         publicUrl={deps.config.PUBLIC_URL}
         form={form}
         hasFloorPlan={booths.length > 0}
+        programme={programme}
       />,
       status,
       status === 200 ? PAGE_CACHE : { "Cache-Control": "no-store" },

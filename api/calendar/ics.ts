@@ -35,6 +35,8 @@ export type FeedEvent = {
   cancelledAt: Date | null;
   /** The reader's registration is waitlisted: shown as TENTATIVE. */
   tentative?: boolean;
+  /** Where the entry links to; default the event's page. (A programme session links to its event.) */
+  url?: string;
 };
 
 export type BuildCalendarOptions = {
@@ -99,7 +101,7 @@ function statusOf(e: FeedEvent): ICalEventStatus {
 }
 
 function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData {
-  const link = `${base}/events/${encodeURIComponent(e.id)}`;
+  const link = e.url ?? `${base}/events/${encodeURIComponent(e.id)}`;
   const title = lang === "en" && nonBlank(e.titleEn) ? e.titleEn : e.titleJa;
   const body = lang === "en" && nonBlank(e.descriptionEn) ? e.descriptionEn : e.descriptionJa;
   const linkLine = `${LINK_LABEL[lang]}: ${link}`;

@@ -88,7 +88,10 @@ export function calendarRoutes(deps: AppDeps) {
         query: z.object({ lang: z.enum(["ja", "en"]).optional(), block: z.string().optional(), kind: z.string().optional() }),
       },
       responses: {
-        200: { description: "iCalendar (METHOD:PUBLISH), with ETag and Last-Modified", content: { "text/calendar": { schema: z.string() } } },
+        200: {
+          description: "iCalendar (METHOD:PUBLISH), with ETag and Last-Modified",
+          content: { "text/calendar": { schema: z.string() } },
+        },
         304: { description: "Not modified (If-None-Match / If-Modified-Since)" },
         404: problems[404],
       },
@@ -172,3 +175,6 @@ export async function listCalendars(deps: Pick<AppDeps, "db" | "config">) {
   }
   return out;
 }
+
+/** The one way a feed is answered (ETag, 304, headers), for feeds declared in other features. */
+export { serve as serveFeed };

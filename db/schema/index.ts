@@ -7,3 +7,4 @@ export * from "./settings.ts";
 export * from "./jobs.ts";
 export * from "./organisers.ts";
 export * from "./booths.ts";
+export * from "./programme.ts";

@@ -92,3 +92,24 @@ export function exhibitor(ref: string, more: Record<string, unknown> = {}) {
     ...more,
   };
 }
+
+/** An organiser account scoped to `blocks`, and an API token it made (logged in, with its CSRF token). */
+export async function organiserToken(t: TestApp, email: string, blocks: string[]): Promise<string> {
+  const password = "correct horse battery staple";
+  const res = await t.request("/api/organisers", {
+    method: "POST",
+    admin: true,
+    json: { email, name: "担当者", role: "organiser", scopes: { blocks, events: [] }, password },
+  });
+  if (res.status !== 201) throw new Error(`organiserToken: ${res.status} ${await res.text()}`);
+  const login = await t.request("/api/auth/login", { method: "POST", json: { email, password } });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const tok = await t.request("/api/api-tokens", {
+    method: "POST",
+    json: { name: "script" },
+    headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
+  });
+  if (tok.status !== 201) throw new Error(`organiserToken: ${tok.status} ${await tok.text()}`);
+  return ((await tok.json()) as { token: string }).token;
+}

@@ -227,6 +227,20 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .swatch.booth-selected { background: var(--warn-bg); border: 3px solid var(--warn); }
 .swatch.booth-changed { background: #dbe8f5; border: 1px solid var(--brand); box-shadow: inset 0 0 0 3px var(--ok); }
 
+/* programme */
+.programme .session { border-left: 4px solid var(--brand); background: var(--panel); border-radius: 0 6px 6px 0; padding: 0.5rem 0.75rem; margin: 0 0 0.6rem; }
+.programme .session h4 { margin: 0.1rem 0 0.2rem; font-size: 1rem; }
+.programme .session .meta { margin: 0; }
+.programme .talks { margin: 0.3rem 0 0; padding-left: 1.1rem; }
+.programme .talks li { margin: 0 0 0.25rem; }
+.programme .speakers { display: block; color: var(--muted); font-size: 0.9rem; }
+.tt-grid { display: none; }
+.tt-room-name { font-size: 0.95rem; margin: 0 0 0.5rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--line); }
+@media (min-width: 48rem) {
+  .tt-grid { display: grid; grid-template-columns: repeat(var(--rooms, 1), minmax(0, 1fr)); gap: 0 0.8rem; }
+  .tt-list { display: none; }
+}
+
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media print { header.site, .adminbar, nav, .actions, footer.site { display: none; } }
 `;

@@ -1,5 +1,7 @@
 /** One event: details, seats, add-to-calendar and the registration form (works without script). */
 import type { EventRow } from "../../api/events/service.ts";
+import type { ProgrammeRoomRow as RoomRow, ProgrammeSessionRow as SessionRow } from "../../db/schema/programme.ts";
+import { ProgrammeSection } from "./programme.tsx";
 import { registrationClosedReason } from "../../api/registrations/service.ts";
 import { SECTORS } from "../../db/schema/registrations.ts";
 import type { PageCtx } from "../context.ts";
@@ -192,6 +194,7 @@ export function EventPage(props: {
   publicUrl: string;
   form: RegistrationFormState;
   hasFloorPlan: boolean;
+  programme: { rooms: RoomRow[]; sessions: SessionRow[] };
 }) {
   const { ctx, event: e, now } = props;
   const { m, lang } = ctx;
@@ -219,6 +222,7 @@ export function EventPage(props: {
           {description}
         </p>
       ) : null}
+      <ProgrammeSection ctx={ctx} eventId={e.id} rooms={props.programme.rooms} sessions={props.programme.sessions} />
       {props.hasFloorPlan ? (
         <p>
           <a href={`/fair/${e.id}`}>{m.fair}</a>
