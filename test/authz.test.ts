@@ -299,6 +299,16 @@ const table: Record<string, Row> = {
   },
   "GET /api/councils/compliance": { access: "public", req: () => ({ path: "/api/councils/compliance" }) },
   "GET /api/clusters": { access: "public", req: () => ({ path: "/api/clusters" }) },
+  "GET /api/events/{id}/programme": { access: "event-read", req: ({ event }) => ({ path: `/api/events/${event}/programme` }) },
+  "PUT /api/events/{id}/programme": {
+    access: "event",
+    req: ({ event }) => ({ path: `/api/events/${event}/programme`, json: { sessions: [] } }),
+  },
+  "GET /calendar/events/{id}/programme.ics": {
+    access: "event-read",
+    req: ({ event }) => ({ path: `/calendar/events/${event}/programme.ics` }),
+    expect: { inScope: 404, admin: 404 }, // feeds never carry a proposal
+  },
   "GET /api/clusters/{code}": { access: "public", req: () => ({ path: "/api/clusters/kc-sapporo" }) },
   "GET /api/councils": { access: "public", req: () => ({ path: "/api/councils" }) },
   "GET /api/bureaus": { access: "public", req: () => ({ path: "/api/bureaus" }) },
@@ -353,8 +363,14 @@ describe("every route in /openapi.json", () => {
   it("has a row in the authorization table, and the table names no route that is gone", async () => {
     const keys = (await operations()).map((o) => o.key);
     expect(keys.length).toBeGreaterThan(40);
-    expect(keys.filter((k) => !(k in table)), "routes the authorization table cannot classify").toEqual([]);
-    expect(Object.keys(table).filter((k) => !keys.includes(k)), "rows for routes that are gone").toEqual([]);
+    expect(
+      keys.filter((k) => !(k in table)),
+      "routes the authorization table cannot classify",
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((k) => !keys.includes(k)),
+      "rows for routes that are gone",
+    ).toEqual([]);
   });
 
   it("declares bearer security exactly where the table says a credential is needed", async () => {
@@ -383,7 +399,8 @@ describe("every route in /openapi.json", () => {
       const asManage = await send(method, await row.req({ event: eventId, caller: "anonymous", valid: false }), "manageToken");
       expect(asManage.status).toBe(401);
       if (row.access === "secret") {
-        for (const caller of ["anonymous", "outOfScope", "admin"] as const) await check(caller, { event: eventId, caller, valid: false }, 404);
+        for (const caller of ["anonymous", "outOfScope", "admin"] as const)
+          await check(caller, { event: eventId, caller, valid: false }, 404);
         await check("anonymous", { event: eventId, caller: "anonymous", valid: true }, "ok");
         return;
       }

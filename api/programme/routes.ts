@@ -20,7 +20,7 @@ export function programmeRoutes(deps: AppDeps) {
     if (!UUID.test(id)) throw new NotFound("event");
     const q = c.req.query("lang");
     if (q !== undefined && q !== "ja" && q !== "en") throw new NotFound("feed", "lang must be ja or en.");
-    return serveFeed(c, await programmeFeed(deps, { eventId: id, actor: c.get("actor"), lang: q === "en" ? "en" : "ja" }), {});
+    return serveFeed(c, await programmeFeed(deps, { eventId: id, lang: q === "en" ? "en" : "ja" }), {});
   });
 
   app.openAPIRegistry.registerPath({

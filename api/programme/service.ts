@@ -233,8 +233,9 @@ const SESSION_WORD = { ja: "プログラム", en: "Programme" } as const;
  * The programme as an iCalendar feed: one entry per session (its id is the UID, its SEQUENCE goes
  * up on change), with the room as LOCATION, built by the one calendar builder.
  */
-export async function programmeFeed(ctx: Ctx, input: { eventId: string; actor: Actor; lang: "ja" | "en" }): Promise<Feed> {
-  const { event, programme } = await getProgramme(ctx, input);
+export async function programmeFeed(ctx: Ctx, input: { eventId: string; lang: "ja" | "en" }): Promise<Feed> {
+  // Feeds are public documents, fetched without credentials and cached: a proposal is in none, for anyone.
+  const { event, programme } = await getProgramme(ctx, { eventId: input.eventId, actor: { kind: "anonymous" } });
   const { lang } = input;
   const rooms = new Map(programme.rooms.map((r) => [r.id, r]));
   const base = ctx.config.PUBLIC_URL.replace(/\/+$/, "");
