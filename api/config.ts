@@ -6,6 +6,17 @@ const optionalString = z
   .optional()
   .transform((s) => (s ? s : undefined));
 
+/** "<count>/<seconds>", a window of at most a day (counters older than that are deleted). */
+const limitSpec = (example: string) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, `must look like "${example}" (count/seconds)`)
+    .refine((v) => {
+      const seconds = Number(v.split("/")[1]);
+      return seconds >= 1 && seconds <= 86_400;
+    }, "the window must be 1 to 86400 seconds")
+    .default(example);
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: optionalString.refine(
@@ -35,14 +46,9 @@ export const configSchema = z.object({
     error: 'must be "off", "cloudflare" or "x-forwarded-for"',
   }).default("off"),
   /** "<requests>/<seconds>", counted per client address and per e-mail address. */
-  RATE_LIMIT_REGISTRATION: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like "20/600" (requests/seconds)')
-    .default("20/600"),
-  RATE_LIMIT_LOGIN: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like "10/900" (requests/seconds)')
-    .default("10/900"),
+  RATE_LIMIT_REGISTRATION: limitSpec("20/600"),
+  /** "<failures>/<seconds>": failed logins, per client address and per account. */
+  RATE_LIMIT_LOGIN: limitSpec("10/900"),
 });
 
 export type Config = z.infer<typeof configSchema>;

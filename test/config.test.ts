@@ -27,6 +27,7 @@ describe("configuration", () => {
       [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
       [{ RATE_LIMIT_REGISTRATION: "lots" }, "RATE_LIMIT_REGISTRATION"],
       [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+      [{ RATE_LIMIT_LOGIN: "10/172800" }, "RATE_LIMIT_LOGIN"],
       [{ TRUST_PROXY: "X-Forwarded-For" }, "TRUST_PROXY"],
     ];
     for (const [env, name] of bad) {

@@ -11,11 +11,8 @@ import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed } from "../api/errors.ts";
 import { EventCreate, EventPatch } from "../api/events/schemas.ts";
 import { cancelEvent, createEvent, getEvent, listEvents, updateEvent, type EventRow } from "../api/events/service.ts";
-import { clientAddress } from "../api/lib/client-ip.ts";
-import { throttle } from "../api/lib/rate-limit.ts";
 import { endSession, startSession } from "../api/auth/session-cookie.ts";
 import { fieldErrors } from "../api/lib/router.ts";
-import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
 import { listRegistrations, setCheckIn, type RegistrationFilter } from "../api/registrations/service.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
@@ -171,7 +168,6 @@ export function adminRoutes(deps: AppDeps) {
     const parsed = LoginInput.safeParse({ email: form.email ?? "", password: form.password ?? "" });
     if (!parsed.success) return again(400, { errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     try {
-      await throttle(deps, "login", { address: clientAddress(c, deps.config), emailKey: emailKey(parsed.data.email) });
       await startSession(c, deps, whoOf(c, deps), parsed.data.email, parsed.data.password);
       return c.redirect(safeNext(next, "/admin"), 303);
     } catch (err) {

@@ -8,7 +8,7 @@ import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
 import { getEvent, listEvents, PUBLIC_VIEWER } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
-import { throttle } from "../api/lib/rate-limit.ts";
+import { throttleRegistration } from "../api/lib/rate-limit.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
@@ -170,7 +170,7 @@ export function publicRoutes(deps: AppDeps) {
     }
     const input = parsed.data;
     try {
-      await throttle(deps, "register", { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
+      await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
       const result = await registerForEvent({ ...deps, eventId: id, input, idempotencyKey: key });
       if (result.outcome === "duplicate") {

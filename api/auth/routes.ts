@@ -2,11 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import type { Who } from "../audit/service.ts";
-import { clientAddress } from "../lib/client-ip.ts";
-import { throttle } from "../lib/rate-limit.ts";
 import { endSession, startSession } from "./session-cookie.ts";
 import { jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
-import { emailKey } from "../lib/text.ts";
 import { requireAdmin, requireStaff } from "./middleware.ts";
 import { ApiTokenCreate, LoginInput, Organiser, OrganiserCreate, OrganiserPatch, PasswordSet } from "./schemas.ts";
 import {
@@ -67,7 +64,6 @@ export function authRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const input = c.req.valid("json");
-        await throttle(deps, "login", { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
         const s = await startSession(c, deps, whoOf(c, deps), input.email, input.password);
         c.header("Cache-Control", "no-store");
         const o = s.organiser;

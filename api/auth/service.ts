@@ -4,6 +4,7 @@ import { apiTokens, organisers, passwordLinks, sessions } from "../../db/schema/
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { Conflict, NotFound, Unauthorized, ValidationFailed } from "../errors.ts";
+import { loginGate } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
@@ -128,14 +129,25 @@ export async function updateOrganiser(db: Db, who: Who, id: string, input: Organ
   });
 }
 
-/** Logs in: a new session (a fresh id at every login), or 401 without saying which part was wrong. */
-export async function login(db: Db, who: Who, email: string, password: string) {
-  const [o] = await db
-    .select()
-    .from(organisers)
-    .where(eq(organisers.emailKey, emailKey(email)));
-  const ok = await verifyPassword(password, o?.passwordHash ?? null);
-  if (!o || !ok || o.disabledAt) throw new Unauthorized("The e-mail address or password is not right.");
+/**
+ * Logs in: a new session (a fresh id at every login), or 401 without saying which part was wrong.
+ * Failures are counted (per address, per account) and an address that keeps failing is refused
+ * before its password is looked at; see loginGate.
+ */
+export async function login(
+  deps: Pick<AppDeps, "db" | "config">,
+  who: Who,
+  input: { email: string; password: string; address: string },
+) {
+  const { db } = deps;
+  const key = emailKey(input.email);
+  const gate = await loginGate({ db, config: deps.config, clock: { now: () => who.now } }, { address: input.address, emailKey: key });
+  const [o] = await db.select().from(organisers).where(eq(organisers.emailKey, key));
+  const ok = await verifyPassword(input.password, o?.passwordHash ?? null);
+  if (!o || !ok || o.disabledAt) {
+    await gate.failed();
+    throw new Unauthorized("The e-mail address or password is not right.");
+  }
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(who.now.getTime() + SESSION_TTL_MS);

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppDeps } from "../deps.ts";
 import type { Who } from "../audit/service.ts";
+import { clientAddress } from "../lib/client-ip.ts";
 import { sessionCookieName } from "./middleware.ts";
 import { login, logout } from "./service.ts";
 
@@ -11,10 +12,11 @@ import { login, logout } from "./service.ts";
  * the API and the organisers' login page alike.
  */
 export async function startSession(c: Context, deps: Pick<AppDeps, "db" | "config">, who: Who, email: string, password: string) {
+  const address = clientAddress(c, deps.config);
   const name = sessionCookieName(deps.config.PUBLIC_URL);
   const old = getCookie(c, name);
   if (old) await logout(deps.db, old);
-  const s = await login(deps.db, who, email, password);
+  const s = await login(deps, who, { email, password, address });
   setCookie(c, name, s.token, {
     httpOnly: true,
     sameSite: "Lax",

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
 import { whoOf } from "../auth/routes.ts";
 import { clientAddress } from "../lib/client-ip.ts";
-import { throttle } from "../lib/rate-limit.ts";
+import { throttleRegistration } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import type { AppDeps } from "../deps.ts";
 import { Conflict } from "../errors.ts";
@@ -69,7 +69,7 @@ export function registrationRoutes(deps: AppDeps) {
       async (c) => {
         const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
         const input = c.req.valid("json");
-        await throttle(deps, "register", { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
+        await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
         const result = await registerForEvent({
           ...deps,
           eventId: c.req.valid("param").id,

@@ -9,7 +9,7 @@ import { calendarTokenFor, eventCalendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { getEvent, lockEvent, PUBLIC_VIEWER, type EventRow } from "../events/service.ts";
 import { once } from "../lib/idempotency.ts";
-import { hit, parseLimit } from "../lib/rate-limit.ts";
+import { limitHit, parseLimit } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
@@ -310,8 +310,8 @@ export async function sendCalendarLink({
 }: Deps & { token: string; address: string }) {
   const reg = await registrationByToken(db, token);
   const now = clock.now();
-  await hit(db, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
-  if (config.RATE_LIMITS === "on") await hit(db, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
+  await limitHit(db, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
+  if (config.RATE_LIMITS === "on") await limitHit(db, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
   await db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, reg.eventId));
     await enqueueRegistrationMail(tx, config, {
