@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Config } from "../api/config.ts";
 import type { AppDeps } from "../api/deps.ts";
+import { parseLimit } from "../api/lib/rate-limit.ts";
 import { tsParam } from "../db/client.ts";
 import { auditLog, calendarTokens, events, idempotencyKeys, outbox, rateLimits, registrations } from "../db/schema/index.ts";
 
@@ -7,8 +9,11 @@ const DAY = 86_400_000;
 const YEAR = 365 * DAY;
 /** A retry later than this is a new request: replays are kept a week, then forgotten (they are sealed answers). */
 export const IDEMPOTENCY_RETENTION_MS = 7 * DAY;
-/** Rate-limit windows are minutes long; a counter whose window began a day ago counts nothing any more. */
-const RATE_LIMIT_RETENTION_MS = DAY;
+/** Rate-limit windows are minutes long: a counter whose window began a day (or two of the longest configured windows) ago counts nothing. */
+function rateLimitRetentionMs(config: Pick<Config, "RATE_LIMIT_REGISTRATION" | "RATE_LIMIT_LOGIN">): number {
+  const longest = Math.max(...[config.RATE_LIMIT_REGISTRATION, config.RATE_LIMIT_LOGIN].map((l) => parseLimit(l).windowSeconds));
+  return Math.max(DAY, 2 * longest * 1000);
+}
 
 /** What of a registration an audit entry may have recorded about the person; the rest (status, times) stays. */
 const PERSONAL_KEYS = new Set([
@@ -40,7 +45,7 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
  * entries' before/after values, and the feed token of anyone left with no registration. Replayable
  * answers (idempotency) and rate-limit counters only live days, so they are deleted by age here.
  */
-export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer">, now: Date) {
+export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "config">, now: Date) {
   const cutoff = new Date(now.getTime() - YEAR);
   const result = await deps.db.transaction(async (tx) => {
     const due = await tx
@@ -129,7 +134,7 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer">, no
       .returning({ key: idempotencyKeys.key });
     const counters = await tx
       .delete(rateLimits)
-      .where(sql`${rateLimits.windowStart} < ${tsParam(new Date(now.getTime() - RATE_LIMIT_RETENTION_MS))}`)
+      .where(sql`${rateLimits.windowStart} < ${tsParam(new Date(now.getTime() - rateLimitRetentionMs(deps.config)))}`)
       .returning({ key: rateLimits.key });
 
     // The .eml copies go with their messages; done inside the transaction, so a failure leaves the rows to retry.

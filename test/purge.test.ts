@@ -166,6 +166,8 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     const re = await register(cancelled.id, e);
     const again = await t.request(`/api/events/${cancelled.id}/registrations`, { method: "POST", json: e });
     expect(again.status).toBe(409);
+    // One asks for their calendar link by e-mail.
+    expect((await t.request(`/api/registrations/${ra.manageToken}/calendar-link`, { method: "POST" })).status).toBe(202);
     // Not due: someone registered for the later event only.
     const rf = await register(later.id, f, { "Idempotency-Key": `purge-test-${uniq}-later-0123` });
 
@@ -210,7 +212,7 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
       expect(
         mailBefore.map((x) => x.needle),
         k.email,
-      ).toEqual(expect.arrayContaining([k.email, k.manageToken]));
+      ).toEqual(expect.arrayContaining([k.email, k.manageToken, k.feedToken!]));
     // The replayable answers are sealed: opened, they hold the manage token.
     const sealedBefore = await searchSealed(due.flatMap(needlesOf));
     expect(sealedBefore.map((x) => x.where)).toEqual(expect.arrayContaining(["public.idempotency_keys.sealed_body"]));
