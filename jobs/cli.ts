@@ -1,6 +1,7 @@
 /** `npm run job -- <name> [--now <ISO>]`: runs one job as of an instant, from a shell. */
 import { parseConfig } from "../api/config.ts";
 import { fixedClock, systemClock } from "../api/lib/clock.ts";
+import { logError } from "../api/lib/log.ts";
 import { resolveSealer } from "../api/lib/secret.ts";
 import { openDatabase } from "../db/open.ts";
 import { seedDatabase } from "../db/seed/seed.ts";
@@ -27,6 +28,10 @@ const deps = {
 };
 try {
   console.log(JSON.stringify(await runJob(deps, name, clock.now()), null, 2));
+} catch (e) {
+  // Described, not printed whole: a failed query's error carries its parameters.
+  logError(`job ${name} failed:`, e);
+  process.exitCode = 1;
 } finally {
   await database.close();
 }
