@@ -44,6 +44,8 @@ export function publicRoutes(deps: AppDeps) {
     if (q.block && blocks.some((b) => b.code === q.block)) filters.block = q.block;
     if (q.kind && (EVENT_KINDS as readonly string[]).includes(q.kind)) filters.kind = q.kind as EventKind;
     if (q.fy && /^\d{4}$/.test(q.fy)) filters.fy = Number(q.fy);
+    const words = q.q?.trim();
+    if (words && words.length <= 200) filters.q = words;
     return { blocks, filters };
   }
 
@@ -61,6 +63,7 @@ export function publicRoutes(deps: AppDeps) {
         query: {
           block: filters.block,
           kind: filters.kind,
+          q: filters.q,
           from: `${monthKey(month)}-01`,
           to: `${monthKey(month)}-${lastDay}`,
           limit: 200,

@@ -69,6 +69,14 @@ export const EventQuery = z.object({
   block: blockCode.optional(),
   fy: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).optional(),
   status: EventStatus.optional(),
+  q: z
+    .string()
+    .max(200, "must be at most 200 characters")
+    .optional()
+    .openapi({
+      description: "Words that must all appear in the title, description, venue or prefecture (ja or en; kana- and width-blind)",
+      example: "ふくしま セミナー",
+    }),
   from: instantInput.optional(),
   to: instantInput.optional(),
   cursor: z.string().max(200).optional(),

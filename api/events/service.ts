@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { matchesWords, searchWords } from "./search.ts";
 import type { Db } from "../../db/client.ts";
 import { blocks, events } from "../../db/schema/index.ts";
 import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
@@ -121,6 +122,8 @@ export async function listEvents({ db, query, viewer }: { db: Db; query: EventQu
   if (query.block) where.push(eq(events.blockCode, query.block));
   if (query.fy !== undefined) where.push(eq(events.fiscalYear, query.fy));
   if (query.status) where.push(eq(events.status, query.status));
+  const words = query.q ? matchesWords(searchWords(query.q)) : undefined;
+  if (words) where.push(words);
   if (query.from) where.push(gt(events.endsAt, parseInstant(query.from, "start")));
   if (query.to) where.push(lt(events.startsAt, parseInstant(query.to, "end")));
   if (query.cursor) {

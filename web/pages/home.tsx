@@ -4,10 +4,10 @@ import type { EventRow } from "../../api/events/service.ts";
 import { tokyoInstant, tokyoParts } from "../../api/lib/time.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDate } from "../format.ts";
-import { Layout, SelectField } from "../layout.tsx";
+import { Layout, SelectField, TextField } from "../layout.tsx";
 import { EventCard, eventTitle, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 
-export type HomeFilters = { block?: string; kind?: EventKind; fy?: number };
+export type HomeFilters = { block?: string; kind?: EventKind; fy?: number; q?: string };
 export type MonthRef = { year: number; month: number };
 
 function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilters; fiscalYears: number[]; month?: MonthRef }) {
@@ -21,6 +21,16 @@ function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilter
           <input type="hidden" name="month" value={monthKey(props.month)} />
         </>
       ) : null}
+      <TextField
+        ctx={ctx}
+        tag={false}
+        name="q"
+        type="search"
+        inputmode="search"
+        label={m.eventSearchLabel}
+        hint={m.eventSearchHint}
+        value={filters.q}
+      />
       <div class="row">
         <BlockKindFilters ctx={ctx} blocks={props.blocks} block={filters.block} kind={filters.kind} />
         {props.month ? null : (
@@ -42,7 +52,7 @@ function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilter
       </div>
       <div class="actions">
         <button type="submit">{m.apply}</button>
-        {filters.block || filters.kind || filters.fy !== undefined ? (
+        {filters.block || filters.kind || filters.q || filters.fy !== undefined ? (
           <a href={props.month ? `/${qs({ view: "month", month: monthKey(props.month) })}` : "/"}>{m.clear}</a>
         ) : null}
       </div>
@@ -58,7 +68,7 @@ const shiftMonth = (r: MonthRef, by: number): MonthRef => {
 
 function ViewSwitch(props: { ctx: PageCtx; filters: HomeFilters; month?: MonthRef; current: MonthRef }) {
   const { m } = props.ctx;
-  const base = { block: props.filters.block, kind: props.filters.kind };
+  const base = { block: props.filters.block, kind: props.filters.kind, q: props.filters.q };
   return (
     <nav aria-label={m.viewSwitch} class="actions">
       <a
