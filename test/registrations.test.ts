@@ -135,12 +135,12 @@ describe("idempotency", () => {
   it("replays the first answer for the same key and body, 422 for another body", async () => {
     const e = await createOpenEvent(t);
     const body = person();
-    const a = await register(e.id, body, { "Idempotency-Key": "retry-1" });
-    const b = await register(e.id, body, { "Idempotency-Key": "retry-1" });
+    const a = await register(e.id, body, { "Idempotency-Key": "retry-0123456789abcdef" });
+    const b = await register(e.id, body, { "Idempotency-Key": "retry-0123456789abcdef" });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(await b.json()).toEqual(await a.json());
-    await expectProblem(await register(e.id, person(), { "Idempotency-Key": "retry-1" }), 422, "idempotency-key-reused");
+    await expectProblem(await register(e.id, person(), { "Idempotency-Key": "retry-0123456789abcdef" }), 422, "idempotency-key-reused");
     const ev = (await (await t.request(`/api/events/${e.id}`)).json()) as { confirmedCount: number };
     expect(ev.confirmedCount).toBe(1);
   });
@@ -148,7 +148,7 @@ describe("idempotency", () => {
   it("concurrent retries with one key register once", async () => {
     const e = await createOpenEvent(t, { capacity: 10 });
     const body = person();
-    const all = await Promise.all(Array.from({ length: 8 }, () => register(e.id, body, { "Idempotency-Key": "burst" })));
+    const all = await Promise.all(Array.from({ length: 8 }, () => register(e.id, body, { "Idempotency-Key": "burst-0123456789abcdef" })));
     const bodies = await Promise.all(all.map((r) => r.json()));
     expect(all.every((r) => r.status === 201)).toBe(true);
     expect(new Set(bodies.map((x) => (x as Created).id)).size).toBe(1);

@@ -8,6 +8,7 @@ import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
 import { getEvent, listEvents, PUBLIC_VIEWER } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
+import { IDEMPOTENCY_KEY } from "../api/lib/idempotency.ts";
 import { throttleRegistration } from "../api/lib/rate-limit.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
@@ -31,7 +32,6 @@ const FIRST_FISCAL_YEAR = 2003;
 const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "sector", "locale"] as const;
 const PAGE_CACHE = { "Cache-Control": "private, no-cache" };
 const PRIVATE_PAGE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();

@@ -62,6 +62,30 @@ export function identify(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * The login form has no session, hence no CSRF token, to check: its origin must be ours. Every
+ * browser sends Origin on a form POST, so a cross-site login carries a foreign Origin, or `null`
+ * (from a sandboxed frame, a data: page, a redirect): both refused. Without Origin, a Referer from
+ * another site is refused too; with neither it is not a browser, and nothing can be forged for it.
+ */
+export function checkLoginOrigin(c: Context, publicUrl: string) {
+  const origin = c.req.header("Origin");
+  const own = new Set([new URL(publicUrl).origin, new URL(c.req.url).origin]);
+  if (origin !== undefined) {
+    if (!own.has(origin)) throw new Forbidden("Cross-site request refused.");
+    return;
+  }
+  const referer = c.req.header("Referer");
+  if (referer === undefined) return;
+  let from: string | undefined;
+  try {
+    from = new URL(referer).origin;
+  } catch {
+    from = undefined;
+  }
+  if (!from || !own.has(from)) throw new Forbidden("Cross-site request refused.");
+}
+
 /** Refuses a request whose Origin is neither PUBLIC_URL's nor the request's own. */
 export function checkSameOrigin(c: Context, publicUrl: string) {
   const origin = c.req.header("Origin");

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppDeps } from "../deps.ts";
 import type { Who } from "../audit/service.ts";
 import { clientAddress } from "../lib/client-ip.ts";
-import { sessionCookieName } from "./middleware.ts";
+import { checkLoginOrigin, sessionCookieName } from "./middleware.ts";
 import { login, logout } from "./service.ts";
 
 /**
@@ -12,6 +12,8 @@ import { login, logout } from "./service.ts";
  * the API and the organisers' login page alike.
  */
 export async function startSession(c: Context, deps: Pick<AppDeps, "db" | "config">, who: Who, email: string, password: string) {
+  // No session yet, so no CSRF token: a cross-site login attempt is refused by its Origin (or Referer).
+  checkLoginOrigin(c, deps.config.PUBLIC_URL);
   const address = clientAddress(c, deps.config);
   const name = sessionCookieName(deps.config.PUBLIC_URL);
   const old = getCookie(c, name);

@@ -6,11 +6,21 @@ import { sha256Hex, type Sealer } from "./tokens.ts";
 
 export type IdempotencyRequest = { key: string; scope: string; body: unknown };
 
+/**
+ * 16–255 visible ASCII characters: long enough not to collide by chance with someone else's
+ * retry (a UUID, 36, is the recommended form), short enough to index.
+ */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7E]{16,255}$/;
+
 export function checkIdempotencyKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
-  if (!/^[\x21-\x7E]{1,200}$/.test(key)) {
+  if (!IDEMPOTENCY_KEY.test(key)) {
     throw new ValidationFailed([
-      { field: "header.Idempotency-Key", code: "invalid", message: "must be 1–200 visible ASCII characters" },
+      {
+        field: "header.Idempotency-Key",
+        code: "invalid",
+        message: "must be 16–255 visible ASCII characters (a UUID is recommended)",
+      },
     ]);
   }
   return key;

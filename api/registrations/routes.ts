@@ -54,7 +54,12 @@ export function registrationRoutes(deps: AppDeps) {
           "The answer carries the manage token and the event's public .ics, never the personal feed: that is e-mailed to the address (confirmation, promotion, and `POST /api/registrations/{manageToken}/calendar-link`).",
         request: {
           params: IdParam,
-          headers: z.object({ "idempotency-key": z.string().optional() }),
+          headers: z.object({
+            "idempotency-key": z
+              .string()
+              .optional()
+              .openapi({ description: "16–255 visible ASCII characters; a UUID is recommended", example: "0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d" }),
+          }),
           body: jsonBody(RegistrationCreate),
         },
         responses: {
