@@ -1,23 +1,45 @@
 /**
- * bench/registration: 2,000 registrations at concurrency 200, on one hot event (capacity 500) and
- * spread over 50 events (capacity 10 each), through HTTP against the product's Node server, and
- * in the same run the same transaction as raw SQL (postgres.js / PGlite directly) as the baseline.
- * Run: npx tsx bench/registration/run.ts   (DATABASE_URL: a PostgreSQL server, default 127.0.0.1:5432/test)
+ * bench/registration (`npm run bench:registration`): 2,000 registrations at concurrency 200 on one
+ * hot event (capacity 500) and over 50 events (capacity 10 each), in one run and with one client
+ * (node:http, keep-alive), against
+ *   - pgbench (-c 10 -j 2 -T 10): the simplest correct registration transaction, and the
+ *     product's own registration statement, so the database-side ceiling of both is visible;
+ *   - the bare server (bare-server.ts): Hono + postgres.js, the seat taken in one statement;
+ *   - the product, started as a user starts it (`npm start`, RATE_LIMITS=off, JOBS=off);
+ * and the same product vs bare server on PGlite. Each row: req/s, p50, p99, the confirmed count,
+ * first-come-first-served order, and the server's CPU ms per registration (from /proc, the whole
+ * process tree). Then 300 sequential registrations (CPU per registration at concurrency 1), and
+ * the deliver-mail job's CPU per message (rendering moved there).
+ *
+ * Env: DATABASE_URL (a PostgreSQL server, default 127.0.0.1:5432/test), BENCH_TOTAL,
+ * BENCH_CONCURRENCY, BENCH_ONLY=hot|50, BENCH_SKIP_PGLITE=1, BENCH_SKIP_PGBENCH=1,
+ * BENCH_PROFILE=<dir> (--cpu-prof of the product into dir).
  */
-import { fork } from "node:child_process";
 import http from "node:http";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
-import { MIGRATIONS_FOLDER, openDatabase } from "../../db/open.ts";
-import { rawRegister, type TxRunner } from "./baseline.ts";
+import { parseConfig } from "../../api/config.ts";
+import { getEvent } from "../../api/events/service.ts";
+import { systemClock } from "../../api/lib/clock.ts";
+import { resolveSealer } from "../../api/lib/secret.ts";
+import { fileMailer } from "../../api/mail/file-transport.ts";
+import { openDatabase } from "../../db/open.ts";
+import { openPostgres } from "../../db/postgres.ts";
+import { deliverMail } from "../../jobs/deliver-mail.ts";
 import { freshServerDb, percentile } from "../lib.ts";
+import { pgbench, pgbenchEventId, SIMPLE_SCRIPT, statementScript } from "./pgbench.ts";
+import { productSeatStatement } from "./product-statement.ts";
+import { startProcess, treeCpuMs, type Started } from "./proc.ts";
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
 const ADMIN = "bench-admin-token-0123456789";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SCENARIOS = (
   [
     ["hot event", 1, 500],
@@ -25,9 +47,49 @@ const SCENARIOS = (
   ] as const
 ).filter(([name]) => !process.env.BENCH_ONLY || name.startsWith(process.env.BENCH_ONLY));
 
-type Stats = { rps: number; p50: number; p99: number; confirmed: number; ok: number };
+type Row = {
+  db: string;
+  scenario: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  confirmed: number;
+  expected: number;
+  fcfs: boolean;
+  cpuMs: number | null;
+};
+const rows: Row[] = [];
+const extra: string[] = [];
 
-async function load(n: number, concurrency: number, one: (i: number) => Promise<boolean>): Promise<Omit<Stats, "confirmed">> {
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+let agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const data = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": data.length, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(data);
+  });
+}
+
+async function load(n: number, concurrency: number, one: (i: number) => Promise<boolean>) {
   const lat: number[] = [];
   const errors: string[] = [];
   let next = 0;
@@ -48,171 +110,272 @@ async function load(n: number, concurrency: number, one: (i: number) => Promise<
   return { rps: n / elapsed, p50: percentile(lat, 50), p99: percentile(lat, 99), ok };
 }
 
-async function startServer(databaseUrl: string, port: number) {
-  const child = fork(fileURLToPath(new URL("./server.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      ADMIN_TOKEN: ADMIN,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
+/** A server under test: how to make an event, register, and read the confirmed count. */
+type Target = {
+  server: Started;
+  createEvent(capacity: number): Promise<string>;
+  registerPath(id: string): string;
+  confirmed(id: string): Promise<number>;
+};
+
+function productTarget(server: Started): Target {
   return {
-    base: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((r) => {
-        child.once("exit", () => r());
-        child.kill("SIGTERM");
-      }),
+    server,
+    async createEvent(capacity) {
+      const res = await fetch(`${server.base}/api/events`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${ADMIN}` },
+        body: JSON.stringify({
+          kind: "forum",
+          titleJa: "地域クラスターフォーラム（負荷試験）",
+          startsAt: "2099-06-12T14:00:00+09:00",
+          endsAt: "2099-06-12T17:00:00+09:00",
+          capacity,
+        }),
+      });
+      if (res.status !== 201) throw new Error(`create event: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    },
+    registerPath: (id) => `${server.base}/api/events/${id}/registrations`,
+    confirmed: async (id) =>
+      ((await (await fetch(`${server.base}/api/events/${id}`)).json()) as { confirmedCount: number }).confirmedCount,
   };
 }
 
-const EVENT = (capacity: number, i: number) => ({
-  kind: "forum",
-  titleJa: `地域クラスターフォーラム ${i}`,
-  startsAt: "2099-06-12T14:00:00+09:00",
-  endsAt: "2099-06-12T17:00:00+09:00",
-  capacity,
-});
-
-const unexpected: string[] = [];
-/** The load generator's client: node:http with keep-alive (lighter than fetch, so the client steals less CPU). */
-let agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function post(url: string, body: unknown): Promise<number> {
-  const data = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": data.length } },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(data);
-  });
+function bareTarget(server: Started): Target {
+  return {
+    server,
+    async createEvent(capacity) {
+      const res = await fetch(`${server.base}/events`, { method: "POST", body: JSON.stringify({ capacity }) });
+      return ((await res.json()) as { id: string }).id;
+    },
+    registerPath: (id) => `${server.base}/events/${id}/registrations`,
+    confirmed: async (id) => ((await (await fetch(`${server.base}/events/${id}`)).json()) as { confirmedCount: number }).confirmedCount,
+  };
 }
 
-async function httpScenario(base: string, events: number, capacity: number): Promise<Stats> {
+/** The load through HTTP; checks the answers: `capacity` confirmed per event, waiting positions 1..k in order. */
+async function httpRun(t: Target, events: number, capacity: number, total: number, concurrency: number) {
   const ids: string[] = [];
-  for (let i = 0; i < events; i++) {
-    const res = await fetch(`${base}/api/events`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${ADMIN}` },
-      body: JSON.stringify(EVENT(capacity, i)),
-    });
-    ids.push(((await res.json()) as { id: string }).id);
-  }
+  for (let i = 0; i < events; i++) ids.push(await t.createEvent(capacity));
   const tag = Math.random().toString(36).slice(2, 7);
-  // Fresh connections per scenario: an idle keep-alive socket the server has just timed out would
-  // otherwise fail a request for reasons that have nothing to do with the product.
   agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const s = await load(TOTAL, CONCURRENCY, (i) =>
-    post(`${base}/api/events/${ids[i % events]}/registrations`, {
+  agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const answers = new Map<string, { confirmed: number; positions: number[] }>(ids.map((id) => [id, { confirmed: 0, positions: [] }]));
+  const cpu0 = treeCpuMs(t.server.pid);
+  const s = await load(total, concurrency, async (i) => {
+    const id = ids[i % events]!;
+    const res = await post(t.registerPath(id), {
       name: "山田 太郎",
       nameKana: "ヤマダ タロウ",
       email: `p${i}.${tag}@example.jp`,
       organization: "福島大学",
       sector: "academia",
-    }).then((status) => status === 201),
-  );
+    });
+    if (res.status !== 201) {
+      if (s_unexpected.length < 3) s_unexpected.push(`${res.status} ${res.body.slice(0, 200)}`);
+      return false;
+    }
+    const b = JSON.parse(res.body) as { status: string; waitlistPosition?: number };
+    const a = answers.get(id)!;
+    if (b.status === "confirmed") a.confirmed++;
+    else a.positions.push(b.waitlistPosition ?? -1);
+    return true;
+  });
+  const cpuMs = (treeCpuMs(t.server.pid) - cpu0) / total;
   let confirmed = 0;
-  for (const id of ids)
-    confirmed += ((await (await fetch(`${base}/api/events/${id}`)).json()) as { confirmedCount: number }).confirmedCount;
-  return { ...s, confirmed };
-}
-
-async function rawScenario(
-  tx: TxRunner,
-  q: (sql: string, p: unknown[]) => Promise<Record<string, unknown>[]>,
-  events: number,
-  capacity: number,
-): Promise<Stats> {
-  const ids: string[] = [];
-  for (let i = 0; i < events; i++) {
-    const [row] = await q(
-      `insert into events (kind, title_ja, starts_at, ends_at, fiscal_year, capacity) values ('forum', $1, '2099-06-12T05:00:00Z', '2099-06-12T08:00:00Z', 2099, $2) returning id`,
-      [`raw ${i}`, capacity],
-    );
-    ids.push(row!.id as string);
+  let fcfs = true;
+  for (const id of ids) {
+    const c = await t.confirmed(id);
+    confirmed += c;
+    const a = answers.get(id)!;
+    const sorted = [...a.positions].sort((x, y) => x - y);
+    if (c !== Math.min(capacity, total / events) || a.confirmed !== c || sorted.some((p, k) => p !== k + 1)) fcfs = false;
   }
-  const tag = Math.random().toString(36).slice(2, 7);
-  const s = await load(
-    TOTAL,
-    CONCURRENCY,
-    async (i) => (await rawRegister(tx, ids[i % events]!, `p${i}.${tag}@example.jp`)) !== "duplicate",
-  );
-  let confirmed = 0;
-  for (const id of ids)
-    confirmed += Number((await q("select confirmed_count from events where id = $1", [id]))[0]!.confirmed_count);
-  return { ...s, confirmed };
+  return { ...s, confirmed, fcfs, cpuMs, expected: Math.min(events * capacity, total) };
+}
+const s_unexpected: string[] = [];
+
+async function startProduct(databaseUrl: string | undefined, label: string) {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), "bench-product-"));
+  const profile = process.env.BENCH_PROFILE;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    RATE_LIMITS: "off",
+    JOBS: "off",
+    ADMIN_TOKEN: ADMIN,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    NODE_OPTIONS: profile ? `--cpu-prof --cpu-prof-dir=${join(profile, label)}` : process.env.NODE_OPTIONS,
+  };
+  if (!databaseUrl) delete env.DATABASE_URL;
+  const server = await startProcess("npm", ["start", "--silent"], { env, port, readyPath: "/api/events", cwd: ROOT, quiet: true });
+  return {
+    server,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
-const rows: { db: string; scenario: string; kind: string; s: Stats }[] = [];
+async function startBare(database: string) {
+  const port = await freePort();
+  const server = await startProcess(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./bare-server.ts", import.meta.url))],
+    { env: { ...process.env, BARE_DATABASE: database, PORT: String(port) }, port, readyPath: "/healthz", cwd: ROOT, quiet: true },
+  ).catch(async () => {
+    throw new Error("bare server did not start");
+  });
+  return server;
+}
 
-async function benchPostgres() {
-  const appDb = await freshServerDb();
-  const server = await startServer(appDb.url, 18787);
-  const rawDb = await freshServerDb();
-  const migrated = await openDatabase({ databaseUrl: rawDb.url, dataDir: "" });
-  await migrated.close();
-  const sql = postgres(rawDb.url, { max: 10, onnotice: () => {} });
-  const q = (text: string, p: unknown[]) => sql.unsafe(text, p as never[]) as unknown as Promise<Record<string, unknown>[]>;
-  const tx: TxRunner = (fn) =>
-    sql.begin((t) => fn((text, p) => t.unsafe(text, p as never[]) as unknown as Promise<Record<string, unknown>[]>)) as never;
+function push(db: string, scenario: string, path: string, r: Omit<Row, "db" | "scenario" | "path">) {
+  rows.push({ db, scenario, path, ...r });
+  const x = rows.at(-1)!;
+  console.log(
+    `  ${db} / ${scenario} / ${path}: ${x.rps.toFixed(0)}/s p50 ${x.p50.toFixed(1)} p99 ${x.p99.toFixed(1)} confirmed ${x.confirmed} fcfs ${x.fcfs} cpu ${x.cpuMs?.toFixed(2) ?? "–"} ms`,
+  );
+}
+
+async function migratedServerDb() {
+  const d = await freshServerDb();
+  const m = await openDatabase({ databaseUrl: d.url, dataDir: "" });
+  await m.close();
+  return d;
+}
+
+async function benchPgbench() {
+  const d = await migratedServerDb();
+  const sql = postgres(d.url, { max: 1, onnotice: () => {} });
   try {
     for (const [scenario, events, capacity] of SCENARIOS) {
-      rows.push({ db: "PostgreSQL", scenario, kind: "HTTP (product)", s: await httpScenario(server.base, events, capacity) });
-      rows.push({ db: "PostgreSQL", scenario, kind: "raw SQL (postgres.js)", s: await rawScenario(tx, q, events, capacity) });
+      for (const kind of ["simple", "product"] as const) {
+        await sql`truncate registrations, outbox cascade`;
+        await sql`delete from events where id::text like '00000000-0000-4000-8000-%'`;
+        for (let k = 1; k <= events; k++) {
+          await sql`insert into events (id, kind, title_ja, status, starts_at, ends_at, fiscal_year, capacity)
+            values (${pgbenchEventId(k)}, 'forum', '地域クラスターフォーラム（負荷試験）', 'scheduled', '2099-06-12T05:00:00Z', '2099-06-12T08:00:00Z', 2099, ${capacity})`;
+        }
+        let script = SIMPLE_SCRIPT.replace(/^/, events === 1 ? "\\set e 1\n" : `\\set e random(1, ${events})\n`);
+        if (kind === "product") {
+          const { db, close } = openPostgres(d.url, { max: 1 });
+          const event = await getEvent({ db, id: pgbenchEventId(1) });
+          await close();
+          script = statementScript(productSeatStatement(event, "http://127.0.0.1:8787"), events);
+        }
+        const r = await pgbench(d.url, script);
+        const [c] = await sql`select count(*)::int as n from registrations where status = 'confirmed'`;
+        const [bad] = await sql`
+          select count(*)::int as n from events e
+          where e.id::text like '00000000-0000-4000-8000-%' and (
+            e.confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')
+            or exists (select 1 from registrations r where r.event_id = e.id and r.status = 'confirmed' and r.seq > e.capacity)
+            or e.confirmed_count > e.capacity)`;
+        push("PostgreSQL", scenario, kind === "simple" ? "pgbench: simplest transaction" : "pgbench: product's statement", {
+          rps: r.tps,
+          p50: r.p50,
+          p99: r.p99,
+          ok: r.transactions,
+          confirmed: c!.n,
+          expected: events * capacity,
+          fcfs: bad!.n === 0,
+          cpuMs: null,
+        });
+      }
     }
   } finally {
     await sql.end();
-    await server.stop();
-    await appDb.drop();
-    await rawDb.drop();
+    await d.drop();
+  }
+}
+
+async function benchPostgres() {
+  const productDb = await freshServerDb();
+  const bareDb = await migratedServerDb();
+  const product = await startProduct(productDb.url, "postgres");
+  const bare = await startBare(bareDb.url);
+  try {
+    const p = productTarget(product.server);
+    const b = bareTarget(bare);
+    for (const [scenario, events, capacity] of SCENARIOS) {
+      push("PostgreSQL", scenario, "bare server", await httpRun(b, events, capacity, TOTAL, CONCURRENCY));
+      push("PostgreSQL", scenario, "product (npm start)", await httpRun(p, events, capacity, TOTAL, CONCURRENCY));
+    }
+    push("PostgreSQL", `sequential ×${SEQUENTIAL}`, "bare server", await httpRun(b, 1, 500, SEQUENTIAL, 1));
+    push("PostgreSQL", `sequential ×${SEQUENTIAL}`, "product (npm start)", await httpRun(p, 1, 500, SEQUENTIAL, 1));
+  } finally {
+    await product.stop();
+    await bare.stop();
+  }
+  // What moved to delivery: the deliver-mail job's CPU per message (rendering and writing .eml files).
+  const config = parseConfig({ DATABASE_URL: productDb.url, PUBLIC_URL: "http://127.0.0.1:8787" });
+  const database = openPostgres(productDb.url);
+  const mailDir = await mkdtemp(join(tmpdir(), "bench-mail-"));
+  try {
+    const deps = {
+      db: database.db,
+      clock: systemClock,
+      config,
+      sealer: await resolveSealer(database.db, undefined),
+      mailer: await fileMailer(mailDir, config.MAIL_FROM),
+    };
+    await deliverMail(deps, { maxBatches: 1 }); // warm-up
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await deliverMail(deps, { maxBatches: 20 });
+    const c = process.cpuUsage(c0);
+    extra.push(
+      `deliver-mail (in-process, PostgreSQL, file mailer): ${r.sent} messages, ${((c.user + c.system) / 1000 / r.sent).toFixed(2)} ms CPU and ${((performance.now() - t0) / r.sent).toFixed(2)} ms wall per message`,
+    );
+  } finally {
+    await database.close();
+    await rm(mailDir, { recursive: true, force: true });
+    await productDb.drop();
+    await bareDb.drop();
   }
 }
 
 async function benchPglite() {
-  const server = await startServer("memory://", 18788);
-  const pg = new PGlite();
-  await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
-  const q = async (text: string, p: unknown[]) => (await pg.query<Record<string, unknown>>(text, p)).rows;
-  const tx: TxRunner = (fn) =>
-    pg.transaction(async (t) => fn(async (text, p) => (await t.query<Record<string, unknown>>(text, p)).rows));
+  const product = await startProduct(undefined, "pglite");
+  const bareDir = await mkdtemp(join(tmpdir(), "bench-bare-pglite-"));
+  const bare = await startBare(`pglite:${bareDir}`);
   try {
     for (const [scenario, events, capacity] of SCENARIOS) {
-      rows.push({ db: "PGlite", scenario, kind: "HTTP (product)", s: await httpScenario(server.base, events, capacity) });
-      rows.push({ db: "PGlite", scenario, kind: "raw SQL (PGlite)", s: await rawScenario(tx, q, events, capacity) });
+      push("PGlite", scenario, "bare server", await httpRun(bareTarget(bare), events, capacity, TOTAL, CONCURRENCY));
+      push("PGlite", scenario, "product (npm start)", await httpRun(productTarget(product.server), events, capacity, TOTAL, CONCURRENCY));
     }
   } finally {
-    await pg.close();
-    await server.stop();
+    await product.stop();
+    await bare.stop();
+    await rm(bareDir, { recursive: true, force: true });
   }
 }
 
+if (process.env.BENCH_SKIP_PGBENCH !== "1") await benchPgbench();
 if (process.env.BENCH_SKIP_POSTGRES !== "1") await benchPostgres();
 if (process.env.BENCH_SKIP_PGLITE !== "1") await benchPglite();
 
-console.log(`\n${TOTAL} registrations at concurrency ${CONCURRENCY}\n`);
-console.log("| database | scenario | path | req/s | p50 ms | p99 ms | 201s | confirmed | ratio to raw |");
-console.log("|---|---|---|---:|---:|---:|---:|---:|---:|");
+const { cpus } = await import("node:os");
+console.log(
+  `\n${TOTAL} registrations at concurrency ${CONCURRENCY}; ${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}\n`,
+);
+console.log("| database | scenario | path | req/s | p50 ms | p99 ms | ok | confirmed | FCFS | CPU ms/reg | × bare | × pgbench |");
+console.log("|---|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|");
 for (const r of rows) {
-  const raw = rows.find((x) => x.db === r.db && x.scenario === r.scenario && x.kind.startsWith("raw"))!;
-  const ratio = r.s.rps / raw.s.rps;
+  const bare = rows.find((x) => x.db === r.db && x.scenario === r.scenario && x.path === "bare server");
+  const pgb = rows.find((x) => x.db === r.db && x.scenario === r.scenario && x.path === "pgbench: simplest transaction");
+  const ratio = (ref: Row | undefined) => (ref && r.path.startsWith("product") ? (r.rps / ref.rps).toFixed(2) : "");
   console.log(
-    `| ${r.db} | ${r.scenario} | ${r.kind} | ${r.s.rps.toFixed(0)} | ${r.s.p50.toFixed(1)} | ${r.s.p99.toFixed(1)} | ${r.s.ok} | ${r.s.confirmed}${r.s.confirmed === 500 ? " ✓" : " ✗"} | ${ratio.toFixed(2)} |`,
+    `| ${r.db} | ${r.scenario} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ok} | ${r.confirmed}${r.confirmed === r.expected ? " ✓" : " ✗"} | ${r.fcfs ? "✓" : "✗"} | ${r.cpuMs === null ? "–" : r.cpuMs.toFixed(2)} | ${ratio(bare)} | ${ratio(pgb)} |`,
   );
 }
-if (unexpected.length) console.log(`\nunexpected answers (first ${unexpected.length}):\n${unexpected.join("\n")}`);
-const bad = rows.filter((r) => r.s.confirmed !== 500);
-if (bad.length) console.log(`\nCAPACITY CHECK FAILED for: ${bad.map((b) => `${b.db}/${b.scenario}/${b.kind}`).join(", ")}`);
+for (const line of extra) console.log(`\n${line}`);
+if (s_unexpected.length) console.log(`\nunexpected answers (first ${s_unexpected.length}):\n${s_unexpected.join("\n")}`);
+const bad = rows.filter((r) => r.confirmed !== r.expected || !r.fcfs);
+if (bad.length) console.log(`\nCAPACITY/ORDER CHECK FAILED for: ${bad.map((b) => `${b.db}/${b.scenario}/${b.path}`).join(", ")}`);

@@ -1,0 +1,96 @@
+/** Processes the bench starts, and the CPU time they use (from /proc, so no cooperation is needed). */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (list) out.push(...list.split(/\s+/).map(Number));
+    }
+  } catch {
+    // gone
+  }
+  return out;
+}
+
+function treePids(pid: number): number[] {
+  const out: number[] = [];
+  for (const stack = [pid]; stack.length; ) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...childrenOf(p));
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** utime + stime of a process and all its descendants, in ms (npm → sh → tsx → node is a tree). */
+export function treeCpuMs(pid: number): number {
+  let total = 0;
+  for (const stack = [pid]; stack.length; ) {
+    const p = stack.pop()!;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS; // fields 14 and 15 of stat(5)
+    } catch {
+      continue;
+    }
+    stack.push(...childrenOf(p));
+  }
+  return total;
+}
+
+export type Started = { base: string; pid: number; stop(): Promise<void> };
+
+/** Starts a server in its own process group, waits until `readyPath` answers, and stops the whole group. */
+export async function startProcess(
+  cmd: string,
+  args: string[],
+  opts: { env: Record<string, string | undefined>; port: number; readyPath: string; cwd?: string; quiet?: boolean },
+): Promise<Started> {
+  const child: ChildProcess = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${opts.port}`;
+  let exited = false;
+  const exitedP = new Promise<void>((r) => child.once("exit", () => ((exited = true), r())));
+  for (let i = 0; ; i++) {
+    if (exited) throw new Error(`${cmd} ${args.join(" ")} exited before it was ready`);
+    const ok = await fetch(base + opts.readyPath).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 600) throw new Error(`${cmd} not ready after 120 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    pid: child.pid!,
+    async stop() {
+      if (exited) return;
+      const tree = treePids(child.pid!);
+      process.kill(-child.pid!, "SIGTERM"); // the group we started: npm, sh, tsx and node
+      // Wait for every process of the tree (node writes its --cpu-prof file on the way out).
+      for (let i = 0; i < 150 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+      if (tree.some(alive)) process.kill(-child.pid!, "SIGKILL");
+      await exitedP;
+    },
+  };
+}
