@@ -3,7 +3,7 @@ import type { AppDeps } from "../api/deps.ts";
 import { tsParam } from "../db/client.ts";
 import { outbox } from "../db/schema/index.ts";
 import { describeError } from "../api/lib/log.ts";
-import type { OutboxRow } from "../api/mail/transport.ts";
+import { composeOutboxMessage, NothingToSend } from "../api/mail/compose.ts";
 
 export const MAX_ATTEMPTS = 8;
 /** How long a claimed message is reserved before another runner may retry it (a crash mid-send). */
@@ -15,11 +15,16 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Sends due outbox messages. Claiming uses FOR UPDATE SKIP LOCKED, so two runners never take the
- * same message; a runner that dies after sending leaves the lease to expire, and the message is
- * sent again with the same Message-ID (at least once, recognisably the same).
+ * Sends due outbox messages, rendering each from what the row says to send (composeOutboxMessage).
+ * Claiming uses FOR UPDATE SKIP LOCKED, so two runners never take the same message; a runner that
+ * dies after sending leaves the lease to expire, and the message is sent again with the same
+ * Message-ID (at least once, recognisably the same). Once sent, the row keeps no secret: its
+ * payload (a sealed password token) is cleared; registrants' messages never stored one.
  */
-export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">, opts: { maxBatches?: number } = {}) {
+export async function deliverMail(
+  deps: Pick<AppDeps, "db" | "mailer" | "clock" | "sealer" | "config">,
+  opts: { maxBatches?: number } = {},
+) {
   const { db, mailer, clock } = deps;
   if (!mailer) return { sent: 0, retried: 0, failed: 0, skipped: "no mailer configured" };
   let sent = 0;
@@ -50,16 +55,17 @@ export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">
       const [m] = await db.select().from(outbox).where(eq(outbox.id, id));
       if (!m) continue;
       try {
-        await mailer.send(m as OutboxRow);
+        await mailer.send(await composeOutboxMessage(deps, m));
         await db
           .update(outbox)
-          .set({ status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null })
+          .set({ status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null, payload: null })
           .where(eq(outbox.id, id));
         sent++;
       } catch (e) {
         // What the relay said, without the addresses and links it may quote back.
         const error = describeError(e).split("\n")[0]!;
-        const giveUp = m.attempts >= MAX_ATTEMPTS;
+        // Nothing left to send (the registrant's data was purged): not worth a retry.
+        const giveUp = e instanceof NothingToSend || m.attempts >= MAX_ATTEMPTS;
         console.warn(
           `deliver-mail: message ${m.id} (${m.kind}) attempt ${m.attempts} ${giveUp ? "failed for good" : "failed"}: ${error}`,
         );
@@ -68,6 +74,7 @@ export async function deliverMail(deps: Pick<AppDeps, "db" | "mailer" | "clock">
           .set({
             status: giveUp ? "failed" : "pending",
             lockedUntil: null,
+            ...(giveUp ? { payload: null } : {}),
             lastError: error.slice(0, 1000),
             nextAttemptAt: new Date(clock.now().getTime() + backoffMs(m.attempts)),
           })

@@ -1,6 +1,5 @@
 import { and, eq, gt, lte, lt, sql } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
-import { calendarTokenFor } from "../api/calendar/tokens.ts";
 import { enqueueRegistrationMail } from "../api/mail/registration-mail.ts";
 import { events, registrations } from "../db/schema/index.ts";
 
@@ -31,17 +30,8 @@ export async function remindRegistrants(deps: Pick<AppDeps, "db" | "sealer" | "c
           lt(registrations.createdAt, sql`${events.startsAt} - ${`${round.before / 1000} seconds`}::interval`),
         ),
       );
-    for (const { reg, event } of due) {
-      await deps.db.transaction(async (tx) => {
-        await enqueueRegistrationMail(tx, deps.config, {
-          kind: round.kind,
-          event,
-          registration: reg,
-          manageToken: await deps.sealer.open(reg.manageTokenSealed),
-          feedToken: await calendarTokenFor(tx, deps.sealer, reg.emailKey),
-          now,
-        });
-      });
+    for (const { reg } of due) {
+      await enqueueRegistrationMail(deps.db, deps.config, { kind: round.kind, registration: reg, now });
       queued++;
     }
   }

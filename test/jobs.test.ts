@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isBlackout, isJapaneseHoliday, isSuitableMeetingDay, weekdayOf } from "../api/councils/calendar-rules.ts";
 import { tokyoParts } from "../api/lib/time.ts";
 import { blocks, events, jobRuns, outbox, registrations } from "../db/schema/index.ts";
-import { createOpenEvent, person, type TestApp } from "./support/app.ts";
+import { composed, createOpenEvent, person, type TestApp } from "./support/app.ts";
 import { createTestAppWithSmtp, mailedFeedUrl, type Smtp } from "./support/smtp.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -234,7 +234,7 @@ describe("remind-registrants", () => {
     expect(res.status).toBe(201);
     return (await res.json()) as Created & { status: string };
   };
-  const reminders = async (kind: "reminder-7d" | "reminder-1d") => mailsOfKind(`registration.${kind}`);
+  const reminders = async (kind: "reminder-7d" | "reminder-1d") => composed(t, await mailsOfKind(`registration.${kind}`));
   const runAt = async (at: number) => {
     t.clock.set(new Date(at));
     return runJob("remind-registrants");
@@ -260,12 +260,12 @@ describe("remind-registrants", () => {
     const week = await runAt(S - 7 * DAY + HOUR);
     expect(week).toMatchObject({ status: "succeeded" });
     let sent = await reminders("reminder-7d");
-    expect(sent.map((m) => m.toAddress).sort()).toEqual([a.email, b.email].sort());
-    const toA = sent.find((m) => m.toAddress === a.email)!;
+    expect(sent.map((m) => m.to).sort()).toEqual([a.email, b.email].sort());
+    const toA = sent.find((m) => m.to === a.email)!;
     expect(toA.subject).toBe(`【1週間前のご案内】${full.titleJa}`);
-    expect(toA.textBody).toContain("開催の1週間前となりました。");
-    expect(toA.textBody).toContain(ra.manageUrl);
-    expect(sent.find((m) => m.toAddress === b.email)!.subject).toBe(`In one week: ${open.titleEn}`);
+    expect(toA.text).toContain("開催の1週間前となりました。");
+    expect(toA.text).toContain(ra.manageUrl);
+    expect(sent.find((m) => m.to === b.email)!.subject).toBe(`In one week: ${open.titleEn}`);
 
     // Again in the same hour: skipped. The next hour: runs, but sends nothing new.
     expect((await runAt(S - 7 * DAY + HOUR + 10 * 60_000)).status).toBe("skipped");
@@ -276,8 +276,8 @@ describe("remind-registrants", () => {
     const day = await runAt(S - 23 * HOUR);
     expect(day.status).toBe("succeeded");
     sent = await reminders("reminder-1d");
-    expect(sent.map((m) => m.toAddress).sort()).toEqual([a.email, b.email, late.email].sort());
-    expect(sent.find((m) => m.toAddress === a.email)!.subject).toBe(`【明日開催】${full.titleJa}`);
+    expect(sent.map((m) => m.to).sort()).toEqual([a.email, b.email, late.email].sort());
+    expect(sent.find((m) => m.to === a.email)!.subject).toBe(`【明日開催】${full.titleJa}`);
     expect((await runAt(S - 22 * HOUR)).status).toBe("succeeded");
     expect(await reminders("reminder-1d")).toHaveLength(3);
     expect(await reminders("reminder-7d")).toHaveLength(2);

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
-import { events, outbox, registrations } from "../db/schema/index.ts";
-import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
+import { events, registrations } from "../db/schema/index.ts";
+import { createOpenEvent, createTestApp, outboxMailsTo, person, type TestApp } from "./support/app.ts";
 
 let t: TestApp;
 let eventId: string;
@@ -544,8 +544,8 @@ describe("organiser pages", () => {
       role: "organiser",
       scopes: { blocks: ["kanto"], events: [] },
     });
-    const [mail] = await t.db.select().from(outbox).where(eq(outbox.toAddress, "new@example.jp"));
-    const token = mail!.textBody.match(/\/admin\/password\?token=([\w-]+)/)![1]!;
+    const [mail] = await outboxMailsTo(t, "new@example.jp");
+    const token = mail!.text.match(/\/admin\/password\?token=([\w-]+)/)![1]!;
     const page = await t.request(`/admin/password?token=${token}`);
     expect(page.status).toBe(200);
     const mismatch = await post("/admin/password", { token, password: "a long enough password", confirm: "something else" });

@@ -8,8 +8,7 @@ import { loginGate } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
-import { renderMail } from "../mail/layout.ts";
-import { enqueueMail } from "../mail/outbox.ts";
+import { enqueuePasswordLink } from "../mail/password-link-mail.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import type { OrganiserCreateInput, OrganiserPatchInput } from "./schemas.ts";
 
@@ -39,36 +38,17 @@ function actorFor(o: OrganiserRow, via: "session" | "api-token"): Actor {
     : { kind: "organiser", id: o.id, label: o.email, scopes: o.scopes, via };
 }
 
-async function issuePasswordLink(tx: Db, deps: Pick<AppDeps, "config">, o: OrganiserRow, now: Date, locale: "ja" | "en") {
+async function issuePasswordLink(tx: Db, deps: Pick<AppDeps, "config" | "sealer">, o: OrganiserRow, now: Date, locale: "ja" | "en") {
   const token = newToken();
   await tx.insert(passwordLinks).values({
     organiserId: o.id,
     tokenHash: await sha256Hex(token),
     expiresAt: new Date(now.getTime() + PASSWORD_LINK_TTL_MS),
   });
-  const href = `${deps.config.PUBLIC_URL}/admin/password?token=${token}`;
-  const { text, html } = renderMail({
-    greeting: locale === "en" ? `Dear ${o.name},` : `${o.name} 様`,
-    paragraphs: [
-      locale === "en"
-        ? "An organiser account has been set up for you. Choose your password with this link (valid for 72 hours, once):"
-        : "主催者アカウントが作成されました。下記のリンクからパスワードを設定してください（72時間以内・1回限り有効）。",
-      { label: locale === "en" ? "Set your password" : "パスワードを設定する", href },
-    ],
-    footer: locale === "en" ? "Regional cluster events" : "地域クラスター催事システム",
-  });
-  await enqueueMail(tx, deps.config.PUBLIC_URL, {
-    dedupeKey: `password-link:${await sha256Hex(token)}`,
-    kind: "organiser.password-link",
-    to: o.email,
-    subject: locale === "en" ? "Set your organiser password" : "【主催者アカウント】パスワード設定のご案内",
-    text,
-    html,
-    now,
-  });
+  await enqueuePasswordLink(tx, deps, { organiser: o, token, tokenHash: await sha256Hex(token), locale, now });
 }
 
-export async function createOrganiser(deps: Pick<AppDeps, "db" | "config">, who: Who, input: OrganiserCreateInput) {
+export async function createOrganiser(deps: Pick<AppDeps, "db" | "config" | "sealer">, who: Who, input: OrganiserCreateInput) {
   return deps.db.transaction(async (tx) => {
     const key = emailKey(input.email);
     const [dup] = await tx.select({ id: organisers.id }).from(organisers).where(eq(organisers.emailKey, key));
@@ -267,7 +247,7 @@ export async function revokeApiToken(db: Db, who: Who, id: string) {
   });
 }
 
-export async function resendPasswordLink(deps: Pick<AppDeps, "db" | "config">, who: Who, id: string) {
+export async function resendPasswordLink(deps: Pick<AppDeps, "db" | "config" | "sealer">, who: Who, id: string) {
   await deps.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organisers).where(eq(organisers.id, id));
     if (!o) throw new NotFound("organiser");

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.ts";
+import type { OutboxRow } from "../../db/schema/index.ts";
 import type { Config } from "../config.ts";
 import type { EventRow } from "../events/service.ts";
 import { buildCalendar } from "../calendar/ics.ts";
@@ -6,7 +7,7 @@ import { calendarUrl } from "../calendar/tokens.ts";
 import type { RegistrationRow } from "../registrations/promote.ts";
 import { formatEventWhen } from "../../web/format.ts";
 import { renderMail } from "./layout.ts";
-import { enqueueMail, type MailMessage } from "./outbox.ts";
+import { enqueueToRender, type MailMessage } from "./outbox.ts";
 
 export type RegistrationMailKind =
   | "confirmed"
@@ -55,8 +56,10 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
   },
 };
 
+export const REGISTRATION_MAIL_KINDS = Object.keys(SUBJECT) as RegistrationMailKind[];
+
 /** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly, a calendar link per minute. */
-function dedupeKey(kind: RegistrationMailKind, reg: Pick<RegistrationRow, "id">, now: Date) {
+export function registrationDedupeKey(kind: RegistrationMailKind, reg: Pick<RegistrationRow, "id">, now: Date) {
   if (kind === "reminder-link") return `reg:${reg.id}:link:${Math.floor(now.getTime() / 3_600_000)}`;
   if (kind === "calendar-link") return `reg:${reg.id}:calendar-link:${Math.floor(now.getTime() / 60_000)}`;
   if (kind === "promoted" || kind === "confirmed") return `reg:${reg.id}:seat`;
@@ -72,9 +75,29 @@ export type RegistrationMail = {
   now: Date;
 };
 
-/** Writes a registrant's message to the outbox, inside the caller's transaction. */
-export async function enqueueRegistrationMail(tx: Db, config: Pick<Config, "PUBLIC_URL">, m: RegistrationMail) {
-  await enqueueMail(tx, config.PUBLIC_URL, renderRegistrationMail(config, m));
+/**
+ * Writes what to send a registrant to the outbox, inside the caller's transaction: the kind, the
+ * registration and its locale. The deliver job renders it (see composeOutboxMessage).
+ */
+export async function enqueueRegistrationMail(
+  tx: Db,
+  config: Pick<Config, "PUBLIC_URL">,
+  m: { kind: RegistrationMailKind; registration: Pick<RegistrationRow, "id" | "email" | "locale">; now: Date },
+) {
+  await enqueueToRender(tx, config.PUBLIC_URL, {
+    dedupeKey: registrationDedupeKey(m.kind, m.registration, m.now),
+    kind: `registration.${m.kind}`,
+    to: m.registration.email,
+    registrationId: m.registration.id,
+    locale: m.registration.locale,
+    now: m.now,
+  });
+}
+
+/** The registration mail kind of an outbox row, or null for other messages. */
+export function registrationMailKind(row: Pick<OutboxRow, "kind">): RegistrationMailKind | null {
+  const kind = row.kind.startsWith("registration.") ? row.kind.slice("registration.".length) : "";
+  return (REGISTRATION_MAIL_KINDS as string[]).includes(kind) ? (kind as RegistrationMailKind) : null;
 }
 
 /** A registrant's message in their language, with the event's .ics where it helps. Pure. */
@@ -118,7 +141,7 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
       ]
     : [];
   return {
-    dedupeKey: dedupeKey(m.kind, reg, m.now),
+    dedupeKey: registrationDedupeKey(m.kind, reg, m.now),
     kind: `registration.${m.kind}`,
     to: reg.email,
     subject: `${SUBJECT[m.kind][lang]}${title}`,

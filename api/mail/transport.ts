@@ -1,21 +1,19 @@
-import type { outbox } from "../../db/schema/index.ts";
+import type { OutgoingMail } from "./outbox.ts";
 
-export type OutboxRow = typeof outbox.$inferSelect;
-
-/** Sends one outbox message; throws when the message was not accepted. */
+/** Sends one message; throws when the message was not accepted. */
 export type Mailer = {
-  send(message: OutboxRow): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
   /** Deletes whatever copies this mailer kept of these outbox messages (the .eml files); purging calls it. */
   forget?(outboxIds: string[]): Promise<void>;
 };
 
-export function toNodemailerMessage(m: OutboxRow, from: string) {
+export function toNodemailerMessage(m: OutgoingMail, from: string) {
   return {
     from,
-    to: m.toAddress,
+    to: m.to,
     subject: m.subject,
-    text: m.textBody,
-    html: m.htmlBody,
+    text: m.text,
+    html: m.html,
     // A stable Message-ID: a resend after a crash is the same message to the recipient's client.
     messageId: m.messageId,
     // And a stable Date: when the message was written, not when this attempt went out.

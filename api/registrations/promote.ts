@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { events, registrations } from "../../db/schema/index.ts";
-import { calendarTokenFor } from "../calendar/tokens.ts";
 import type { AppDeps } from "../deps.ts";
 import type { EventRow } from "../events/service.ts";
 import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
@@ -48,14 +47,7 @@ export async function promoteWaitlist(
     .where(eq(events.id, event.id));
   promoted.sort((a, b) => a.seq - b.seq);
   for (const reg of promoted) {
-    await enqueueRegistrationMail(tx, deps.config, {
-      kind: "promoted",
-      event,
-      registration: reg,
-      manageToken: await deps.sealer.open(reg.manageTokenSealed),
-      feedToken: await calendarTokenFor(tx, deps.sealer, reg.emailKey),
-      now,
-    });
+    await enqueueRegistrationMail(tx, deps.config, { kind: "promoted", registration: reg, now });
   }
   return promoted;
 }
@@ -67,13 +59,6 @@ export async function notifyEventCancelled(tx: Db, deps: Pick<AppDeps, "sealer" 
     .from(registrations)
     .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, ["confirmed", "waitlisted"])));
   for (const reg of regs) {
-    await enqueueRegistrationMail(tx, deps.config, {
-      kind: "event-cancelled",
-      event,
-      registration: reg,
-      manageToken: await deps.sealer.open(reg.manageTokenSealed),
-      feedToken: await calendarTokenFor(tx, deps.sealer, reg.emailKey),
-      now,
-    });
+    await enqueueRegistrationMail(tx, deps.config, { kind: "event-cancelled", registration: reg, now });
   }
 }

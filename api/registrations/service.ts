@@ -5,7 +5,7 @@ import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
 import { toExcelCsv } from "../lib/csv.ts";
-import { calendarTokenFor, eventCalendarUrl } from "../calendar/tokens.ts";
+import { eventCalendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { getEvent, lockEvent, PUBLIC_VIEWER, type EventRow } from "../events/service.ts";
 import { once } from "../lib/idempotency.ts";
@@ -13,8 +13,8 @@ import { limitHit, parseLimit } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
-import type { MailMessage } from "../mail/outbox.ts";
-import { enqueueRegistrationMail, renderRegistrationMail } from "../mail/registration-mail.ts";
+import { messageIdHost } from "../mail/outbox.ts";
+import { enqueueRegistrationMail, registrationDedupeKey } from "../mail/registration-mail.ts";
 import { promoteWaitlist, type RegistrationRow } from "./promote.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 
@@ -64,12 +64,12 @@ type Seat = { seq: number; confirmed: boolean; waiting: number };
 /**
  * The registration as one statement, so it is atomic on its own and the event's row lock is held
  * only while the database executes it, never across a round trip: lock the event row, move its
- * counters, insert the registration with the seat's status and order, and insert whichever of the
- * two prepared messages fits. Returns null (and changes nothing) when the event takes no
+ * counters, insert the registration with the seat's status and order, and write what to send
+ * (the confirmation or the waiting-list message: a kind, the registration, the locale; the
+ * deliver job renders it). Yields no row (and changes nothing) when the event takes no
  * registration now or the e-mail address is already registered; the caller finds out which.
  */
-async function claimSeat(
-  q: Db,
+export function seatStatement(
   reg: {
     id: string;
     eventId: string;
@@ -79,14 +79,13 @@ async function claimSeat(
     manageTokenSealed: string;
     now: Date;
   },
-  mails: Record<"confirmed" | "waitlisted", MailMessage>,
   publicUrl: string,
-): Promise<Seat | null> {
+) {
   const { id, eventId, key, input, now } = reg;
-  const host = new URL(publicUrl).hostname || "localhost";
-  const mailRow = (m: MailMessage, confirmed: boolean) =>
-    sql`(${m.dedupeKey}, ${`<${crypto.randomUUID()}@${host}>`}, ${m.kind}, ${m.to}, ${m.subject}, ${m.text}, ${m.html}, ${JSON.stringify(m.attachments ?? [])}::jsonb, ${confirmed}::boolean)`;
-  const result = await q.execute(sql`
+  const locale = input.locale ?? "ja";
+  const confirmedKey = registrationDedupeKey("confirmed", { id }, now);
+  const waitlistedKey = registrationDedupeKey("waitlisted", { id }, now);
+  return sql`
     with cur as (
       select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
       where id = ${eventId} and status = 'scheduled' and ends_at > ${tsParam(now)}
@@ -110,19 +109,25 @@ async function claimSeat(
       insert into ${registrations} (id, event_id, status, seq, name, name_kana, email, email_key, organization, sector, locale,
         manage_token_hash, manage_token_sealed, created_at, confirmed_at)
       select ${id}::uuid, ${eventId}::uuid, case when seat.confirmed then 'confirmed' else 'waitlisted' end, seat.seq,
-        ${input.name}, ${input.nameKana ?? null}, ${input.email}, ${key}, ${input.organization}, ${input.sector}, ${input.locale ?? "ja"},
+        ${input.name}, ${input.nameKana ?? null}, ${input.email}, ${key}, ${input.organization}, ${input.sector}, ${locale},
         ${reg.manageTokenHash}, ${reg.manageTokenSealed}, ${tsParam(now)}, case when seat.confirmed then ${tsParam(now)} end
       from seat
       returning id
     ), mail as (
-      insert into ${outbox} (dedupe_key, message_id, kind, to_address, subject, text_body, html_body, attachments, created_at, next_attempt_at)
-      select v.dedupe_key, v.message_id, v.kind, v.to_address, v.subject, v.text_body, v.html_body, v.attachments, ${tsParam(now)}, ${tsParam(now)}
-      from seat join (values ${mailRow(mails.confirmed, true)}, ${mailRow(mails.waitlisted, false)})
-        as v(dedupe_key, message_id, kind, to_address, subject, text_body, html_body, attachments, confirmed) on v.confirmed = seat.confirmed
+      insert into ${outbox} (dedupe_key, message_id, kind, to_address, registration_id, locale, created_at, next_attempt_at)
+      select case when seat.confirmed then ${confirmedKey} else ${waitlistedKey} end,
+        '<' || gen_random_uuid() || ${`@${messageIdHost(publicUrl)}>`},
+        case when seat.confirmed then 'registration.confirmed' else 'registration.waitlisted' end,
+        ${input.email}, ${id}::uuid, ${locale}, ${tsParam(now)}, ${tsParam(now)}
+      from seat
       on conflict (dedupe_key) do nothing
       returning id
     )
-    select seat.seq, seat.confirmed, seat.waiting, (select count(*) from reg)::int as registered from seat`);
+    select seat.seq, seat.confirmed, seat.waiting, (select count(*) from reg)::int as registered from seat`;
+}
+
+async function claimSeat(q: Db, ...args: Parameters<typeof seatStatement>): Promise<Seat | null> {
+  const result = await q.execute(seatStatement(...args));
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     seq: string | number;
     confirmed: boolean;
@@ -157,32 +162,11 @@ export async function registerForEvent(
   }
   const id = crypto.randomUUID();
   const manageToken = newToken();
-  const [manageTokenHash, manageTokenSealed, feedToken] = await Promise.all([
-    sha256Hex(manageToken),
-    sealer.seal(manageToken),
-    // Derived state, idempotent: the person's feed token exists from their first registration on.
-    calendarTokenFor(db, sealer, key),
-  ]);
-  const mailFor = (status: "confirmed" | "waitlisted") =>
-    renderRegistrationMail(config, {
-      kind: status,
-      event,
-      registration: { id, name: input.name, email: input.email, locale: input.locale ?? "ja", status },
-      manageToken,
-      feedToken,
-      now,
-    });
-  const mails = { confirmed: mailFor("confirmed"), waitlisted: mailFor("waitlisted") };
-
+  const [manageTokenHash, manageTokenSealed] = await Promise.all([sha256Hex(manageToken), sealer.seal(manageToken)]);
   const attempt = async (q: Db): Promise<RegistrationOutcome> => {
     const closed = registrationClosedReason(event, now);
     if (closed) throw closed;
-    const seat = await claimSeat(
-      q,
-      { id, eventId, key, input, manageTokenHash, manageTokenSealed, now },
-      mails,
-      config.PUBLIC_URL,
-    );
+    const seat = await claimSeat(q, { id, eventId, key, input, manageTokenHash, manageTokenSealed, now }, config.PUBLIC_URL);
     if (!seat) return refused(q);
     return {
       outcome: "created",
@@ -213,14 +197,7 @@ export async function registerForEvent(
         new Conflict("registration-closed", "Registration for this event has closed.")
       );
     }
-    await enqueueRegistrationMail(q, config, {
-      kind: "reminder-link",
-      event,
-      registration: existing,
-      manageToken: await sealer.open(existing.manageTokenSealed),
-      feedToken,
-      now,
-    });
+    await enqueueRegistrationMail(q, config, { kind: "reminder-link", registration: existing, now });
     return { outcome: "duplicate" };
   };
 
@@ -300,29 +277,14 @@ const CALENDAR_LINK_LIMIT = { max: 5, windowSeconds: 3600 };
  * (the only place it goes). Rate-limited per registration and per client address; requests within
  * the same minute are one message.
  */
-export async function sendCalendarLink({
-  db,
-  clock,
-  sealer,
-  config,
-  token,
-  address,
-}: Deps & { token: string; address: string }) {
+export async function sendCalendarLink({ db, clock, sealer, config, token, address }: Deps & { token: string; address: string }) {
   const reg = await registrationByToken(db, token);
   const now = clock.now();
   await limitHit(db, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
-  if (config.RATE_LIMITS === "on") await limitHit(db, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
-  await db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, reg.eventId));
-    await enqueueRegistrationMail(tx, config, {
-      kind: "calendar-link",
-      event: event!,
-      registration: reg,
-      manageToken: token,
-      feedToken: await calendarTokenFor(tx, sealer, reg.emailKey),
-      now,
-    });
-  });
+  if (config.RATE_LIMITS === "on")
+    await limitHit(db, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
+  // The link is rendered into the message at delivery (the feed token is looked up then, never stored here).
+  await enqueueRegistrationMail(db, config, { kind: "calendar-link", registration: reg, now });
 }
 
 /**
@@ -347,15 +309,7 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
       )
       .where(eq(events.id, event.id))
       .returning();
-    const feedToken = await calendarTokenFor(tx, sealer, reg.emailKey);
-    await enqueueRegistrationMail(tx, config, {
-      kind: "cancelled",
-      event,
-      registration: { ...reg, status: "cancelled" },
-      manageToken: token,
-      feedToken,
-      now,
-    });
+    await enqueueRegistrationMail(tx, config, { kind: "cancelled", registration: reg, now });
     if (wasConfirmed) await promoteWaitlist(tx, updated!, { clock, sealer, config });
     // The registrant acted with their private link; the log records the change, not the person.
     await audit(

@@ -69,8 +69,26 @@ export async function pgbench(dbUrl: string, script: string): Promise<PgbenchRes
     const u = new URL(dbUrl);
     const { stdout } = await run(
       "pgbench",
-      ["-n", "-c", "10", "-j", "2", "-T", "10", "-f", file, "-l", `--log-prefix=${join(dir, "log")}`,
-        "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"), u.pathname.slice(1)],
+      [
+        "-n",
+        "-c",
+        "10",
+        "-j",
+        "2",
+        "-T",
+        "10",
+        "-f",
+        file,
+        "-l",
+        `--log-prefix=${join(dir, "log")}`,
+        "-h",
+        u.hostname,
+        "-p",
+        u.port || "5432",
+        "-U",
+        decodeURIComponent(u.username || "postgres"),
+        u.pathname.slice(1),
+      ],
       { maxBuffer: 1 << 24 },
     );
     const tps = Number(stdout.match(/tps = ([\d.]+)/)?.[1] ?? NaN);

@@ -19,7 +19,7 @@ function childrenOf(pid: number): number[] {
 
 function treePids(pid: number): number[] {
   const out: number[] = [];
-  for (const stack = [pid]; stack.length; ) {
+  for (const stack = [pid]; stack.length;) {
     const p = stack.pop()!;
     out.push(p);
     stack.push(...childrenOf(p));
@@ -39,7 +39,7 @@ function alive(pid: number): boolean {
 /** utime + stime of a process and all its descendants, in ms (npm → sh → tsx → node is a tree). */
 export function treeCpuMs(pid: number): number {
   let total = 0;
-  for (const stack = [pid]; stack.length; ) {
+  for (const stack = [pid]; stack.length;) {
     const p = stack.pop()!;
     try {
       const stat = readFileSync(`/proc/${p}/stat`, "utf8");

@@ -23,7 +23,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { parseConfig } from "../../api/config.ts";
-import { getEvent } from "../../api/events/service.ts";
 import { systemClock } from "../../api/lib/clock.ts";
 import { resolveSealer } from "../../api/lib/secret.ts";
 import { fileMailer } from "../../api/mail/file-transport.ts";
@@ -39,7 +38,8 @@ const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
 const ADMIN = "bench-admin-token-0123456789";
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The product's checkout (BENCH_PRODUCT_ROOT: another checkout, e.g. the code before a change). */
+const ROOT = process.env.BENCH_PRODUCT_ROOT ?? fileURLToPath(new URL("../..", import.meta.url));
 const SCENARIOS = (
   [
     ["hot event", 1, 500],
@@ -150,7 +150,8 @@ function bareTarget(server: Started): Target {
       return ((await res.json()) as { id: string }).id;
     },
     registerPath: (id) => `${server.base}/events/${id}/registrations`,
-    confirmed: async (id) => ((await (await fetch(`${server.base}/events/${id}`)).json()) as { confirmedCount: number }).confirmedCount,
+    confirmed: async (id) =>
+      ((await (await fetch(`${server.base}/events/${id}`)).json()) as { confirmedCount: number }).confirmedCount,
   };
 }
 
@@ -161,7 +162,9 @@ async function httpRun(t: Target, events: number, capacity: number, total: numbe
   const tag = Math.random().toString(36).slice(2, 7);
   agent.destroy();
   agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const answers = new Map<string, { confirmed: number; positions: number[] }>(ids.map((id) => [id, { confirmed: 0, positions: [] }]));
+  const answers = new Map<string, { confirmed: number; positions: number[] }>(
+    ids.map((id) => [id, { confirmed: 0, positions: [] }]),
+  );
   const cpu0 = treeCpuMs(t.server.pid);
   const s = await load(total, concurrency, async (i) => {
     const id = ids[i % events]!;
@@ -209,10 +212,13 @@ async function startProduct(databaseUrl: string | undefined, label: string) {
     JOBS: "off",
     ADMIN_TOKEN: ADMIN,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    NODE_OPTIONS: profile ? `--cpu-prof --cpu-prof-dir=${join(profile, label)}` : process.env.NODE_OPTIONS,
   };
   if (!databaseUrl) delete env.DATABASE_URL;
-  const server = await startProcess("npm", ["start", "--silent"], { env, port, readyPath: "/api/events", cwd: ROOT, quiet: true });
+  // As a user starts it; with BENCH_PROFILE the same entry under `node --cpu-prof` (not allowed in NODE_OPTIONS).
+  const [cmd, args] = profile
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${join(profile, label)}`, "--import", "tsx", "api/node.ts"]]
+    : ["npm", ["start", "--silent"]];
+  const server = await startProcess(cmd, args, { env, port, readyPath: "/api/events", cwd: ROOT, quiet: true });
   return {
     server,
     dataDir,
@@ -264,10 +270,7 @@ async function benchPgbench() {
         }
         let script = SIMPLE_SCRIPT.replace(/^/, events === 1 ? "\\set e 1\n" : `\\set e random(1, ${events})\n`);
         if (kind === "product") {
-          const { db, close } = openPostgres(d.url, { max: 1 });
-          const event = await getEvent({ db, id: pgbenchEventId(1) });
-          await close();
-          script = statementScript(productSeatStatement(event, "http://127.0.0.1:8787"), events);
+          script = statementScript(productSeatStatement("http://127.0.0.1:8787"), events);
         }
         const r = await pgbench(d.url, script);
         const [c] = await sql`select count(*)::int as n from registrations where status = 'confirmed'`;
@@ -348,7 +351,12 @@ async function benchPglite() {
   try {
     for (const [scenario, events, capacity] of SCENARIOS) {
       push("PGlite", scenario, "bare server", await httpRun(bareTarget(bare), events, capacity, TOTAL, CONCURRENCY));
-      push("PGlite", scenario, "product (npm start)", await httpRun(productTarget(product.server), events, capacity, TOTAL, CONCURRENCY));
+      push(
+        "PGlite",
+        scenario,
+        "product (npm start)",
+        await httpRun(productTarget(product.server), events, capacity, TOTAL, CONCURRENCY),
+      );
     }
   } finally {
     await product.stop();

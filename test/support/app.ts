@@ -6,6 +6,10 @@ import { resolveSealer } from "../../api/lib/secret.ts";
 import { seedDatabase } from "../../db/seed/seed.ts";
 import { createTestDatabase } from "./db.ts";
 import type { Mailer } from "../../api/mail/transport.ts";
+import { eq } from "drizzle-orm";
+import { composeOutboxMessage } from "../../api/mail/compose.ts";
+import type { OutgoingMail } from "../../api/mail/outbox.ts";
+import { outbox, type OutboxRow } from "../../db/schema/index.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
@@ -112,4 +116,14 @@ export async function organiserToken(t: TestApp, email: string, blocks: string[]
   });
   if (tok.status !== 201) throw new Error(`organiserToken: ${tok.status} ${await tok.text()}`);
   return ((await tok.json()) as { token: string }).token;
+}
+
+/** Outbox rows as the deliver job would send them now (registrants' messages are rendered at delivery). */
+export function composed(t: TestApp, rows: OutboxRow[]): Promise<OutgoingMail[]> {
+  return Promise.all(rows.map((r) => composeOutboxMessage(t.deps, r)));
+}
+
+/** The messages waiting in the outbox for one address, rendered. */
+export async function outboxMailsTo(t: TestApp, email: string): Promise<OutgoingMail[]> {
+  return composed(t, await t.db.select().from(outbox).where(eq(outbox.toAddress, email)));
 }

@@ -175,7 +175,7 @@ export function feedUrlsIn(mail: ReadMail): string[] {
  * Delivers the outbox over SMTP and returns the personal feed URL from the newest message to this
  * address: the only way the feed reaches anyone.
  */
-export async function mailedFeedUrl(deps: Pick<AppDeps, "db" | "mailer" | "clock">, smtp: Smtp, email: string): Promise<string> {
+export async function mailedFeedUrl(deps: Pick<AppDeps, "db" | "mailer" | "clock" | "sealer" | "config">, smtp: Smtp, email: string): Promise<string> {
   await deliverMail(deps);
   const mails = smtp.to(email);
   const urls = mails.length ? feedUrlsIn(mails[mails.length - 1]!) : [];
