@@ -14,9 +14,12 @@ import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { AppError, NotFound } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
+import { requestDeadline } from "./lib/deadline.ts";
 import { problemResponse } from "./lib/problem.ts";
+import { healthRoutes } from "./health/routes.ts";
 import { registrationRoutes } from "./registrations/routes.ts";
-import { webRoutes } from "../web/routes.tsx";
+import { isPagePath, webRoutes } from "../web/routes.tsx";
+import { renderError } from "../web/pages/error.tsx";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -36,6 +39,9 @@ export function createApp(deps: AppDeps) {
     await next();
     c.res.headers.set("X-Request-Id", id);
   });
+
+  const deadlineMs = deps.runtime?.requestDeadlineMs;
+  if (deadlineMs) app.use("*", requestDeadline({ ...deps.runtime!, requestDeadlineMs: deadlineMs }));
 
   app.use("*", async (c, next) => {
     await next();
@@ -78,6 +84,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
+  app.route("/", healthRoutes(deps));
   app.use("*", identify(deps));
 
   app.route("/", authRoutes(deps));
@@ -107,7 +114,9 @@ export function createApp(deps: AppDeps) {
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Cluster events API" }));
 
   app.notFound((c) => problemResponse(new NotFound("page", `Nothing is at ${new URL(c.req.url).pathname}.`), c));
-  app.onError((err, c) => problemResponse(err, c));
+  // Errors before the pages' own handler (a database fault while identifying a session) are still
+  // a page for a page's address.
+  app.onError((err, c) => (isPagePath(c.req.path) ? renderError(c as never, err) : problemResponse(err, c)));
   return app;
 }
 

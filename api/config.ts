@@ -49,6 +49,12 @@ export const configSchema = z.object({
   RATE_LIMIT_REGISTRATION: limitSpec("20/600"),
   /** "<failures>/<seconds>": failed logins, per client address and per account. */
   RATE_LIMIT_LOGIN: limitSpec("10/900"),
+  /** PostgreSQL statement_timeout (and idle-in-transaction timeout) per connection, in ms. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** How long start-up keeps trying to reach the database before giving up, in seconds. */
+  DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(0).max(3600).default(30),
+  /** How long a SIGTERM/SIGINT waits for requests in flight and the running job, in ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -12,6 +12,17 @@ export type AppDeps = {
   sealer: Sealer;
   /** null where no mail can be sent (a Worker without SMTP_URL): messages wait in the outbox. */
   mailer: Mailer | null;
+  /** What the Node entry tells the app about the process; absent in tests and on the Worker. */
+  runtime?: Runtime;
+};
+
+export type Runtime = {
+  /** True once shutdown began: /readyz answers 503 so that load balancers stop sending. */
+  draining(): boolean;
+  /** A request still waiting after this long answers 503 (PostgreSQL: statement + connect timeouts). */
+  requestDeadlineMs?: number;
+  /** Called when a request hit the deadline: drop the database connections it may hang on. */
+  onDeadline?(): void;
 };
 
 import type { Scopes } from "../db/schema/organisers.ts";

@@ -10,6 +10,8 @@ export type Database = {
   db: Db;
   driver: "pglite" | "postgres";
   close(): Promise<void>;
+  /** PostgreSQL on Node: drop every connection (a request gave up waiting on one); the next query reconnects. */
+  abandon?(): void;
 };
 
 /** An instant as a SQL parameter inside raw `sql` fragments (postgres.js needs it typed). */

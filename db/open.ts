@@ -5,11 +5,17 @@ import type { Database } from "./client.ts";
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /** Opens the database named by the configuration and applies the migrations (Node). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  statementTimeoutMs?: number;
+  /** PGlite: told of an engine failure (PANIC, abort) seen by any query. */
+  onEngineFailure?: (err: unknown) => void;
+}): Promise<Database> {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { openPostgres } = await import("./postgres.ts");
-    const database = openPostgres(url);
+    const database = openPostgres(url, { statementTimeoutMs: opts.statementTimeoutMs });
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return database;
@@ -20,7 +26,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     mkdirSync(opts.dataDir, { recursive: true });
     dir = opts.dataDir;
   }
-  const database = await openPglite(dir);
+  const database = await openPglite(dir, { onFailure: opts.onEngineFailure });
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   return database;

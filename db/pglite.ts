@@ -2,10 +2,40 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { schema, type Database, type Db } from "./client.ts";
 
-/** The embedded default: PGlite in a folder, or in memory for `memory://`. Node only. */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+/**
+ * An error after which the embedded engine cannot go on: a PostgreSQL PANIC (a WAL write that
+ * failed, most often on a full disk) or the WebAssembly module aborting.
+ */
+export function isEngineFailure(err: unknown): boolean {
+  const e = err as { name?: unknown; message?: unknown; severity?: unknown; stack?: unknown } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.severity === "PANIC") return true;
+  if (e.name === "RuntimeError" && typeof e.stack === "string" && /pglite|wasm/i.test(e.stack)) return true;
+  return typeof e.message === "string" && /^Aborted\(|\bPANIC\b/.test(e.message);
+}
+
+/**
+ * The embedded default: PGlite in a folder, or in memory for `memory://`. Node only. `onFailure`
+ * hears of an engine failure seen by any query (the process should stop; see api/node.ts).
+ */
+export async function openPglite(dataDir: string | undefined, opts: { onFailure?: (err: unknown) => void } = {}): Promise<Database> {
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
+  if (opts.onFailure) {
+    const onFailure = opts.onFailure;
+    const watched = <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        try {
+          return await f(...args);
+        } catch (e) {
+          if (isEngineFailure(e)) onFailure(e);
+          throw e;
+        }
+      };
+    client.query = watched(client.query.bind(client)) as typeof client.query;
+    client.exec = watched(client.exec.bind(client)) as typeof client.exec;
+    client.transaction = watched(client.transaction.bind(client)) as typeof client.transaction;
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
   let closed = false;
   return {

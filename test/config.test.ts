@@ -15,6 +15,9 @@ describe("configuration", () => {
     expect(c.TRUST_PROXY).toBe("off");
     expect(parseConfig({}, { TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("cloudflare");
     expect(parseConfig({ TRUST_PROXY: "x-forwarded-for" }, { TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("x-forwarded-for");
+    expect(c.DB_STATEMENT_TIMEOUT_MS).toBe(10_000);
+    expect(c.DB_CONNECT_TIMEOUT_S).toBe(30);
+    expect(c.SHUTDOWN_GRACE_MS).toBe(10_000);
   });
 
   it("names the variable that is wrong", () => {
@@ -29,6 +32,9 @@ describe("configuration", () => {
       [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
       [{ RATE_LIMIT_LOGIN: "10/172800" }, "RATE_LIMIT_LOGIN"],
       [{ TRUST_PROXY: "X-Forwarded-For" }, "TRUST_PROXY"],
+      [{ DB_STATEMENT_TIMEOUT_MS: "10s" }, "DB_STATEMENT_TIMEOUT_MS"],
+      [{ DB_CONNECT_TIMEOUT_S: "-1" }, "DB_CONNECT_TIMEOUT_S"],
+      [{ SHUTDOWN_GRACE_MS: "soon" }, "SHUTDOWN_GRACE_MS"],
     ];
     for (const [env, name] of bad) {
       expect(() => parseConfig(env)).toThrow(ConfigError);

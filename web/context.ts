@@ -32,20 +32,23 @@ export function langFromAcceptLanguage(header: string | undefined): Lang | undef
   return undefined;
 }
 
+/** The visitor's language from ?lang=, the cookie, Accept-Language, else Japanese. */
+export function requestLang(c: Context): Lang {
+  const q = c.req.query("lang");
+  if (q === "ja" || q === "en") return q;
+  const cookie = getCookie(c, LANG_COOKIE);
+  return cookie === "ja" || cookie === "en" ? cookie : (langFromAcceptLanguage(c.req.header("Accept-Language")) ?? "ja");
+}
+
 /** ?lang= (remembered in a cookie), else the cookie, else Accept-Language, else Japanese. */
 export function languages(deps: AppDeps): MiddlewareHandler<WebEnv> {
   const secure = deps.config.PUBLIC_URL.startsWith("https:");
   return async (c, next) => {
     const q = c.req.query("lang");
-    let lang: Lang;
     if (q === "ja" || q === "en") {
-      lang = q;
       setCookie(c, LANG_COOKIE, q, { path: "/", maxAge: YEAR_SECONDS, sameSite: "Lax", httpOnly: true, secure });
-    } else {
-      const cookie = getCookie(c, LANG_COOKIE);
-      lang = cookie === "ja" || cookie === "en" ? cookie : (langFromAcceptLanguage(c.req.header("Accept-Language")) ?? "ja");
     }
-    c.set("lang", lang);
+    c.set("lang", requestLang(c));
     await next();
     c.res.headers.append("Vary", "Cookie, Accept-Language");
   };
@@ -61,7 +64,8 @@ export type PageCtx = {
 };
 
 export function pageCtx(c: WebContext, admin = false): PageCtx {
-  const lang = c.get("lang") ?? "ja";
+  // Unset when an error is rendered before the language middleware ran (a fault in identify).
+  const lang = c.get("lang") ?? requestLang(c);
   return {
     lang,
     m: MESSAGES[lang],

@@ -18,6 +18,11 @@ import { publicRoutes } from "./public-routes.tsx";
  */
 const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/clusters", "/clusters/*", "/fair/*", "/admin/*"];
 
+/** Whether `path` is one of the pages' (so its errors are HTML, not problem+json). */
+export function isPagePath(path: string): boolean {
+  return PAGE_PATHS.some((p) => (p.endsWith("/*") ? path === p.slice(0, -2) || path.startsWith(p.slice(0, -1)) : path === p));
+}
+
 export function webRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
   const lang = languages(deps);

@@ -2,12 +2,17 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { AppError } from "../errors.ts";
+import { dbFaultCode, dbFaultProblem } from "./db-fault.ts";
 import { logError, logWarning } from "./log.ts";
 
 /** The one mapping from an error to an application/problem+json response (RFC 9457). */
 export function problemResponse(err: unknown, c: Context): Response {
   let e: AppError;
-  if (err instanceof AppError) e = err;
+  const fault = dbFaultProblem(err);
+  if (fault) {
+    e = fault;
+    if (fault !== err) logFault(c, fault, err);
+  } else if (err instanceof AppError) e = err;
   else if (err instanceof HTTPException) {
     const status = err.status;
     const slug = status === 400 && /JSON/i.test(err.message) ? "malformed-json" : status === 413 ? "body-too-large" : "http";
@@ -40,6 +45,11 @@ export function problemResponse(err: unknown, c: Context): Response {
     status: e.status,
     headers: { "Content-Type": "application/problem+json; charset=utf-8", ...(e.headers ?? {}) },
   });
+}
+
+/** One line per database fault: its code, the route and the request id, never the query or its values. */
+export function logFault(c: Context, problem: AppError, err: unknown): void {
+  console.warn(`[${c.get("requestId" as never) ?? "-"}] ${c.req.method} ${routeOf(c)}: ${problem.slug}: ${dbFaultCode(err)}`);
 }
 
 /** PostgreSQL's class 22 (data exception) on the error or its cause: bad input, not a server fault. */

@@ -2,7 +2,8 @@
 import { HTTPException } from "hono/http-exception";
 import { AppError } from "../../api/errors.ts";
 import { logError } from "../../api/lib/log.ts";
-import { routeOf } from "../../api/lib/problem.ts";
+import { dbFaultProblem } from "../../api/lib/db-fault.ts";
+import { logFault, routeOf } from "../../api/lib/problem.ts";
 import { pageCtx, render, type PageCtx, type WebContext } from "../context.ts";
 import type { Lang } from "../i18n.ts";
 import { Layout } from "../layout.tsx";
@@ -18,6 +19,8 @@ const DETAIL_JA: Record<string, string> = {
   forbidden: "この操作を行う権限がないか、フォームの有効期限が切れています。ページを読み込み直してから、もう一度お試しください。",
   "rate-limited": "短時間に多くの送信がありました。しばらく待ってから、もう一度お試しください。",
   "body-too-large": "送信内容が大きすぎます。",
+  "database-unavailable": "データベースに一時的に接続できません。数秒おいてから、もう一度お試しください。",
+  "storage-full": "サーバーの保存領域が一杯のため、この変更は保存されませんでした。閲覧はできます。時間をおいてもう一度お試しください。",
 };
 
 export function errorDetail(err: AppError, lang: Lang): string | undefined {
@@ -52,6 +55,9 @@ export function renderError(c: WebContext, err: unknown) {
   let status = 500;
   let detail: string | undefined;
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  const fault = dbFaultProblem(err);
+  if (fault && fault !== err) logFault(c, fault, err);
+  err = fault ?? err;
   if (err instanceof AppError) {
     status = err.status;
     detail = status === 404 ? undefined : errorDetail(err, ctx.lang);

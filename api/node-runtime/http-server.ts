@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+
+/** A request body left unread by the answer (a 413, an early 401) is drained up to this many bytes… */
+export const DRAIN_LIMIT_BYTES = 1024 * 1024;
+/** …or for this long; past either bound the connection is closed. */
+export const DRAIN_LIMIT_MS = 5000;
+
+export type HttpServer = {
+  server: Server;
+  /** Requests accepted and not yet answered. */
+  inFlight(): number;
+  /**
+   * Stops accepting connections, lets the requests in flight finish (up to graceMs), then closes
+   * every connection. Resolves with the number of requests that were still running when it gave up.
+   */
+  drain(graceMs: number): Promise<number>;
+  /** Answers every request still waiting with this response (the database died under them). */
+  failInFlight(status: number, body: object): void;
+};
+
+/**
+ * The Node HTTP server around the app's fetch. What it adds to @hono/node-server: it tracks the
+ * requests in flight for a graceful stop, and when an answer was written before the request body
+ * was read, it reads and discards the rest (bounded) instead of destroying the socket, which would
+ * reset the connection under clients that send the body without waiting (Node's fetch, browsers)
+ * before they read the answer.
+ */
+export function startHttpServer(opts: {
+  fetch: (request: Request) => Response | Promise<Response>;
+  port: number;
+  onListening: (port: number) => void;
+}): HttpServer {
+  const listener = getRequestListener(opts.fetch, { autoCleanupIncoming: false });
+  const pending = new Set<ServerResponse>();
+  let stopping = false;
+  let allDone: (() => void) | undefined;
+
+  const server = createServer((req, res) => {
+    pending.add(res);
+    if (stopping) res.setHeader("Connection", "close");
+    res.on("close", () => {
+      pending.delete(res);
+      if (pending.size === 0) allDone?.();
+    });
+    res.on("finish", () => {
+      if (!req.complete) drainBody(req);
+    });
+    void listener(req, res);
+  });
+  server.listen(opts.port, () => {
+    const address = server.address();
+    opts.onListening(typeof address === "object" && address ? address.port : opts.port);
+  });
+
+  return {
+    server,
+    inFlight: () => pending.size,
+    async drain(graceMs) {
+      stopping = true;
+      server.close();
+      server.closeIdleConnections();
+      if (pending.size > 0) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => (allDone = resolve)),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+        ]);
+        clearTimeout(timer);
+      }
+      const left = pending.size;
+      server.closeAllConnections();
+      return left;
+    },
+    failInFlight(status, body) {
+      for (const res of pending) {
+        if (res.headersSent) {
+          res.destroy();
+          continue;
+        }
+        res.writeHead(status, { "Content-Type": "application/problem+json; charset=utf-8", "Retry-After": "5", Connection: "close" });
+        res.end(JSON.stringify(body));
+      }
+    },
+  };
+}
+
+/** Reads and discards what is left of a request body; closes the connection past the bounds. */
+function drainBody(req: IncomingMessage) {
+  let seen = 0;
+  const give = () => req.socket.destroy();
+  const timer = setTimeout(give, DRAIN_LIMIT_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT_BYTES) {
+      clearTimeout(timer);
+      give();
+    }
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.on("error", () => clearTimeout(timer));
+  req.resume();
+}
