@@ -29,6 +29,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       onnotice: () => {},
       // postgres.js waits forever by default; this bounds the TCP connect and the start-up exchange.
       connect_timeout: CONNECT_TIMEOUT_S,
+      // postgres.js waits up to 20 s before reopening a connection after repeated failures, and
+      // the queries queued on it wait too: at most 1 s, so that a database back is used at once.
+      backoff: (retries: number) => Math.min(0.1 * retries, 1),
       // No array-typed columns to decode, so skip the type lookup on connect. Prepared statements
       // stay on: Hyperdrive supports them and needs them for its query cache.
       fetch_types: false,

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpNodeServer, type ServerResponse } from "node:http";
+import { Server, type Socket } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 
 /** A request body left unread by the answer (a 413, an early 401) is drained up to this many bytes… */
@@ -7,12 +8,12 @@ export const DRAIN_LIMIT_BYTES = 1024 * 1024;
 export const DRAIN_LIMIT_MS = 5000;
 
 export type HttpServer = {
-  server: Server;
+  server: HttpNodeServer;
   /** Requests accepted and not yet answered. */
   inFlight(): number;
   /**
-   * Stops accepting connections, lets the requests in flight finish (up to graceMs), then closes
-   * every connection. Resolves with the number of requests that were still running when it gave up.
+   * Stops accepting connections, lets the requests in flight finish and the open connections close
+   * (up to graceMs), then closes what is left. Resolves with the number of requests that were still running when it gave up.
    */
   drain(graceMs: number): Promise<number>;
   /** Answers every request still waiting with this response (the database died under them). */
@@ -34,19 +35,22 @@ export function startHttpServer(opts: {
   const listener = getRequestListener(opts.fetch, { autoCleanupIncoming: false });
   const pending = new Set<ServerResponse>();
   let stopping = false;
-  let allDone: (() => void) | undefined;
+  const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
     pending.add(res);
     if (stopping) res.setHeader("Connection", "close");
-    res.on("close", () => {
-      pending.delete(res);
-      if (pending.size === 0) allDone?.();
-    });
+    res.on("close", () => pending.delete(res));
     res.on("finish", () => {
       if (!req.complete) drainBody(req);
     });
     void listener(req, res);
+  });
+  let accepted = 0;
+  server.on("connection", (socket) => {
+    accepted++;
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
   });
   server.listen(opts.port, () => {
     const address = server.address();
@@ -58,15 +62,23 @@ export function startHttpServer(opts: {
     inFlight: () => pending.size,
     async drain(graceMs) {
       stopping = true;
-      server.close();
-      server.closeIdleConnections();
-      if (pending.size > 0) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([
-          new Promise<void>((resolve) => (allDone = resolve)),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
-        ]);
-        clearTimeout(timer);
+      // Connections the kernel has queued are accepted first: closing the listener would reset
+      // them, and their clients have already sent a request. Accept until a quiet 50 ms (bounded).
+      for (let i = 0, quiet = 0; i < 50 && quiet < 5; i++) {
+        const seen = accepted;
+        await new Promise((r) => setTimeout(r, 10));
+        quiet = accepted === seen ? quiet + 1 : 0;
+      }
+      // net's close, not http's: http.Server#close also closes "idle" connections, and a connection
+      // accepted while the main thread was busy (PGlite) looks idle until its request is parsed.
+      Server.prototype.close.call(server);
+      // Answers still to come end their connection. Idle keep-alive connections are not cut here:
+      // a client may be sending on one right now (that request would be reset). They close after
+      // their next answer or at the keep-alive timeout, which clients know from the Keep-Alive header.
+      for (const res of pending) if (!res.headersSent) res.setHeader("Connection", "close");
+      const until = Date.now() + graceMs;
+      while ((pending.size > 0 || sockets.size > 0) && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
       }
       const left = pending.size;
       server.closeAllConnections();
