@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { isEngineFailure } from "../../db/pglite.ts";
+import { logError } from "../lib/log.ts";
 
 /**
  * postgres.js 3.4.x can throw, outside any promise, `TypeError: Cannot read properties of null
@@ -26,7 +27,7 @@ export function installFatalHandlers(opts: { onEngineFailure: (err: unknown) => 
       return;
     }
     if (isEngineFailure(err)) return opts.onEngineFailure(err);
-    console.error(`${kind}:`, err);
+    logError(`${kind}:`, err);
     process.exit(1);
   };
   process.on("uncaughtException", handle("uncaught exception"));

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, Socket, type AddressInfo, type Server } from "node:net";
+export { freePort } from "./net.ts";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 
@@ -84,15 +85,6 @@ export async function startProxy(target: { host: string; port: number }) {
   };
 }
 export type Proxy = Awaited<ReturnType<typeof startProxy>>;
-
-/** A free TCP port on 127.0.0.1 (bound and released). */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Whether a PostgreSQL server answers at `url` within a few seconds. */
 export async function postgresAnswers(url: string): Promise<boolean> {
