@@ -122,5 +122,5 @@ describe.skipIf(!mounted)("the embedded database on a full disk", () => {
     expect(after.status).toBe("201");
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
-  });
+  }, 240_000);
 });

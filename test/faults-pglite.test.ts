@@ -96,5 +96,5 @@ describe("the embedded server under faults", () => {
     table.add("4 SIGTERM to npm mid-burst (35 sent before, 3 after)", all, acked.length, acked.filter((r) => present.has(r.email)).length);
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
-  });
+  }, 240_000);
 });

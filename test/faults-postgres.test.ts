@@ -86,7 +86,7 @@ const expectUnavailable = (r: { status: string | number; type: string; retryAfte
   expect(Number(r.retryAfter)).toBeGreaterThan(0);
 };
 
-describe.skipIf(!reachable)("faults between the server and PostgreSQL", () => {
+describe.skipIf(!reachable)("faults between the server and PostgreSQL", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase(SERVER, "faults");
     const database = await openDatabase({ databaseUrl: scratch.url, dataDir: "" });

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Server, type Socket } from "node:net";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.ts";
 import { seedDatabase } from "../db/seed/seed.ts";
 import { createTestDatabase } from "./support/db.ts";
+import { databaseWithoutSlots } from "./support/faults.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ADMIN_TOKEN = "worker-admin-token-0123456789abcdef";
@@ -301,4 +303,38 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
       await sql.end();
     }
   });
+  it("answers /healthz always, and 503 problem+json with Retry-After when PostgreSQL cannot be reached", async () => {
+    expect((await request("/healthz")).status).toBe(200);
+    expect((await request("/readyz")).status).toBe(200);
+    // PostgreSQL refusing every connection to a database with no connection slots (53300).
+    const full = await databaseWithoutSlots(SERVER);
+    // Miniflare's local Hyperdrive proxy (in this process) pipes sockets without error handlers:
+    // workerd resetting one after the refusal would be an uncaught ECONNRESET here, not a finding.
+    const emit = Server.prototype.emit;
+    Server.prototype.emit = function (this: Server, event: string, ...args: unknown[]) {
+      if (event === "connection") (args[0] as Socket).on("error", () => {});
+      return (emit as (this: Server, e: string, ...a: unknown[]) => boolean).call(this, event, ...args);
+    } as typeof emit;
+    const down = new Miniflare({ ...options, hyperdrives: { HYPERDRIVE: withPassword(full.url) } });
+    try {
+      await down.ready;
+      const get = (path: string, headers: Record<string, string> = {}) =>
+        down.dispatchFetch(`${PUBLIC_URL}${path}`, { headers } as never) as unknown as Promise<Response>;
+      expect((await get("/healthz")).status).toBe(200);
+      for (const path of ["/readyz", "/api/blocks"]) {
+        const res = await get(path);
+        expect(res.status, path).toBe(503);
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+        expect(((await res.json()) as { type: string }).type).toBe("/problems/database-unavailable");
+        expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      }
+      const page = await get("/", { "Accept-Language": "en" });
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain("Temporarily unavailable");
+    } finally {
+      await down.dispose();
+      Server.prototype.emit = emit;
+      await full.drop();
+    }
+  }, 120_000);
 });

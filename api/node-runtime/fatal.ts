@@ -58,8 +58,10 @@ export function startWatchdog(stallMs: number, message: string): () => void {
       }
     }, 500);
     `,
-    { eval: true, workerData: { buffer: beat.buffer, stallMs, message } },
+    // Plain CommonJS in the worker: none of the main thread's loaders or flags (tsx, --input-type).
+    { eval: true, execArgv: [], workerData: { buffer: beat.buffer, stallMs, message } },
   );
+  worker.on("error", (e) => logError("watchdog stopped:", e));
   worker.unref();
   return () => {
     clearInterval(interval);

@@ -72,13 +72,16 @@ export function startHttpServer(opts: {
       // net's close, not http's: http.Server#close also closes "idle" connections, and a connection
       // accepted while the main thread was busy (PGlite) looks idle until its request is parsed.
       Server.prototype.close.call(server);
-      // Answers still to come end their connection. Idle keep-alive connections are not cut here:
-      // a client may be sending on one right now (that request would be reset). They close after
-      // their next answer or at the keep-alive timeout, which clients know from the Keep-Alive header.
+      // Answers still to come end their connection. Once nothing is in flight, connections left
+      // idle are closed; a connection accepted a moment ago may look idle until its request is
+      // parsed, so idleness is checked twice, a few event-loop turns apart, before closing.
       for (const res of pending) if (!res.headersSent) res.setHeader("Connection", "close");
       const until = Date.now() + graceMs;
+      let quietTurns = 0;
       while ((pending.size > 0 || sockets.size > 0) && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => setTimeout(r, 20));
+        quietTurns = pending.size === 0 ? quietTurns + 1 : 0;
+        if (quietTurns >= 2) server.closeIdleConnections();
       }
       const left = pending.size;
       server.closeAllConnections();

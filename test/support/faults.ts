@@ -86,6 +86,31 @@ export async function startProxy(target: { host: string; port: number }) {
 }
 export type Proxy = Awaited<ReturnType<typeof startProxy>>;
 
+/**
+ * A database on `serverUrl` that refuses every connection of an ordinary role with 53300 (too many
+ * connections): its connection limit is 0. Returns that role's URL for it.
+ */
+export async function databaseWithoutSlots(serverUrl: string) {
+  const name = `noslots_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create role "${name}" login`);
+  await admin.unsafe(`create database "${name}" connection limit 0`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.username = name;
+  url.password = "";
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`);
+      await a.unsafe(`drop role if exists "${name}"`);
+      await a.end();
+    },
+  };
+}
+
 /** Whether a PostgreSQL server answers at `url` within a few seconds. */
 export async function postgresAnswers(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
