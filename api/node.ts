@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { openDatabase } from "../db/open.ts";
 import { seedDatabase } from "../db/seed/seed.ts";
@@ -16,6 +17,8 @@ import { StartupFailed, databaseAddress, waitForPostgres } from "./node-runtime/
 
 /** Exit code after an embedded-database failure (EX_IOERR): a supervisor restarts the process. */
 const EXIT_ENGINE_FAILURE = 74;
+/** After a request deadline on PGlite, how long `select 1` may take before the engine counts as stuck. */
+const ENGINE_PROBE_MS = 5000;
 /** A main thread blocked this long on PGlite is taken for a stuck engine. */
 const WATCHDOG_STALL_MS = 10_000;
 
@@ -85,16 +88,28 @@ async function main() {
     mailer: await buildMailer(config),
     runtime: {
       draining: () => draining,
-      // A silent PostgreSQL: the connect timeout plus the statement timeout, then 503. PGlite: an
-      // engine that has not answered by then is stuck, and the process stops.
+      // A silent PostgreSQL: the connect timeout plus the statement timeout, then 503. PGlite: the
+      // request answers 503 and the engine is probed; one that cannot answer stops the process.
       requestDeadlineMs: config.DB_STATEMENT_TIMEOUT_MS + CONNECT_TIMEOUT_S * 1000,
       onDeadline: onPostgres
         ? () => {
             console.warn("a request waited past its deadline on the database: dropping the database connections");
             database.abandon?.();
           }
-        : () => engineFailed(new Error("no answer within the request deadline")),
+        : () => void probeEngine(),
     },
+  };
+  /** PGlite: a request past its deadline. If the engine cannot even answer `select 1`, it is stuck. */
+  let probing = false;
+  const probeEngine = async () => {
+    if (probing) return;
+    probing = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stuck = new Promise<"stuck">((r) => (timer = setTimeout(() => r("stuck"), ENGINE_PROBE_MS)));
+    const answer = await Promise.race([database.db.execute(sql`select 1`).then(() => "ok" as const, () => "ok" as const), stuck]);
+    clearTimeout(timer);
+    probing = false;
+    if (answer === "stuck") engineFailed(new Error(`no answer to select 1 within ${ENGINE_PROBE_MS} ms after a request deadline`));
   };
   const app = createApp(deps);
   const stopJobs = config.JOBS === "on" ? startJobTimer(deps) : async () => {};
