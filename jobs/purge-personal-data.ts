@@ -92,11 +92,12 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
 
     // Messages about a purged registration, sent or not (the event is a year past), and registrants'
     // messages to an address that no longer has any registration.
+    // (by the registration a message is about; older rows only by their dedupe key, reg:<id>:…)
     const aboutPurged = ids.length
-      ? sql`${outbox.dedupeKey} like any (${sql.raw("array[")}${sql.join(
+      ? sql`(${inArray(outbox.registrationId, ids)} or ${outbox.dedupeKey} like any (${sql.raw("array[")}${sql.join(
           ids.map((id) => sql`${`reg:${id}:%`}`),
           sql`, `,
-        )}${sql.raw("]::text[]")})`
+        )}${sql.raw("]::text[]")}))`
       : sql`false`;
     const toGone = gone.length
       ? sql`(${outbox.kind} like 'registration.%' and lower(btrim(normalize(${outbox.toAddress}, NFKC))) in (${sql.join(

@@ -107,6 +107,16 @@ async function searchSealed(needles: string[]) {
   return found;
 }
 
+/** The first capture of `pattern` in each mail file that has it. */
+async function searchMailFor(pattern: RegExp) {
+  const out: string[] = [];
+  for (const f of await mailFolder(join(dir, "mail"))) {
+    const m = pattern.exec(f.text);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
 async function searchMail(needles: string[]) {
   const found: { where: string; needle: string }[] = [];
   for (const f of await mailFolder(join(dir, "mail")))
@@ -191,8 +201,26 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     t.clock.set("2027-05-19T10:05:00+09:00");
     await job("deliver-mail", "2027-05-19T10:05:00+09:00");
 
+    // Once sent, the outbox keeps no plaintext manage, feed or password token (the mail folder has the messages).
+    const organiser = `organiser.${uniq}@example.jp`;
+    expect(
+      (
+        await t.request("/api/organisers", {
+          method: "POST",
+          admin: true,
+          json: { email: organiser, name: "主催 太郎", role: "organiser" },
+        })
+      ).status,
+    ).toBe(201);
+    await job("deliver-mail", "2027-05-19T10:06:00+09:00");
+    const passwordToken = (await searchMailFor(/admin\/password\?token=([A-Za-z0-9_-]{43})/))[0];
+    expect(passwordToken).toBeDefined();
+
     const due = await Promise.all([identify(a, ra), identify(b, rb), identify(c, rc), identify(d, rd), identify(e, re)]);
     const kept = await identify(f, rf);
+    const tokens = [...due, kept].flatMap((k) => [k.manageToken, k.feedToken!]).concat(passwordToken!);
+    const inOutbox = (await findEverywhere(t.db, tokens)).filter((x) => x.where.startsWith("public.outbox."));
+    expect(inOutbox).toEqual([]);
     for (const k of [...due, kept]) expect(k.feedToken, k.email).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // The search works: before the purge every one of them is found, in the tables and in the mail folder.
