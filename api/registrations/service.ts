@@ -1,6 +1,6 @@
 import { and, asc, count, eq, lte, sql } from "drizzle-orm";
-import { tsParam, type Db } from "../../db/client.ts";
-import { events, outbox, registrations } from "../../db/schema/index.ts";
+import type { Db } from "../../db/client.ts";
+import { events, registrations } from "../../db/schema/index.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
@@ -13,9 +13,9 @@ import { limitHit, parseLimit } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
-import { messageIdHost } from "../mail/outbox.ts";
-import { enqueueRegistrationMail, registrationDedupeKey } from "../mail/registration-mail.ts";
+import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
 import { promoteWaitlist, type RegistrationRow } from "./promote.ts";
+import { claimSeat } from "./seat.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "sealer" | "config">;
@@ -59,84 +59,6 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
-type Seat = { seq: number; confirmed: boolean; waiting: number };
-
-/**
- * The registration as one statement, so it is atomic on its own and the event's row lock is held
- * only while the database executes it, never across a round trip: lock the event row, move its
- * counters, insert the registration with the seat's status and order, and write what to send
- * (the confirmation or the waiting-list message: a kind, the registration, the locale; the
- * deliver job renders it). Yields no row (and changes nothing) when the event takes no
- * registration now or the e-mail address is already registered; the caller finds out which.
- */
-export function seatStatement(
-  reg: {
-    id: string;
-    eventId: string;
-    key: string;
-    input: RegistrationCreateInput;
-    manageTokenHash: string;
-    manageTokenSealed: string;
-    now: Date;
-  },
-  publicUrl: string,
-) {
-  const { id, eventId, key, input, now } = reg;
-  const locale = input.locale ?? "ja";
-  const confirmedKey = registrationDedupeKey("confirmed", { id }, now);
-  const waitlistedKey = registrationDedupeKey("waitlisted", { id }, now);
-  return sql`
-    with cur as (
-      select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
-      where id = ${eventId} and status = 'scheduled' and ends_at > ${tsParam(now)}
-        and (registration_opens_at is null or registration_opens_at <= ${tsParam(now)})
-        and coalesce(registration_closes_at, starts_at) > ${tsParam(now)}
-        and not exists (
-          select 1 from ${registrations} r where r.event_id = ${eventId} and r.email_key = ${key} and r.status <> 'cancelled'
-        )
-      for update
-    ), upd as (
-      update ${events} e set
-        next_seq = cur.next_seq + 1,
-        confirmed_count = cur.confirmed_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 1 else 0 end,
-        waitlist_count = cur.waitlist_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 0 else 1 end
-      from cur where e.id = cur.id
-      returning e.id
-    ), seat as (
-      select cur.next_seq as seq, (cur.capacity is null or cur.confirmed_count < cur.capacity) as confirmed, cur.waitlist_count as waiting
-      from cur join upd on upd.id = cur.id
-    ), reg as (
-      insert into ${registrations} (id, event_id, status, seq, name, name_kana, email, email_key, organization, sector, locale,
-        manage_token_hash, manage_token_sealed, created_at, confirmed_at)
-      select ${id}::uuid, ${eventId}::uuid, case when seat.confirmed then 'confirmed' else 'waitlisted' end, seat.seq,
-        ${input.name}, ${input.nameKana ?? null}, ${input.email}, ${key}, ${input.organization}, ${input.sector}, ${locale},
-        ${reg.manageTokenHash}, ${reg.manageTokenSealed}, ${tsParam(now)}, case when seat.confirmed then ${tsParam(now)} end
-      from seat
-      returning id
-    ), mail as (
-      insert into ${outbox} (dedupe_key, message_id, kind, to_address, registration_id, locale, created_at, next_attempt_at)
-      select case when seat.confirmed then ${confirmedKey} else ${waitlistedKey} end,
-        '<' || gen_random_uuid() || ${`@${messageIdHost(publicUrl)}>`},
-        case when seat.confirmed then 'registration.confirmed' else 'registration.waitlisted' end,
-        ${input.email}, ${id}::uuid, ${locale}, ${tsParam(now)}, ${tsParam(now)}
-      from seat
-      on conflict (dedupe_key) do nothing
-      returning id
-    )
-    select seat.seq, seat.confirmed, seat.waiting, (select count(*) from reg)::int as registered from seat`;
-}
-
-async function claimSeat(q: Db, ...args: Parameters<typeof seatStatement>): Promise<Seat | null> {
-  const result = await q.execute(seatStatement(...args));
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    seq: string | number;
-    confirmed: boolean;
-    waiting: number;
-  }[];
-  const row = rows[0];
-  return row ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting) } : null;
-}
-
 /**
  * Registers someone for an event: confirmed while seats are left, otherwise waitlisted, in order
  * of arrival, never over capacity however many arrive at once. The checks, tokens and both
@@ -151,21 +73,15 @@ export async function registerForEvent(
   const { db, clock, sealer, config, eventId, input } = deps;
   const key = emailKey(input.email);
   const now = clock.now();
-  const event = await getEvent({ db, id: eventId, viewer: PUBLIC_VIEWER });
   const idem = deps.idempotencyKey
     ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
     : undefined;
-  // A retry of a request that already succeeded must be answered even if registration has closed since.
-  if (!idem) {
-    const closed = registrationClosedReason(event, now);
-    if (closed) throw closed;
-  }
   const id = crypto.randomUUID();
   const manageToken = newToken();
   const [manageTokenHash, manageTokenSealed] = await Promise.all([sha256Hex(manageToken), sealer.seal(manageToken)]);
+  // The event is not read first: the seat statement itself takes no registration for an event
+  // that is closed (or missing) or an address already registered, and only then do we look why.
   const attempt = async (q: Db): Promise<RegistrationOutcome> => {
-    const closed = registrationClosedReason(event, now);
-    if (closed) throw closed;
     const seat = await claimSeat(q, { id, eventId, key, input, manageTokenHash, manageTokenSealed, now }, config.PUBLIC_URL);
     if (!seat) return refused(q);
     return {
@@ -183,20 +99,18 @@ export async function registerForEvent(
     };
   };
 
-  /** No seat was taken: either this address is registered already (tell them again) or registration closed. */
+  /** No seat was taken: the event does not exist or takes no registration now, or this address is registered already (tell them again). */
   const refused = async (q: Db): Promise<RegistrationOutcome> => {
+    const closed = registrationClosedReason(await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER }), now);
+    if (closed) throw closed;
     const [existing] = await q
       .select()
       .from(registrations)
       .where(
         and(eq(registrations.eventId, eventId), eq(registrations.emailKey, key), sql`${registrations.status} <> 'cancelled'`),
       );
-    if (!existing) {
-      throw (
-        registrationClosedReason(await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER }), now) ??
-        new Conflict("registration-closed", "Registration for this event has closed.")
-      );
-    }
+    // Open, and nobody with this address: a registration was cancelled between the statement and this read.
+    if (!existing) throw new Conflict("registration-closed", "Registration for this event has closed.");
     await enqueueRegistrationMail(q, config, { kind: "reminder-link", registration: existing, now });
     return { outcome: "duplicate" };
   };

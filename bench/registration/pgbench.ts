@@ -7,8 +7,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type { SQL } from "drizzle-orm";
 import { percentile } from "../lib.ts";
 
 const run = promisify(execFile);
@@ -53,9 +51,8 @@ function literal(v: unknown): string {
 }
 
 /** A drizzle statement as a pgbench script line: parameters inlined, placeholders made per-transaction. */
-export function statementScript(statement: SQL, events: number): string {
-  const q = new PgDialect().sqlToQuery(statement);
-  const text = q.sql.replace(/\$(\d+)/g, (_, i: string) => literal(q.params[Number(i) - 1]));
+export function statementScript(q: { text: string; params: unknown[] }, events: number): string {
+  const text = q.text.replace(/\$(\d+)/g, (_, i: string) => literal(q.params[Number(i) - 1]));
   return `\\set n random(1, 1000000000000)\n\\set e ${events === 1 ? "1" : `random(1, ${events})`}\n${text.replace(/\s*\n\s*/g, " ")};\n`;
 }
 

@@ -1,8 +1,10 @@
-/** The product's own registration statement, built by the product's code, for pgbench to run. */
-import { seatStatement } from "../../api/registrations/service.ts";
+/** The product's own registration statement, as the product builds it, for pgbench to run. */
+import { fillPlaceholders } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { SEAT_STATEMENT, seatValues } from "../../api/registrations/seat.ts";
 import { MARK } from "./pgbench.ts";
 
-export function productSeatStatement(publicUrl: string) {
+export function productSeatStatement(publicUrl: string): { text: string; params: unknown[] } {
   const input = {
     name: "山田 太郎",
     nameKana: "ヤマダ タロウ",
@@ -10,7 +12,7 @@ export function productSeatStatement(publicUrl: string) {
     organization: "福島大学",
     sector: "academia" as const,
   };
-  return seatStatement(
+  const values = seatValues(
     {
       id: MARK.id,
       eventId: MARK.event,
@@ -22,4 +24,6 @@ export function productSeatStatement(publicUrl: string) {
     },
     publicUrl,
   );
+  const q = new PgDialect().sqlToQuery(SEAT_STATEMENT);
+  return { text: q.sql, params: fillPlaceholders(q.params, values) };
 }

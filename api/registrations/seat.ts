@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { preparedStatement } from "../../db/prepared.ts";
+import { events, outbox, registrations } from "../../db/schema/index.ts";
+import { messageIdHost } from "../mail/outbox.ts";
+import { registrationDedupeKey } from "../mail/registration-mail.ts";
+import type { RegistrationCreateInput } from "./schemas.ts";
+
+const p = (name: string) => sql.placeholder(name);
+const NOW = sql`${p("now")}::timestamptz`;
+
+/**
+ * The registration as one statement, so it is atomic on its own and the event's row lock is held
+ * only while the database executes it, never across a round trip: lock the event row (only if it
+ * takes registrations now and the address is not registered yet), move its counters, insert the
+ * registration with the seat's status and order, and write what to send (the confirmation or the
+ * waiting-list message: a kind, the registration, the locale; the deliver job renders it).
+ * Yields no row, and changes nothing, otherwise; the caller finds out why. Built once, prepared.
+ */
+export const SEAT_STATEMENT = sql`
+  with cur as (
+    select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
+    where id = ${p("eventId")}::uuid and status = 'scheduled' and ends_at > ${NOW}
+      and (registration_opens_at is null or registration_opens_at <= ${NOW})
+      and coalesce(registration_closes_at, starts_at) > ${NOW}
+      and not exists (
+        select 1 from ${registrations} r where r.event_id = ${p("eventId")}::uuid and r.email_key = ${p("key")} and r.status <> 'cancelled'
+      )
+    for update
+  ), upd as (
+    update ${events} e set
+      next_seq = cur.next_seq + 1,
+      confirmed_count = cur.confirmed_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 1 else 0 end,
+      waitlist_count = cur.waitlist_count + case when cur.capacity is null or cur.confirmed_count < cur.capacity then 0 else 1 end
+    from cur where e.id = cur.id
+    returning e.id
+  ), seat as (
+    select cur.next_seq as seq, (cur.capacity is null or cur.confirmed_count < cur.capacity) as confirmed, cur.waitlist_count as waiting
+    from cur join upd on upd.id = cur.id
+  ), reg as (
+    insert into ${registrations} (id, event_id, status, seq, name, name_kana, email, email_key, organization, sector, locale,
+      manage_token_hash, manage_token_sealed, created_at, confirmed_at)
+    select ${p("id")}::uuid, ${p("eventId")}::uuid, case when seat.confirmed then 'confirmed' else 'waitlisted' end, seat.seq,
+      ${p("name")}, ${p("nameKana")}, ${p("email")}, ${p("key")}, ${p("organization")}, ${p("sector")}, ${p("locale")},
+      ${p("manageTokenHash")}, ${p("manageTokenSealed")}, ${NOW}, case when seat.confirmed then ${NOW} end
+    from seat
+    returning id
+  ), mail as (
+    insert into ${outbox} (dedupe_key, message_id, kind, to_address, registration_id, locale, created_at, next_attempt_at)
+    select case when seat.confirmed then ${p("confirmedKey")} else ${p("waitlistedKey")} end,
+      '<' || gen_random_uuid() || ${p("messageIdHost")},
+      case when seat.confirmed then 'registration.confirmed' else 'registration.waitlisted' end,
+      ${p("email")}, ${p("id")}::uuid, ${p("locale")}, ${NOW}, ${NOW}
+    from seat
+    on conflict (dedupe_key) do nothing
+    returning id
+  )
+  select seat.seq, seat.confirmed, seat.waiting, (select count(*) from reg)::int as registered from seat`;
+
+const seatStatement = preparedStatement<{ seq: string | number; confirmed: boolean; waiting: number }>(
+  "registration-seat",
+  SEAT_STATEMENT,
+);
+
+export type SeatRequest = {
+  id: string;
+  eventId: string;
+  key: string;
+  input: RegistrationCreateInput;
+  manageTokenHash: string;
+  manageTokenSealed: string;
+  now: Date;
+};
+
+/** The statement's parameters for one registration. */
+export function seatValues(r: SeatRequest, publicUrl: string): Record<string, unknown> {
+  return {
+    eventId: r.eventId,
+    now: r.now.toISOString(),
+    key: r.key,
+    id: r.id,
+    name: r.input.name,
+    nameKana: r.input.nameKana ?? null,
+    email: r.input.email,
+    organization: r.input.organization,
+    sector: r.input.sector,
+    locale: r.input.locale ?? "ja",
+    manageTokenHash: r.manageTokenHash,
+    manageTokenSealed: r.manageTokenSealed,
+    confirmedKey: registrationDedupeKey("confirmed", r, r.now),
+    waitlistedKey: registrationDedupeKey("waitlisted", r, r.now),
+    messageIdHost: `@${messageIdHost(publicUrl)}>`,
+  };
+}
+
+export type Seat = { seq: number; confirmed: boolean; waiting: number };
+
+/** Takes a seat (or a waiting place) in one statement; null when none was taken (closed, or already registered). */
+export async function claimSeat(q: Db, r: SeatRequest, publicUrl: string): Promise<Seat | null> {
+  const [row] = await seatStatement(q, seatValues(r, publicUrl));
+  return row ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting) } : null;
+}
