@@ -59,7 +59,8 @@ export const ExhibitorsInput = z.union([
   z.strictObject({ exhibitors: z.array(ExhibitorInput).max(2000) }),
 ]);
 
-export const WeightsInput = WeightsSchema.openapi("AllocationWeights");
+// A new object over the shared shape: schemas built before @hono/zod-openapi loads have no .openapi().
+export const WeightsInput = z.strictObject(WeightsSchema.shape).openapi("AllocationWeights");
 
 export const AllocationInput = z
   .strictObject({
