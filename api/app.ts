@@ -28,6 +28,27 @@ const ACCEPTED_BODIES = /^(application\/([\w.-]+\+)?json|text\/csv|application\/
 
 export type { AppDeps } from "./deps.ts";
 
+/** The OpenAPI document depends only on the routes and the public URL: built once per process. */
+const openApiDocuments = new Map<string, unknown>();
+
+function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string) {
+  let document = openApiDocuments.get(publicUrl);
+  if (!document) {
+    document = app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "Cluster events API",
+        version: "1.0.0",
+        description:
+          "Events of Japan's regional science and industry clusters: block councils, techno-fair, seminars, joint result presentations. Errors are application/problem+json (RFC 9457).",
+      },
+      servers: [{ url: publicUrl }],
+    });
+    openApiDocuments.set(publicUrl, document);
+  }
+  return document;
+}
+
 /** The whole product as one Hono app; the runtime entries only build its dependencies. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -101,16 +122,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Cluster events API",
-      version: "1.0.0",
-      description:
-        "Events of Japan's regional science and industry clusters: block councils, techno-fair, seminars, joint result presentations. Errors are application/problem+json (RFC 9457).",
-    },
-    servers: [{ url: deps.config.PUBLIC_URL }],
-  });
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app, deps.config.PUBLIC_URL)));
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Cluster events API" }));
 
   app.notFound((c) => problemResponse(new NotFound("page", `Nothing is at ${new URL(c.req.url).pathname}.`), c));

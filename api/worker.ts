@@ -1,10 +1,12 @@
 import type { ExportedHandler, Hyperdrive, Response as WorkerResponse } from "@cloudflare/workers-types/index.ts";
+import type { Db } from "../db/client.ts";
 import { openPostgres } from "../db/postgres.ts";
 import { runScheduled } from "../jobs/worker-scheduled.ts";
-import { createApp } from "./app.ts";
+import { createApp, type App } from "./app.ts";
 import { parseConfig, type Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
 import { systemClock } from "./lib/clock.ts";
+import { RequestScope } from "./lib/request-scope.ts";
 import { resolveSealer } from "./lib/secret.ts";
 import type { Sealer } from "./lib/tokens.ts";
 import { smtpMailer, type Mailer } from "./mail/transport.ts";
@@ -16,12 +18,15 @@ export type Env = {
 };
 
 /*
- * What may live across requests in an isolate: plain values and CryptoKeys, never I/O objects. A
- * postgres.js client (its socket) or an SMTP transport belongs to the request that opened it, so
- * those are made per request or per cron invocation.
+ * What lives across requests in an isolate: the app, the config, the sealing key: plain values
+ * and CryptoKeys, never I/O objects. A postgres.js client (its socket) or an SMTP transport
+ * belongs to the request that opened it: the app reaches them through `scope`.
  */
 let cachedConfig: Config | undefined;
 let cachedSealer: Sealer | undefined;
+let cachedApp: App | undefined;
+type Handles = { db: Db; mailer: Mailer };
+const scope = new RequestScope<Handles>();
 
 function config(env: Env): Config {
   // On the Worker, Cloudflare's edge sets CF-Connecting-IP; there is no socket to read.
@@ -29,30 +34,45 @@ function config(env: Env): Config {
   return cachedConfig;
 }
 
-/** nodemailer is loaded and connected only when a job actually sends, not on every request. */
-function lazySmtpMailer(url: string, from: string): Mailer {
+/**
+ * One invocation's handles, opened on first use (a static asset opens nothing). The postgres.js
+ * client is never ended: Hyperdrive keeps the pool, and workerd closes the socket afterwards.
+ */
+function handlesFor(env: Env, cfg: Config): Handles {
+  let db: Db | undefined;
   let mailer: Promise<Mailer> | undefined;
-  return { send: async (message) => (await (mailer ??= smtpMailer(url, from))).send(message) };
+  return {
+    get db() {
+      return (db ??= openPostgres(env.HYPERDRIVE.connectionString, { onWorker: true }).db);
+    },
+    /** nodemailer is loaded and connected only when a job actually sends. */
+    mailer: { send: async (message) => (await (mailer ??= smtpMailer(cfg.SMTP_URL!, cfg.MAIL_FROM))).send(message) } as Mailer,
+  };
 }
 
-/**
- * The app's dependencies for one request or one cron invocation. The postgres.js client is never
- * ended: Hyperdrive keeps the pool, and workerd closes the socket when the invocation is over.
- */
-async function depsFor(env: Env): Promise<AppDeps> {
+async function depsFor(env: Env, handles: Handles): Promise<AppDeps> {
   const cfg = config(env);
-  const { db } = openPostgres(env.HYPERDRIVE.connectionString, { onWorker: true });
   // Only the resolved key is kept: a pending promise shared between requests could hang one of them.
-  cachedSealer ??= await resolveSealer(db, cfg.SECRET_KEY);
-  const mailer = cfg.SMTP_URL ? lazySmtpMailer(cfg.SMTP_URL, cfg.MAIL_FROM) : null;
-  return { db, clock: systemClock, config: cfg, sealer: cachedSealer, mailer };
+  cachedSealer ??= await resolveSealer(handles.db, cfg.SECRET_KEY);
+  return { db: handles.db, clock: systemClock, config: cfg, sealer: cachedSealer, mailer: cfg.SMTP_URL ? handles.mailer : null };
+}
+
+/** The app, built on the first request of the isolate; its db and mailer are the scope's stand-ins. */
+async function appFor(env: Env, handles: Handles): Promise<App> {
+  if (!cachedApp) {
+    const deps = await depsFor(env, handles);
+    cachedApp = createApp({ ...deps, db: scope.forward("db"), mailer: deps.mailer && scope.forward("mailer") });
+  }
+  return cachedApp;
 }
 
 export default {
   async fetch(request, env, ctx) {
-    const app = createApp(await depsFor(env));
-    // The same objects at run time; only the DOM and Workers typings of Request/Response differ.
-    const response = await app.fetch(request as unknown as Request, env, ctx as never);
+    const handles = handlesFor(env, config(env));
+    const response = await scope.run(handles, async () =>
+      // The same objects at run time; only the DOM and Workers typings of Request/Response differ.
+      (await appFor(env, handles)).fetch(request as unknown as Request, env, ctx as never),
+    );
     return response as unknown as WorkerResponse;
   },
 
@@ -65,6 +85,7 @@ export default {
       console.log(`cron ${controller.cron}: JOBS is off, nothing run`);
       return;
     }
-    await runScheduled(await depsFor(env), controller.cron, new Date(controller.scheduledTime));
+    const handles = handlesFor(env, config(env));
+    await runScheduled(await depsFor(env, handles), controller.cron, new Date(controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;
