@@ -1,5 +1,5 @@
 /**
- * The organisers' booth page of a fair (issue 7). Mounted inside adminRoutes, behind its guard:
+ * The organisers' booth page of a fair. Mounted inside adminRoutes, behind its guard:
  * a session is required and every POST carries _csrf. Writes answer 303 back to the page; a
  * refused assignment re-renders the page with the reason and the form as it was sent.
  */

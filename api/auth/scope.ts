@@ -7,10 +7,6 @@ export function staff(actor: Actor): Staff {
   return actor;
 }
 
-export function isAdmin(actor: Actor): boolean {
-  return actor.kind === "admin";
-}
-
 /**
  * Whether the actor may see and change an event: block scope covers the events of those blocks,
  * event scope covers those events.

@@ -115,16 +115,6 @@ export function adjacencyByCode(booths: readonly Booth[]): Map<string, string[]>
   return out;
 }
 
-/** Unordered adjacent pairs `[i, j]` with `i < j` (indices into `booths`). */
-export function adjacentPairs(booths: readonly Booth[]): [number, number][] {
-  const lists = adjacencyLists(booths);
-  const pairs: [number, number][] = [];
-  lists.forEach((l, i) => {
-    for (const j of l) if (i < j) pairs.push([i, j]);
-  });
-  return pairs;
-}
-
 export interface Overlap {
   a: string;
   b: string;

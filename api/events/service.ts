@@ -76,7 +76,6 @@ export function toEventDto(row: EventRow, publicUrl: string) {
     updatedAt: toTokyoIso(row.updatedAt),
   };
 }
-export type EventDto = ReturnType<typeof toEventDto>;
 
 async function assertBlock(db: Db, code: string | null | undefined) {
   if (!code) return;

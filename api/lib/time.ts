@@ -32,11 +32,6 @@ export function fiscalYearOf(d: Date): number {
   return month >= 4 ? year : year - 1;
 }
 
-/** [start, end) of a fiscal year as instants. */
-export function fiscalYearRange(fy: number): { start: Date; end: Date } {
-  return { start: tokyoInstant(fy, 4, 1), end: tokyoInstant(fy + 1, 4, 1) };
-}
-
 /** 令和8年度 / 平成15年度; Reiwa starts in FY2019 (2019-05-01), so FY2019 is 令和元年度. */
 export function fiscalYearJa(fy: number): string {
   if (fy >= 2019) return `令和${fy - 2018 === 1 ? "元" : fy - 2018}年度`;
