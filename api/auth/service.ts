@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { apiTokens, organisers, passwordLinks, sessions } from "../../db/schema/index.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
-import { Conflict, NotFound, Unauthorized, ValidationFailed } from "../errors.ts";
+import { Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed } from "../errors.ts";
 import { loginGate } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../lib/time.ts";
@@ -38,7 +38,26 @@ function actorFor(o: OrganiserRow, via: "session" | "api-token"): Actor {
     : { kind: "organiser", id: o.id, label: o.email, scopes: o.scopes, via };
 }
 
+/** Ends every unused password link of an account (a new one was issued, or one was used). */
+async function revokePasswordLinks(tx: Db, organiserId: string, now: Date) {
+  await tx
+    .update(passwordLinks)
+    .set({ expiresAt: now })
+    .where(and(eq(passwordLinks.organiserId, organiserId), isNull(passwordLinks.usedAt), gt(passwordLinks.expiresAt, now)));
+}
+
+/** Ends every session and API token of an account: "log out everywhere", disabling, a new password. */
+async function endAllCredentials(tx: Db, organiserId: string, now: Date) {
+  await tx.delete(sessions).where(eq(sessions.organiserId, organiserId));
+  await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.organiserId, organiserId), isNull(apiTokens.revokedAt)));
+}
+
 async function issuePasswordLink(tx: Db, deps: Pick<AppDeps, "config" | "sealer">, o: OrganiserRow, now: Date, locale: "ja" | "en") {
+  // Only the newest link works: an older one, perhaps in a mailbox someone else reads, is void.
+  await revokePasswordLinks(tx, o.id, now);
   const token = newToken();
   await tx.insert(passwordLinks).values({
     organiserId: o.id,
@@ -93,11 +112,7 @@ export async function updateOrganiser(db: Db, who: Who, id: string, input: Organ
       .returning();
     // Disabling, or a change of role or scope, ends the organiser's sessions.
     if (input.disabled || input.role || input.scopes) await tx.delete(sessions).where(eq(sessions.organiserId, id));
-    if (input.disabled)
-      await tx
-        .update(apiTokens)
-        .set({ revokedAt: who.now })
-        .where(and(eq(apiTokens.organiserId, id), isNull(apiTokens.revokedAt)));
+    if (input.disabled) await endAllCredentials(tx, id, who.now);
     await audit(tx, who, {
       action: input.disabled ? "organiser.disable" : "organiser.update",
       entity: "organiser",
@@ -186,6 +201,7 @@ export async function setPasswordWithLink(db: Db, who: Who, token: string, passw
       .for("update");
     if (!link) throw new NotFound("password link", "This link is unknown, used or expired; ask an administrator for a new one.");
     await tx.update(passwordLinks).set({ usedAt: who.now }).where(eq(passwordLinks.id, link.id));
+    await revokePasswordLinks(tx, link.organiserId, who.now);
     await tx
       .update(organisers)
       .set({ passwordHash: await hashPassword(password), updatedAt: who.now })
@@ -201,6 +217,8 @@ export async function createApiToken(db: Db, who: Who, name: string) {
       { field: "actor", code: "invalid", message: "API tokens belong to an organiser account; log in as one" },
     ]);
   }
+  // A leaked token must not be able to mint others that outlive its revocation.
+  if (who.actor.via !== "session") throw new Forbidden("API tokens are created from a logged-in session, not with an API token.");
   const organiserId = who.actor.id;
   const token = `${API_TOKEN_PREFIX}${newToken()}`;
   return db.transaction(async (tx) => {
