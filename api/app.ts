@@ -1,5 +1,6 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { identify } from "./auth/middleware.ts";
 import { adminRoutes } from "./admin/routes.ts";
@@ -12,7 +13,7 @@ import { directoryRoutes } from "./directory/routes.ts";
 import { programmeRoutes } from "./programme/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
-import { AppError, NotFound } from "./errors.ts";
+import { AppError, NotFound, ValidationFailed } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { requestDeadline } from "./lib/deadline.ts";
 import { problemResponse } from "./lib/problem.ts";
@@ -48,6 +49,27 @@ function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string) {
   }
   return document;
 }
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const TEXT_BODY = /^(application\/([\w.-]+\+)?json|text\/csv)$/i;
+
+/**
+ * JSON and CSV bodies must be UTF-8. The platform's decoders replace a bad byte with U+FFFD and
+ * carry on, which would store a different text than was sent; here one check refuses it for every
+ * route, before any handler reads the body (Hono keeps the bytes read here for the validators).
+ */
+const strictUtf8Body: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
+  if (TEXT_BODY.test(type) && c.req.raw.body) {
+    try {
+      STRICT_UTF8.decode(await c.req.arrayBuffer());
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new ValidationFailed([{ field: "body", code: "invalid_utf8", message: "is not valid UTF-8" }]);
+    }
+  }
+  await next();
+};
 
 /** The whole product as one Hono app; the runtime entries only build its dependencies. */
 export function createApp(deps: AppDeps) {
@@ -106,6 +128,9 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route("/", healthRoutes(deps));
+
+  app.use("*", strictUtf8Body);
+
   app.use("*", identify(deps));
 
   app.route("/", authRoutes(deps));

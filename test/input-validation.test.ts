@@ -73,3 +73,130 @@ describe("dates", () => {
     }
   });
 });
+
+describe("exhibitor CSV and priority", () => {
+  let fair: string;
+  const put = (body: string, type = "text/csv") =>
+    t.request(`/api/events/${fair}/exhibitors`, { method: "PUT", admin: true, body, headers: { "Content-Type": type } });
+  const refs = async () =>
+    ((await (await t.request(`/api/events/${fair}/exhibitors`, { admin: true })).json()) as { ref: string; status: string }[])
+      .filter((x) => x.status !== "withdrawn")
+      .map((x) => x.ref);
+  const HEADER = "ref,name,organization,cluster,field,size,priority\r\n";
+
+  beforeAll(async () => {
+    fair = (await createOpenEvent(t, { kind: "techno_fair", block: "kanto" })).id;
+    const res = await put(`${HEADER}E1,出展者1,北海道大学,札幌IT,IT,1x1,3\r\nE2,出展者2,株式会社B,札幌IT,IT,1x1,5\r\n`);
+    expect(res.status, await res.clone().text()).toBe(200);
+  });
+
+  it("an empty body, or a header without rows, is 400 and withdraws nobody", async () => {
+    for (const body of ["", "\r\n\r\n", "\uFEFF", HEADER, `\uFEFF${HEADER}\r\n`]) {
+      const res = await put(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(await fieldsOf(res)).toEqual(["body"]);
+    }
+    expect(await refs()).toEqual(["E1", "E2"]);
+  });
+
+  it("a duplicate or unknown column in the header is 400", async () => {
+    const dup = await put("ref,name,organization,cluster,field,size,priority,priority\r\nE1,a,b,c,d,1x1,3,9\r\n");
+    expect(dup.status).toBe(400);
+    expect(((await dup.json()) as Problem).errors![0]!.message).toContain("priority");
+    const typo = await put("ref,name,organization,cluster,field,size,priorty\r\nE1,a,b,c,d,1x1,9\r\n");
+    expect(typo.status).toBe(400);
+    expect(((await typo.json()) as Problem).errors![0]!.message).toContain("priorty");
+    expect(await refs()).toEqual(["E1", "E2"]);
+  });
+
+  it("priority is an integer, in CSV and in JSON", async () => {
+    for (const cell of ["0x3", "1e1", "3.0", "true", "３", "-1", "11", " 3x"]) {
+      const res = await put(`${HEADER}E1,a,b,c,d,1x1,${cell}\r\n`);
+      expect(res.status, cell).toBe(400);
+      expect(await fieldsOf(res), cell).toEqual(["rows[2].priority"]);
+    }
+    const ex = (priority: unknown) => ({
+      ref: "J1",
+      name: "a",
+      organization: "b",
+      cluster: "c",
+      field: "d",
+      size: "1x1",
+      priority,
+    });
+    for (const priority of ["0x3", "3", true, [], {}, 2.5, null]) {
+      const res = await t.request(`/api/events/${fair}/exhibitors`, { method: "POST", admin: true, json: ex(priority) });
+      expect(res.status, JSON.stringify(priority)).toBe(400);
+      expect(await fieldsOf(res), JSON.stringify(priority)).toEqual(["priority"]);
+      const all = await t.request(`/api/events/${fair}/exhibitors`, { method: "PUT", admin: true, json: [ex(priority)] });
+      expect(all.status, JSON.stringify(priority)).toBe(400);
+    }
+    expect(await refs()).toEqual(["E1", "E2"]);
+    const ok = await t.request(`/api/events/${fair}/exhibitors`, { method: "POST", admin: true, json: ex(7) });
+    expect(ok.status).toBe(201);
+  });
+});
+
+describe("invalid UTF-8 in a body", () => {
+  const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0) & 0xff);
+
+  it("is 400 naming the body on every JSON route, not stored with U+FFFD", async () => {
+    const e = await createOpenEvent(t, { capacity: 10 });
+    // "山田" in Shift_JIS (0x8E 0x52 0x93 0x63) is not UTF-8; so is a lone continuation byte.
+    const sjis = new Uint8Array([0x8e, 0x52, 0x93, 0x63]);
+    const json = (prefix: string, bad: Uint8Array, suffix: string) =>
+      new Uint8Array([...new TextEncoder().encode(prefix), ...bad, ...new TextEncoder().encode(suffix)]);
+    const cases: [string, string, Uint8Array<ArrayBuffer>][] = [
+      [
+        "POST",
+        `/api/events/${e.id}/registrations`,
+        json('{"name":"', sjis, '","email":"sjis@example.jp","organization":"x","sector":"other"}'),
+      ],
+      ["PATCH", `/api/events/${e.id}`, json('{"titleJa":"', latin1("\x80"), '"}')],
+      [
+        "POST",
+        "/api/events",
+        json('{"kind":"seminar","titleJa":"', latin1("\xff\xfe"), '","startsAt":"2026-07-01","endsAt":"2026-07-01"}'),
+      ],
+      ["POST", "/api/auth/login", json('{"email":"a@example.jp","password":"', latin1("\xc3\x28"), '"}')],
+    ];
+    for (const [method, path, body] of cases) {
+      const res = await t.request(path, {
+        method,
+        admin: true,
+        body,
+        headers: { "Content-Type": "application/json; charset=utf-8" },
+      });
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+      expect(await fieldsOf(res), path).toEqual(["body"]);
+    }
+    const regs = (await (await t.request(`/api/events/${e.id}/registrations`, { admin: true })).json()) as { items: unknown[] };
+    expect(regs.items).toHaveLength(0);
+    expect(JSON.stringify(await (await t.request(`/api/events/${e.id}`)).json())).not.toContain("\uFFFD");
+    // A CSV sheet saved as Shift_JIS is refused the same way.
+    const fair = (await createOpenEvent(t, { kind: "techno_fair" })).id;
+    const csv = json("ref,name,organization,cluster,field,size\r\nE1,", sjis, ",b,c,d,1x1\r\n");
+    const res = await t.request(`/api/events/${fair}/exhibitors`, {
+      method: "PUT",
+      admin: true,
+      body: csv,
+      headers: { "Content-Type": "text/csv" },
+    });
+    expect(res.status).toBe(400);
+    expect(await fieldsOf(res)).toEqual(["body"]);
+  });
+
+  it("valid UTF-8, Japanese included, still goes through", async () => {
+    const e = await createOpenEvent(t, { capacity: 10 });
+    const body = new TextEncoder().encode(
+      JSON.stringify({ name: "山田 花子", email: "utf8@example.jp", organization: "東北大学", sector: "academia" }),
+    );
+    const res = await t.request(`/api/events/${e.id}/registrations`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status).toBe(201);
+  });
+});

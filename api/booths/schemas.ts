@@ -44,7 +44,13 @@ export const ExhibitorInput = z
     cluster: line(100),
     field: line(100),
     size,
-    priority: z.coerce.number().int().min(0).max(10).default(0),
+    // A number, not something that coerces to one: "0x3", true and [] are refused, in JSON and CSV alike.
+    priority: z
+      .number({ error: "must be an integer from 0 to 10" })
+      .int("must be an integer from 0 to 10")
+      .min(0, "must be an integer from 0 to 10")
+      .max(10, "must be an integer from 0 to 10")
+      .default(0),
     preferences: z.array(boothCode).max(3, "at most 3 ranked booth codes").default([]),
     homeZone: line(40).nullish(),
     competitors: z.array(z.string().min(1).max(40)).max(50).default([]),
