@@ -15,7 +15,9 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Sends due outbox messages, rendering each from what the row says to send (composeOutboxMessage).
+ * Sends the outbox messages due as of `opts.now` (default: the clock at each batch), so a run "as
+ * of" an instant sends what is due then; leases are real time whatever `now` says. Each message is
+ * rendered from what the row says to send (composeOutboxMessage).
  * Claiming uses FOR UPDATE SKIP LOCKED, so two runners never take the same message; a runner that
  * dies after sending leaves the lease to expire, and the message is sent again with the same
  * Message-ID (at least once, recognisably the same). Once sent, the row keeps no secret: its
@@ -23,7 +25,7 @@ export function backoffMs(attempts: number): number {
  */
 export async function deliverMail(
   deps: Pick<AppDeps, "db" | "mailer" | "clock" | "sealer" | "config">,
-  opts: { maxBatches?: number } = {},
+  opts: { maxBatches?: number; now?: Date } = {},
 ) {
   const { db, mailer, clock } = deps;
   if (!mailer) return { sent: 0, retried: 0, failed: 0, skipped: "no mailer configured" };
@@ -32,12 +34,13 @@ export async function deliverMail(
   let failed = 0;
   for (let batch = 0; batch < (opts.maxBatches ?? 40); batch++) {
     const now = clock.now();
+    const due = opts.now ?? now;
     const claimed = await db.transaction(async (tx) => {
       // The due rows are picked and locked in a CTE, so the LIMIT is applied exactly once.
       const result = await tx.execute(sql`
         with due as (
           select id from ${outbox}
-          where (status = 'pending' and next_attempt_at <= ${tsParam(now)})
+          where (status = 'pending' and next_attempt_at <= ${tsParam(due)})
              or (status = 'sending' and locked_until < ${tsParam(now)})
           order by created_at, id
           limit ${BATCH}
@@ -76,7 +79,7 @@ export async function deliverMail(
             lockedUntil: null,
             ...(giveUp ? { payload: null } : {}),
             lastError: error.slice(0, 1000),
-            nextAttemptAt: new Date(clock.now().getTime() + backoffMs(m.attempts)),
+            nextAttemptAt: new Date(Math.max(clock.now().getTime(), due.getTime()) + backoffMs(m.attempts)),
           })
           .where(eq(outbox.id, id));
         if (giveUp) failed++;

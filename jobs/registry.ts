@@ -21,7 +21,7 @@ const tokyoDay = (d: Date) => {
 };
 
 export const JOBS = {
-  "deliver-mail": { period: minute, run: (deps) => deliverMail(deps) },
+  "deliver-mail": { period: minute, run: (deps, now) => deliverMail(deps, { now }) },
   "plan-fiscal-year": { period: (now) => `fy${fiscalYearOf(now)}`, run: (deps, now) => planFiscalYear(deps, now) },
   "check-council-compliance": {
     // Two rounds a fiscal year; outside them the job only reports (keyed by day).

@@ -10,7 +10,7 @@ import {
   isSuitableMeetingDay,
   isValidDate,
 } from "../api/councils/calendar-rules.ts";
-import { councilWindow, meetingTimes, planCouncilMeetings, type PlannedMeeting } from "../api/councils/plan.ts";
+import { councilWindow, meetingTimes, planCouncilMeetings, planCouncilYear, type PlannedMeeting } from "../api/councils/plan.ts";
 import { fiscalYearOf, toTokyoIso } from "../api/lib/time.ts";
 
 const parse = (s: string) => s.split("-").map(Number) as [number, number, number];
@@ -263,7 +263,79 @@ describe("planCouncilMeetings", () => {
         ],
       }),
     ).toThrow(RangeError);
-    expect(() => planCouncilMeetings({ fiscalYear: 2050, blocks: [{ code: "A", cadence: 1 }] })).toThrow(RangeError);
+    expect(() => planCouncilMeetings({ fiscalYear: 2026, blocks: [], after: "1 Dec" })).toThrow(RangeError);
+  });
+});
+
+describe("planCouncilYear run in the middle of the year", () => {
+  it("run on 2026-12-01 plans nothing before that day, and reports the blocks short of their cadence", () => {
+    const plan = planCouncilYear({ fiscalYear: 2026, blocks: mixed, after: "2026-12-01" });
+    expect(plan.meetings.length).toBeGreaterThan(0);
+    for (const m of plan.meetings) {
+      expect(m.date > "2026-12-01", m.date).toBe(true);
+      expect(m.ordinal).toBe(2);
+      expect(isSuitableMeetingDay(...parse(m.date))).toBe(true);
+    }
+    // Every block gets the one meeting that still fits (December to February), on distinct days.
+    expect(plan.meetings.map((m) => m.blockCode).sort()).toEqual(mixed.filter((b) => b.cadence === 2).map((b) => b.code));
+    expect(new Set(plan.meetings.map((m) => m.date)).size).toBe(plan.meetings.length);
+    // Window 1 (June–September) is over: every block misses meeting 1; cadence-1 blocks get nothing.
+    expect(plan.shortfalls).toHaveLength(10);
+    for (const s of plan.shortfalls) {
+      const b = mixed.find((x) => x.code === s.blockCode)!;
+      expect(s).toEqual({ blockCode: b.code, cadence: b.cadence, planned: b.cadence - 1, missed: [1] });
+    }
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("spreads the remaining meetings over what is left of the window", () => {
+    const plan = planCouncilYear({ fiscalYear: 2026, blocks: allTwice, after: "2026-12-01" });
+    const dates = plan.meetings.map((m) => m.date).sort();
+    expect(dates[0]! < "2026-12-15").toBe(true);
+    expect(dates.at(-1)! > "2027-02-10").toBe(true);
+  });
+
+  it("run the day before a window plans the whole window; run on its last day plans none of it", () => {
+    const early = planCouncilYear({ fiscalYear: 2026, blocks: allTwice, after: "2026-05-31" });
+    expect(early.meetings).toEqual(planCouncilMeetings({ fiscalYear: 2026, blocks: allTwice }));
+    expect(early.shortfalls).toEqual([]);
+    const late = planCouncilYear({ fiscalYear: 2026, blocks: allTwice, after: "2027-02-28" });
+    expect(late.meetings).toEqual([]);
+    expect(late.shortfalls.map((s) => s.missed)).toEqual(allTwice.map(() => [1, 2]));
+  });
+
+  it("never plans on or before the run day, for any run day of the year", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2019, max: 2035 }), fc.integer({ min: 0, max: 364 }), (fy, offset) => {
+        const after = new Date(Date.UTC(fy, 3, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+        const plan = planCouncilYear({ fiscalYear: fy, blocks: mixed, after });
+        for (const m of plan.meetings) expect(m.date > after).toBe(true);
+        for (const b of mixed) {
+          const planned = plan.meetings.filter((m) => m.blockCode === b.code).length;
+          const short = plan.shortfalls.find((s) => s.blockCode === b.code);
+          expect(planned + (short?.missed.length ?? 0)).toBe(b.cadence);
+          if (short) expect(short.planned).toBe(planned);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("planCouncilYear beyond the holiday table", () => {
+  it("plans FY2050 on weekdays outside the breaks and warns that 2051's holidays are unknown", () => {
+    const plan = planCouncilYear({ fiscalYear: 2050, blocks: allTwice });
+    expect(plan.meetings).toHaveLength(20);
+    expect(plan.warnings).toEqual([{ code: "holidays-unknown", years: [2051] }]);
+    for (const m of plan.meetings) {
+      const [y, mo, d] = parse(m.date);
+      expect(weekday(m.date)).toBeGreaterThanOrEqual(1);
+      expect(weekday(m.date)).toBeLessThanOrEqual(5);
+      expect(isBlackout(y, mo, d)).toBe(false);
+      if (y <= HOLIDAY_DATA_YEARS.last) expect(isJapaneseHoliday(y, mo, d)).toBe(false);
+    }
+    // A year inside the table has no warning.
+    expect(planCouncilYear({ fiscalYear: 2049, blocks: allTwice }).warnings).toEqual([]);
   });
 });
 

@@ -189,6 +189,41 @@ describe("delivery over SMTP", () => {
     expect(emails.map((x) => deliveredTo(x).length)).toEqual([1, 1, 1]);
   });
 
+  it("POST /api/admin/jobs/deliver-mail/run {now} sends what is due as of that instant, and not what is due later", async () => {
+    const e = await createOpenEvent(t, { capacity: null });
+    const p = person();
+    await register(e.id, p);
+    refuseData = (mail) =>
+      mail.to === p.email && (attemptsSeen.get(mail.messageId) ?? 0) <= 1
+        ? Object.assign(new Error("try again later"), { responseCode: 451 })
+        : null;
+    expect(await deliverMail(t.deps)).toMatchObject({ sent: 0, retried: 1 });
+    const [refused] = await rowsTo([p.email]);
+    const dueAt = refused!.nextAttemptAt.getTime();
+    expect(dueAt).toBe(t.clock.now().getTime() + backoffMs(1));
+
+    const run = async (now: Date) => {
+      const res = await t.request("/api/admin/jobs/deliver-mail/run", {
+        method: "POST",
+        admin: true,
+        json: { now: now.toISOString() },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as { asOf: string; status: string; result: { sent: number } };
+    };
+    // As of a second before it is due: nothing is sent.
+    const before = await run(new Date(dueAt - 1000));
+    expect(before).toMatchObject({ status: "succeeded", result: { sent: 0 } });
+    expect(deliveredTo(p.email)).toHaveLength(0);
+    // As of an hour from now (the clock has not moved): it is due then, and is sent, once.
+    const later = new Date(t.clock.now().getTime() + 3_600_000);
+    const sent = await run(later);
+    expect(sent).toMatchObject({ asOf: later.toISOString(), status: "succeeded", result: { sent: 1 } });
+    expect(deliveredTo(p.email)).toHaveLength(1);
+    const [row] = await rowsTo([p.email]);
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
   it("gives up after MAX_ATTEMPTS and leaves the message visibly failed", async () => {
     const e = await createOpenEvent(t);
     const p = person({ email: `bounce.${Date.now()}@example.jp` });

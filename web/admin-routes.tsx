@@ -5,7 +5,7 @@ import { LoginInput, PasswordSet } from "../api/auth/schemas.ts";
 import { coversBlock, coversEvent } from "../api/auth/scope.ts";
 import { setPasswordWithLink } from "../api/auth/service.ts";
 import { listBlocks } from "../api/blocks/service.ts";
-import { councilCompliance } from "../api/councils/service.ts";
+import { councilCompliance, councilPlanNotes } from "../api/councils/service.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed } from "../api/errors.ts";
 import { EventCreate, EventPatch } from "../api/events/schemas.ts";
@@ -218,6 +218,7 @@ export function adminRoutes(deps: AppDeps) {
     const fyParam = c.req.query("fy");
     const fy = fyParam && /^\d{4}$/.test(fyParam) ? Number(fyParam) : currentFy;
     const compliance = await councilCompliance({ db, fy, now });
+    const planNotes = await councilPlanNotes({ db, fy: compliance.fiscalYear });
     const { rows } = await listEvents({ db, query: { from: toTokyoIso(now), limit: 200 }, viewer: actor });
     const upcoming = rows.filter((e) => coversEvent(actor, e)).slice(0, 8);
     return render(
@@ -229,6 +230,7 @@ export function adminRoutes(deps: AppDeps) {
         upcoming={upcoming}
         now={now}
         currentFy={currentFy}
+        planNotes={planNotes}
       />,
       200,
       NO_STORE,

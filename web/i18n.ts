@@ -214,6 +214,11 @@ const ja = {
   ok: "順調",
   over: "超過",
   behindCount: (n: number) => `遅れているブロック：${n}`,
+  planMadeLate: (day: string) =>
+    `この年度の計画は${day}に作成されたため、開催期間が過ぎた回は計画していません。開催頻度に届かないブロック：`,
+  planShortfall: (planned: number, cadence: number) => `年${cadence}回のうち${planned}回のみ計画`,
+  planHolidaysUnknown: (years: string) =>
+    `${years}年の祝日はシステムの祝日表にないため、その年の計画日は土日と休止期間だけを避けています。祝日に当たっていないか確認してください。`,
   noBlocksInScope: "担当のブロックはありません。",
   chartLabel: (b: string, h: number, s: number, p: number) => `${b}：開催済み${h}回、開催予定${s}回、計画中${p}回`,
   times: (n: number) => `${n}回`,
@@ -580,6 +585,11 @@ const en: Messages = {
   ok: "On track",
   over: "Over",
   behindCount: (n) => `Blocks behind: ${n}`,
+  planMadeLate: (day) =>
+    `This year's plan was made on ${day}, so meetings whose window had already passed were not planned. Blocks that cannot meet their cadence:`,
+  planShortfall: (planned, cadence) => `only ${planned} of ${cadence} meetings planned`,
+  planHolidaysUnknown: (years) =>
+    `Public holidays for ${years} are not in the system's holiday table: planned dates in that year avoid weekends and the usual breaks only. Check them against that year's holidays.`,
   noBlocksInScope: "No blocks are in your scope.",
   chartLabel: (b, h, s, p) => `${b}: ${h} held, ${s} scheduled, ${p} planned`,
   times: (n) => String(n),

@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { tsParam, type Db } from "../../db/client.ts";
-import { blocks, events } from "../../db/schema/index.ts";
+import { blocks, events, jobRuns } from "../../db/schema/index.ts";
 import { fiscalYearOf } from "../lib/time.ts";
+import type { PlanShortfall, PlanWarning } from "./plan.ts";
 
 export const COUNCIL_MIN = 1;
 export const COUNCIL_MAX = 2;
@@ -57,4 +58,20 @@ export async function councilCompliance({
       };
     }),
   };
+}
+
+export type PlanNotes = { plannedFrom: string | null; shortfalls: PlanShortfall[]; warnings: PlanWarning[] };
+
+/**
+ * What the fiscal year's planner run could not do (blocks short of their cadence because it ran
+ * mid-year, holidays it did not know), as recorded with the run; null before the year is planned.
+ */
+export async function councilPlanNotes({ db, fy }: { db: Db; fy: number }): Promise<PlanNotes | null> {
+  const [run] = await db
+    .select({ result: jobRuns.result })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, "plan-fiscal-year"), eq(jobRuns.periodKey, `fy${fy}`), eq(jobRuns.status, "succeeded")));
+  const r = run?.result as Partial<PlanNotes> | null | undefined;
+  if (!r) return null;
+  return { plannedFrom: r.plannedFrom ?? null, shortfalls: r.shortfalls ?? [], warnings: r.warnings ?? [] };
 }

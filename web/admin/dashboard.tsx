@@ -1,8 +1,9 @@
 /** The fiscal year at a glance: block council meetings of each block in scope, and what comes next. */
-import type { ComplianceRow } from "../../api/councils/service.ts";
+import type { ComplianceRow, PlanNotes } from "../../api/councils/service.ts";
 import type { EventRow } from "../../api/events/service.ts";
 import { qs, type PageCtx } from "../context.ts";
-import { fiscalYearLabel } from "../format.ts";
+import { fiscalYearLabel, formatDate } from "../format.ts";
+import { tokyoInstant } from "../../api/lib/time.ts";
 import { Layout } from "../layout.tsx";
 import { eventTitle, eventWhen, EventBadges } from "../components.tsx";
 
@@ -57,12 +58,25 @@ export function DashboardPage(props: {
   upcoming: EventRow[];
   now: Date;
   currentFy: number;
+  planNotes?: PlanNotes | null;
 }) {
   const { ctx, rows, fiscalYear } = props;
   const { m, lang } = ctx;
   const fyText = fiscalYearLabel(fiscalYear, lang);
   const title = m.dashboardTitle(fyText);
   const behind = rows.filter((r) => r.status === "behind").length;
+  const inScope = new Set(rows.map((r) => r.block));
+  const shortfalls = (props.planNotes?.shortfalls ?? []).filter((s) => inScope.has(s.blockCode));
+  const shortfallOf = (code: string) => shortfalls.find((s) => s.blockCode === code);
+  const plannedFrom = props.planNotes?.plannedFrom;
+  const nameOf = (code: string) => {
+    const r = rows.find((x) => x.block === code);
+    return r ? (lang === "en" ? r.nameEn : r.nameJa) : code;
+  };
+  const dayText = (key: string) => {
+    const [y, mo, d] = key.split("-").map(Number) as [number, number, number];
+    return formatDate(tokyoInstant(y, mo, d), lang);
+  };
   const scale = Math.max(3, ...rows.map((r) => r.held + r.scheduled + r.planned));
   const fyOptions: number[] = [];
   for (let fy = props.currentFy + 1; fy >= 2003; fy--) fyOptions.push(fy);
@@ -100,6 +114,23 @@ export function DashboardPage(props: {
           <p class={behind ? "notice warn" : "notice ok"}>
             <strong>{m.behindCount(behind)}</strong>
           </p>
+          {shortfalls.length > 0 && plannedFrom ? (
+            <div class="notice warn" id="plan-shortfalls">
+              <p>{m.planMadeLate(dayText(plannedFrom))}</p>
+              <ul>
+                {shortfalls.map((s) => (
+                  <li data-block={s.blockCode}>
+                    {nameOf(s.blockCode)}：{m.planShortfall(s.planned, s.cadence)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {(props.planNotes?.warnings ?? []).map((w) => (
+            <p class="notice warn" id="plan-holidays-unknown">
+              {m.planHolidaysUnknown(w.years.join(lang === "en" ? ", " : "・"))}
+            </p>
+          ))}
           <ul class="legend" aria-hidden="true">
             <li>
               <span class="swatch held"></span>
@@ -172,6 +203,11 @@ export function DashboardPage(props: {
                         ) : (
                           <span class="badge ok">{m.ok}</span>
                         )}
+                        {shortfallOf(r.block) ? (
+                          <span class="badge warn plan-short">
+                            {m.planShortfall(shortfallOf(r.block)!.planned, shortfallOf(r.block)!.cadence)}
+                          </span>
+                        ) : null}
                       </td>
                       <td>
                         <Bar row={r} scale={scale} label={m.chartLabel(name, r.held, r.scheduled, r.planned)} />

@@ -96,10 +96,13 @@ export const seedBureaus: BureauRow[] = [
 // Councils.
 // (a) The regional cluster promotion councils (地域クラスター推進協議会) of the 000/003 tie-up table.
 //     The Japanese table in 000 is misaligned by the OCR; the rows follow the English table in 003.
-// (b) The 10 regional block councils (地域ブロック協議会, doc 001). The documents name only the
-//     Hokuriku one (「北陸ブロック地域科学技術振興協議会」, doc 001); the others are named on the same
-//     pattern (README: 地域科学技術振興協議会 = the block councils). Members per doc 001, and for
-//     Kanto the 8 founding branch offices per the README.
+// (b) The 10 regional block councils (地域ブロック協議会, doc 001). The documents name two of them:
+//     「北陸ブロック地域科学技術振興協議会」 (doc 001, photo caption of H18.2.15) and
+//     「近畿地域ブロック協議会」 (doc 001, photo caption 「H17近畿地域ブロック協議会風景」); those two
+//     are stored as printed. The other eight names are the product's own, made on the Hokuriku
+//     pattern (README: 地域科学技術振興協議会 = the block councils): `nameSource: "product"` says so.
+//     The planner titles its meetings with these names (jobs/plan-fiscal-year.ts). Members per doc
+//     001, and for Kanto the 8 founding branch offices per the README.
 // ---------------------------------------------------------------------------------------------
 const BOTH_MINISTRIES = "文部科学省、経済産業省、地方自治体その他関係機関"; // doc 000, 1.
 
@@ -213,35 +216,53 @@ export const seedPromotionCouncils: CouncilRow[] = [
 ];
 
 const BLOCK_COUNCIL_MEMBERS = "関係府省の出先機関と自治体等の責任者・担当者"; // doc 001
-const blockCouncil = (blockCode: BlockCode, ja: string, en: string, membersJa = BLOCK_COUNCIL_MEMBERS): CouncilRow => ({
+
+/** Where a council's name comes from: a source document, or the product (not in the documents). */
+export type NameSource = "000/003" | "001" | "product";
+export type SeedCouncil = CouncilRow & { nameSource: NameSource };
+
+const blockCouncil = (
+  blockCode: BlockCode,
+  ja: string,
+  en: string,
+  opts: { membersJa?: string; nameJa?: string; nameEn?: string; nameSource?: NameSource } = {},
+): SeedCouncil => ({
   code: `block-council-${blockCode}`,
-  nameJa: `${ja}ブロック地域科学技術振興協議会`,
-  nameEn: `${en} Block Regional Science and Technology Promotion Council`,
+  nameJa: opts.nameJa ?? `${ja}ブロック地域科学技術振興協議会`,
+  nameEn: opts.nameEn ?? `${en} Block Regional Science and Technology Promotion Council`,
   regionJa: ja,
   blockCode,
-  membersJa,
+  membersJa: opts.membersJa ?? BLOCK_COUNCIL_MEMBERS,
+  nameSource: opts.nameSource ?? "product",
 });
 
-export const seedBlockCouncils: CouncilRow[] = [
+export const seedBlockCouncils: SeedCouncil[] = [
   blockCouncil("hokkaido", "北海道", "Hokkaido"),
   blockCouncil("tohoku", "東北", "Tohoku"),
   // README: launched 2005-03-11 by the heads of 8 regional branch offices.
-  blockCouncil(
-    "kanto",
-    "関東",
-    "Kanto",
-    "関東総合通信局、文部科学省、関東農政局、関東経済産業局、関東地方整備局、中部地方整備局、関東運輸局、関東地方環境事務所の8機関の長",
-  ),
+  blockCouncil("kanto", "関東", "Kanto", {
+    membersJa:
+      "関東総合通信局、文部科学省、関東農政局、関東経済産業局、関東地方整備局、中部地方整備局、関東運輸局、関東地方環境事務所の8機関の長",
+  }),
   blockCouncil("chubu", "中部（東海）", "Chubu (Tokai)"),
-  blockCouncil("hokuriku", "北陸", "Hokuriku"), // the one name doc 001 prints
-  blockCouncil("kinki", "近畿", "Kinki"), // doc 001 calls it 「近畿地域ブロック協議会」
+  // Doc 001: 「北陸ブロック地域科学技術振興協議会の出展ブース風景」. English: the product's translation.
+  blockCouncil("hokuriku", "北陸", "Hokuriku", { nameSource: "001" }),
+  // Doc 001: 「H17近畿地域ブロック協議会風景（H18.2.23)」. English: the product's translation.
+  blockCouncil("kinki", "近畿", "Kinki", {
+    nameJa: "近畿地域ブロック協議会",
+    nameEn: "Kinki Regional Block Council",
+    nameSource: "001",
+  }),
   blockCouncil("chugoku", "中国", "Chugoku"),
   blockCouncil("shikoku", "四国", "Shikoku"),
   blockCouncil("kyushu", "九州", "Kyushu"),
   blockCouncil("okinawa", "沖縄", "Okinawa"),
 ];
 
-export const seedCouncils: CouncilRow[] = [...seedPromotionCouncils, ...seedBlockCouncils];
+export const seedCouncils: SeedCouncil[] = [
+  ...seedPromotionCouncils.map((c): SeedCouncil => ({ ...c, nameSource: "000/003" })),
+  ...seedBlockCouncils,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Knowledge Cluster Initiative regions (知的クラスター創成事業) of the 000/003 tie-up table, with the
