@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
 import { fiscalYearOf } from "../api/lib/time.ts";
 import { fiscalYearLabel } from "../web/format.ts";
+import { eq } from "drizzle-orm";
+import { events } from "../db/schema/index.ts";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
 import { CHROMIUM, hasChromium, launchChromium } from "./support/browser.ts";
 import { freePort } from "./support/net.ts";
@@ -191,6 +193,30 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     await shot(page, "11-calendar-en");
     await page.goto(`${base}/?view=month&month=2026-06`);
     await shot(page, "12-month-en");
+  });
+
+  it("the history reads as it happened: participants not seats, a month not invented days, English venues", async () => {
+    const bySlug = async (slug: string) => {
+      const [row] = await t.db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+      return row!.id;
+    };
+    const page = await newPage({ js: true });
+    await page.goto(`${base}/events/${await bySlug("regional-cluster-forum-1-2007")}?lang=ja`);
+    const facts = page.locator("dl.facts");
+    await expect.poll(() => facts.textContent()).toContain("参加者約200名");
+    expect(await facts.textContent()).not.toContain("定員");
+    expect(await page.locator("form[action$='/register']").count()).toBe(0);
+    await shot(page, "13-history-forum-ja");
+    await page.goto(`${base}/events/${await bySlug("regional-cluster-forum-1-2007")}?lang=en`);
+    expect(await page.locator("dl.facts .attendance").textContent()).toBe("about 200 participants");
+    expect(await page.locator("body").textContent()).not.toMatch(/seats? left|Capacity/);
+    await shot(page, "14-history-forum-en");
+    await page.goto(`${base}/events/${await bySlug("fy2003-hokkaido-it-cluster-forum-joint-presentation")}?lang=ja`);
+    expect(await page.locator("dl.facts dd").first().textContent()).toBe("2004年3月");
+    await shot(page, "15-history-month-ja");
+    await page.goto(`${base}/events/${await bySlug("cluster-japan-2008-techno-fair")}?lang=en`);
+    expect(await facts.textContent()).toContain("Pacifico Yokohama");
+    await shot(page, "16-history-venue-en");
   });
 
   it("the fair page shows the floor map and the exhibitors", async () => {

@@ -1,9 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toTokyoIso, tokyoInstant } from "../api/lib/time.ts";
 import type { Database } from "../db/client.ts";
 import { blocks, bureaus, clusters, councils, events, prefectures } from "../db/schema/index.ts";
-import { seedDatabase } from "../db/seed/seed.ts";
+import { SEED_VERSION, seedDatabase } from "../db/seed/seed.ts";
+import { seedEvents } from "../db/seed/data/events.ts";
+import { seedCouncils } from "../db/seed/data/reference.ts";
+import { councilCompliance } from "../api/councils/service.ts";
+import { settings } from "../db/schema/index.ts";
 import { createTestDatabase } from "./support/db.ts";
 
 let database: Database;
@@ -108,6 +114,7 @@ describe("seedDatabase", () => {
     expect(names).toContain("北海道ITクラスター推進協議会");
     expect(names).toContain("希少糖プロジェクト戦略委員会");
     expect(names).toContain("北陸ブロック地域科学技術振興協議会");
+    expect(names).toContain("近畿地域ブロック協議会");
     expect(cs.filter((c) => c.code.startsWith("block-council-"))).toHaveLength(10);
   });
 
@@ -202,10 +209,11 @@ describe("seedDatabase", () => {
     expect(days(f1)).toEqual(["2007-01-26", "2007-01-26"]);
     expect(days(f2)).toEqual(["2008-02-28", "2008-02-28"]);
     expect([f1.fiscalYear, f2.fiscalYear]).toEqual([2006, 2007]);
-    expect([f1.capacity, f2.capacity]).toEqual([200, 200]);
+    expect([f1.attendance, f2.attendance, f1.attendanceApprox, f2.attendanceApprox]).toEqual([200, 200, true, true]);
+    expect([f1.capacity, f2.capacity]).toEqual([null, null]);
     const cj = await eventBySlug("cluster-japan-2007");
     expect(days(cj)).toEqual(["2007-11-28", "2007-11-28"]);
-    expect(cj.capacity).toBe(500);
+    expect(cj).toMatchObject({ attendance: 500, attendanceApprox: true, capacity: null });
     expect(forums.map((f) => f.slug)).toEqual(expect.arrayContaining([f1.slug, f2.slug]));
     expect(cj.kind).toBe("techno_fair");
   });
@@ -258,6 +266,7 @@ describe("seedDatabase", () => {
   it("stores every seeded event as an all-day, scheduled event starting at Tokyo midnight", async () => {
     const all = await db().select().from(events);
     expect(all.length).toBe(13 + 9);
+    expect(all.filter((e) => e.datePrecision === "month")).toHaveLength(13);
     for (const e of all) {
       expect(e.allDay).toBe(true);
       expect(e.status).toBe("scheduled");
@@ -265,5 +274,169 @@ describe("seedDatabase", () => {
       expect(toTokyoIso(e.endsAt)).toMatch(/T00:00:00\+09:00$/);
       expect(e.endsAt.getTime()).toBeGreaterThan(e.startsAt.getTime());
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The shipped history checked against the source documents themselves (shared/seeds beside the
+// repository; SEEDS_DIR to point elsewhere).
+const SEEDS = process.env.SEEDS_DIR ?? fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
+/** A document's text with full-width digits, letters and brackets made half-width and spaces removed. */
+function doc(prefix: string): string {
+  const file = {
+    "000": "000_cf5a46f588549998.txt",
+    "001": "001_bb168f329d7f46f1.txt",
+    "002": "002_8600c7ede5aac48e.txt",
+    "003": "003_d4c2930d18d1af95.txt",
+  }[prefix]!;
+  return normal(readFileSync(`${SEEDS}/${file}`, "utf8"));
+}
+const normal = (s: string) =>
+  s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, "");
+
+describe("the history, against the documents", () => {
+  it("stores participant numbers as attendance (約 = approximate), as doc 001 gives them, and no capacity", async () => {
+    const d001 = doc("001");
+    // 「地域クラスターフォーラム（第１回：H19.1.26、第２回：H20.2.28）… 担当者約２００名が参加」
+    const forum = d001.indexOf("地域クラスターフォーラム(第1回:H19.1.26、第2回:H20.2.28)");
+    expect(forum).toBeGreaterThan(0);
+    const forumCount = /約(\d+)名が参加/.exec(d001.slice(forum))!;
+    // 「クラスタージャパン共催（H19.11.28、…）… 全国から約５００名が参加」
+    const cj = d001.indexOf("クラスタージャパン共催(H19.11.28");
+    expect(cj).toBeGreaterThan(forum);
+    const cjCount = /約(\d+)名が参加/.exec(d001.slice(cj))!;
+    expect([forumCount[1], cjCount[1]]).toEqual(["200", "500"]);
+    for (const [slug, n] of [
+      ["regional-cluster-forum-1-2007", Number(forumCount[1])],
+      ["regional-cluster-forum-2-2008", Number(forumCount[1])],
+      ["cluster-japan-2007", Number(cjCount[1])],
+    ] as const) {
+      expect(await eventBySlug(slug)).toMatchObject({ attendance: n, attendanceApprox: true, capacity: null });
+    }
+    // No other seeded event has a participant number, nor any a capacity: no document gives one.
+    const all = await db().select().from(events);
+    expect(all.filter((e) => e.attendance !== null)).toHaveLength(3);
+    expect(all.filter((e) => e.capacity !== null)).toEqual([]);
+  });
+
+  it("stores as known only to the month exactly the events doc 000 dates by month (平成N年M月), over that month", async () => {
+    const d000 = doc("000");
+    const all = await db().select().from(events);
+    for (const e of all) {
+      const heisei = (y: number) => y - 1988;
+      const [first] = days(e);
+      const [y, m] = first!.split("-").map(Number) as [number, number];
+      const inTable = d000.includes(`${normal(e.titleJa)}(平成${heisei(y)}年${m}月)`);
+      expect(e.datePrecision === "month", `${e.slug}: ${e.datePrecision}`).toBe(inTable);
+      if (e.datePrecision === "month") {
+        const [, last] = days(e);
+        expect(first).toBe(`${y}-${String(m).padStart(2, "0")}-01`);
+        expect(last!.slice(0, 7)).toBe(first!.slice(0, 7));
+        expect(tokyoInstant(y, m + 1, 1).getTime()).toBe(e.endsAt.getTime());
+      }
+    }
+    expect(all.filter((e) => e.datePrecision === "month")).toHaveLength(13);
+  });
+
+  it("gives the seeded venues their English names, and every seeded event its source", async () => {
+    const venues = (await db().select().from(events)).filter((e) => e.venue);
+    expect(Object.fromEntries(venues.map((e) => [e.venue, e.venueEn]))).toEqual({
+      パシフィコ横浜: "Pacifico Yokohama",
+      ビッグパレットふくしま: "Big Palette Fukushima",
+      国立京都国際会館: "Kyoto International Conference Center",
+    });
+    for (const e of await db().select().from(events)) expect(e.source, e.slug!).toBeTruthy();
+  });
+
+  it("marks the Kanto launch as from the product brief and does not count it as a held meeting in FY2004", async () => {
+    const launch = await eventBySlug("kanto-block-council-launch-2005");
+    expect(launch).toMatchObject({ source: "product-brief", countsAsMeeting: false, fiscalYear: 2004 });
+    // The documents do not have it (not in 001, the document on the block councils).
+    expect(doc("001")).not.toMatch(/H17\.3\.11|2005-03-11|平成17年3月11日/);
+    const fy2004 = await councilCompliance({ db: db(), fy: 2004, now: new Date("2026-01-01T00:00:00Z") });
+    expect(fy2004.blocks.find((b) => b.block === "kanto")).toMatchObject({ held: 0, status: "behind" });
+    // The Kinki meeting of 2006-02-23 (doc 001) is a meeting: FY2005 counts it.
+    const fy2005 = await councilCompliance({ db: db(), fy: 2005, now: new Date("2026-01-01T00:00:00Z") });
+    expect(fy2005.blocks.find((b) => b.block === "kinki")).toMatchObject({ held: 1, status: "ok" });
+  });
+
+  it("leaves the 2006-02-15 joint presentation without a block: no document says where it was held", async () => {
+    expect(await eventBySlug("industrial-knowledge-cluster-joint-presentation-2006-02-15")).toMatchObject({ blockCode: null });
+  });
+
+  it("names councils as the documents print them, and marks the names that are the product's own", async () => {
+    const all = doc("000") + doc("001") + doc("002");
+    for (const c of seedCouncils) {
+      // 000/003: the Japanese name in 000, or (where 000's typesetting garbles it: 徳島地域地域…) the English one in 003.
+      const inDocs =
+        c.nameSource === "001"
+          ? doc("001").includes(normal(c.nameJa))
+          : c.nameSource === "000/003"
+            ? doc("000").includes(normal(c.nameJa)) || doc("003").includes(normal(c.nameEn ?? "-"))
+            : all.includes(normal(c.nameJa));
+      expect(inDocs, `${c.code} ${c.nameJa} (${c.nameSource})`).toBe(c.nameSource !== "product");
+    }
+    expect(seedCouncils.filter((c) => c.nameSource === "product").map((c) => c.code)).toHaveLength(8);
+  });
+});
+
+describe("a database seeded by the previous seed version", () => {
+  let old: Database;
+  beforeAll(async () => {
+    old = await createTestDatabase();
+    await seedDatabase(old.db);
+    // Put back what version 1 wrote (the columns the migration added have their defaults), as a
+    // database seeded before this version and migrated since looks.
+    await old.db.execute(sql`update events set attendance = null, attendance_approx = false, date_precision = 'day',
+      venue_en = null, source = null, counts_as_meeting = true`);
+    await old.db.execute(
+      sql`update events set capacity = 200 where slug in ('regional-cluster-forum-1-2007', 'regional-cluster-forum-2-2008')`,
+    );
+    await old.db.execute(sql`update events set capacity = 500 where slug = 'cluster-japan-2007'`);
+    await old.db.execute(sql`update events set block_code = 'hokuriku',
+      description_ja = '産業クラスター・知的クラスター等の合同発表会。北陸ブロック地域科学技術振興協議会がブースを出展。',
+      description_en = 'Joint presentation of the Industrial Clusters, Knowledge Clusters and related programmes; the Hokuriku block regional S&T promotion council had an exhibition booth.'
+      where slug = 'industrial-knowledge-cluster-joint-presentation-2006-02-15'`);
+    await old.db.execute(sql`update events set
+      description_ja = '関東ブロックの地域科学技術振興協議会が、関東総合通信局、文部科学省、関東農政局、関東経済産業局、関東地方整備局、中部地方整備局、関東運輸局、関東地方環境事務所の8機関の長により発足。',
+      description_en = 'The Kanto block regional S&T promotion council was launched by the heads of 8 regional branch offices: Kanto Bureau of Telecommunications, MEXT, Kanto Regional Agricultural Administration Office, METI Kanto, Kanto and Chubu Regional Development Bureaus, Kanto District Transport Bureau and Kanto Regional Environment Office.'
+      where slug = 'kanto-block-council-launch-2005'`);
+    await old.db.execute(sql`update councils set name_ja = '近畿ブロック地域科学技術振興協議会',
+      name_en = 'Kinki Block Regional Science and Technology Promotion Council' where code = 'block-council-kinki'`);
+    // An organiser has since changed one forum's record by hand: that edit stays.
+    await old.db.execute(sql`update events set capacity = 250 where slug = 'regional-cluster-forum-2-2008'`);
+    await old.db.update(settings).set({ value: "2" }).where(eq(settings.key, "seed_version"));
+  });
+  afterAll(async () => old?.close());
+
+  it("is corrected on the next start, except where an organiser has edited the row since", async () => {
+    const before = (await old.db.select().from(events).where(eq(events.slug, "cluster-japan-2007")))[0]!;
+    const result = await seedDatabase(old.db);
+    expect(result.inserted).toBe(0);
+    expect(result.corrected).toBeGreaterThan(0);
+    const bySlug = async (slug: string) => (await old.db.select().from(events).where(eq(events.slug, slug)))[0]!;
+    expect(await bySlug("regional-cluster-forum-1-2007")).toMatchObject({
+      capacity: null,
+      attendance: 200,
+      attendanceApprox: true,
+    });
+    expect(await bySlug("regional-cluster-forum-2-2008")).toMatchObject({ capacity: 250, attendance: null });
+    const cj = await bySlug("cluster-japan-2007");
+    expect(cj).toMatchObject({ capacity: null, attendance: 500, source: "001, 002" });
+    expect(cj.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+    const months = await old.db.select().from(events).where(eq(events.datePrecision, "month"));
+    expect(months).toHaveLength(13);
+    // Calendars see the change: the month events' SEQUENCE went up.
+    expect(months.every((e) => e.sequence === 1)).toBe(true);
+    expect(await bySlug("cluster-japan-2008-techno-fair")).toMatchObject({ venueEn: "Pacifico Yokohama" });
+    const seedJoint = seedEvents.find((e) => e.slug === "industrial-knowledge-cluster-joint-presentation-2006-02-15")!;
+    expect(await bySlug(seedJoint.slug)).toMatchObject({ blockCode: null, descriptionJa: seedJoint.descriptionJa });
+    expect(await bySlug("kanto-block-council-launch-2005")).toMatchObject({ source: "product-brief", countsAsMeeting: false });
+    const [kinki] = await old.db.select().from(councils).where(eq(councils.code, "block-council-kinki"));
+    expect(kinki!.nameJa).toBe("近畿地域ブロック協議会");
+    const [version] = await old.db.select().from(settings).where(eq(settings.key, "seed_version"));
+    expect(version!.value).toBe(SEED_VERSION);
+    // And the start after that writes nothing.
+    expect(await seedDatabase(old.db)).toEqual({ inserted: 0, corrected: 0 });
   });
 });

@@ -22,6 +22,9 @@ export function blockLabel(code: string | null, blocks: BlockNames, lang: Lang):
 }
 
 export const eventTitle = (e: EventRow, lang: Lang) => pick(lang, e.titleJa, e.titleEn);
+/** The venue in the page's language: English pages show venueEn where there is one. */
+export const eventVenue = (e: Pick<EventRow, "venue" | "venueEn">, lang: Lang) =>
+  lang === "en" && e.venueEn ? e.venueEn : e.venue;
 export const eventWhen = (e: EventRow, lang: Lang) => formatEventWhen(e, lang);
 
 /** Status and seats as words (never colour alone). */
@@ -52,7 +55,7 @@ export function EventCard(props: { ctx: PageCtx; event: EventRow; now: Date; blo
   const { ctx, event: e } = props;
   const { lang } = ctx;
   const place = [e.venue, e.prefecture].filter(Boolean).join("（") + (e.venue && e.prefecture ? "）" : "");
-  const placeEn = [e.venue, e.prefecture].filter(Boolean).join(", ");
+  const placeEn = [eventVenue(e, "en"), e.prefecture].filter(Boolean).join(", ");
   return (
     <li class={`event-card${e.status === "cancelled" ? " cancelled" : ""}`}>
       <p class="meta">

@@ -12,6 +12,20 @@ export type Lang = "ja" | "en";
 const WEEKDAY_JA = ["日", "月", "火", "水", "木", "金", "土"] as const;
 const WEEKDAY_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTH_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const MONTH_EN_FULL = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 type Parts = ReturnType<typeof tokyoParts>;
 
@@ -67,7 +81,13 @@ function dateRangeText(a: Parts, b: Parts, lang: Lang): string {
   return `${head} – ${dateText(b, lang)}`;
 }
 
-export type EventTimes = { startsAt: Date; endsAt: Date; allDay?: boolean | null };
+export type EventTimes = { startsAt: Date; endsAt: Date; allDay?: boolean | null; datePrecision?: "day" | "month" | null };
+
+/** ja 2004年3月 · en March 2004: a month as a date known only to the month. */
+export function formatMonth(d: Date, lang: Lang): string {
+  const p = tokyoParts(d);
+  return lang === "ja" ? `${p.year}年${p.month}月` : `${MONTH_EN_FULL[p.month - 1]} ${p.year}`;
+}
 
 /**
  * When an event happens, for people:
@@ -75,12 +95,20 @@ export type EventTimes = { startsAt: Date; endsAt: Date; allDay?: boolean | null
  *   following midnight reads 24:00);
  * - timed, several days: 2026年6月12日(金) 14:00 – 13日(土) 12:00 · Fri 12 Jun 2026, 14:00 – Sat 13 Jun 2026, 12:00;
  * - all-day: dates only; endsAt is the exclusive midnight after the last day, so 2 Dec 00:00 –
- *   4 Dec 00:00 reads 2008年12月2日(火)–3日(水) · Tue 2 – Wed 3 Dec 2008.
+ *   4 Dec 00:00 reads 2008年12月2日(火)–3日(水) · Tue 2 – Wed 3 Dec 2008;
+ * - known only to the month: 2004年3月 · March 2004 (2004年2月–3月 · February – March 2004 over two).
  */
 export function formatEventWhen(e: EventTimes, lang: Lang): string {
   const start = e.startsAt.getTime();
   const end = e.endsAt.getTime();
   const a = tokyoParts(e.startsAt);
+  if (e.datePrecision === "month") {
+    const last = new Date(Math.max(start, end - 1));
+    const b = tokyoParts(last);
+    if (a.year === b.year && a.month === b.month) return formatMonth(e.startsAt, lang);
+    if (lang === "ja") return `${formatMonth(e.startsAt, lang)}–${a.year === b.year ? `${b.month}月` : formatMonth(last, lang)}`;
+    return `${a.year === b.year ? MONTH_EN_FULL[a.month - 1] : formatMonth(e.startsAt, lang)} – ${formatMonth(last, lang)}`;
+  }
   if (e.allDay) {
     // Last day shown = the day containing the final instant before the exclusive end.
     const b = tokyoParts(new Date(Math.max(start, end - 1)));

@@ -20,9 +20,13 @@ export function icsUrl(eventId: string, lang: Lang): string {
 
 /** Google Calendar's "create event" template, prefilled; all-day events use dates with an exclusive end. */
 export function googleTemplateUrl(event: EventRow, lang: Lang, publicUrl: string): string {
-  const dates = event.allDay
-    ? `${compactDate(event.startsAt)}/${compactDate(event.endsAt)}`
-    : `${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`;
+  const dates =
+    event.datePrecision === "month"
+      ? // Known only to the month: one day on the 1st, as in the feeds (the title names the month there).
+        `${compactDate(event.startsAt)}/${compactDate(new Date(event.startsAt.getTime() + 86_400_000))}`
+      : event.allDay
+        ? `${compactDate(event.startsAt)}/${compactDate(event.endsAt)}`
+        : `${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`;
   const description = pick(lang, event.descriptionJa ?? "", event.descriptionEn);
   const page = `${publicUrl}/events/${event.id}`;
   const params = new URLSearchParams({
@@ -32,7 +36,7 @@ export function googleTemplateUrl(event: EventRow, lang: Lang, publicUrl: string
     ctz: "Asia/Tokyo",
     details: description ? `${description}\n\n${page}` : page,
   });
-  const location = [event.venue, event.prefecture].filter(Boolean).join(", ");
+  const location = [(lang === "en" && event.venueEn) || event.venue, event.prefecture].filter(Boolean).join(", ");
   if (location) params.set("location", location);
   return `https://calendar.google.com/calendar/render?${params.toString()}`;
 }

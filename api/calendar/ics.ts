@@ -24,7 +24,11 @@ export type FeedEvent = {
   descriptionJa: string | null;
   descriptionEn: string | null;
   venue: string | null;
+  /** English feeds show it in LOCATION where there is one. */
+  venueEn?: string | null;
   prefecture: string | null;
+  /** "month": known only to the month; the feed has one all-day entry on the 1st, the month in its title. */
+  datePrecision?: "day" | "month";
   startsAt: Date;
   /** Exclusive. For all-day events: Tokyo midnight of the day after the last day. */
   endsAt: Date;
@@ -100,12 +104,37 @@ function statusOf(e: FeedEvent): ICalEventStatus {
   return ICalEventStatus.CONFIRMED;
 }
 
+const MONTH_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** " (March 2004; day not recorded)" / "（2004年3月・日付不詳）" for an event known only to the month. */
+function monthNote(e: FeedEvent, lang: "ja" | "en"): string {
+  if (e.datePrecision !== "month") return "";
+  const d = new Date(e.startsAt.getTime() + TOKYO_OFFSET_MS);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  return lang === "en" ? ` (${MONTH_EN[m]} ${y}; day not recorded)` : `（${y}年${m + 1}月・日付不詳）`;
+}
+
 function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData {
   const link = e.url ?? `${base}/events/${encodeURIComponent(e.id)}`;
-  const title = lang === "en" && nonBlank(e.titleEn) ? e.titleEn : e.titleJa;
+  const title = (lang === "en" && nonBlank(e.titleEn) ? e.titleEn : e.titleJa) + monthNote(e, lang);
   const body = lang === "en" && nonBlank(e.descriptionEn) ? e.descriptionEn : e.descriptionJa;
   const linkLine = `${LINK_LABEL[lang]}: ${link}`;
-  const location = [e.venue, e.prefecture].filter(nonBlank).join(", ");
+  const venue = lang === "en" && nonBlank(e.venueEn) ? e.venueEn : e.venue;
+  const location = [venue, e.prefecture].filter(nonBlank).join(", ");
 
   return {
     id: eventUid(e.id),
@@ -123,6 +152,11 @@ function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData
 }
 
 function when(e: FeedEvent): Pick<ICalEventData, "start" | "end" | "allDay" | "timezone"> {
+  if (e.datePrecision === "month") {
+    // One all-day entry on the 1st, not a month-long block: the title says which month.
+    const first = tokyoDay(e.startsAt.getTime());
+    return { allDay: true, start: dateOfDay(first), end: dateOfDay(first + 1) };
+  }
   if (e.allDay) {
     // DATE values are formatted in UTC when the event has no zone: pass the Tokyo dates as UTC midnights.
     const first = tokyoDay(e.startsAt.getTime());

@@ -43,7 +43,16 @@ export async function councilCompliance({
       planned: sql<number>`count(${events.id}) filter (where ${events.status} = 'planned')::int`,
     })
     .from(blocks)
-    .leftJoin(events, and(eq(events.blockCode, blocks.code), eq(events.kind, "block_council"), eq(events.fiscalYear, year)))
+    // A council event that is not a meeting (the Kanto launch of 2005-03-11) is not counted.
+    .leftJoin(
+      events,
+      and(
+        eq(events.blockCode, blocks.code),
+        eq(events.kind, "block_council"),
+        eq(events.fiscalYear, year),
+        eq(events.countsAsMeeting, true),
+      ),
+    )
     .groupBy(blocks.code, blocks.nameJa, blocks.nameEn, blocks.sortOrder)
     .orderBy(asc(blocks.sortOrder));
   return {

@@ -1,11 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { EVENT_KINDS, EVENT_STATUSES } from "../../db/schema/events.ts";
+import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES } from "../../db/schema/events.ts";
 import { instantInput, MAX_YEAR, MIN_YEAR } from "../lib/date-input.ts";
 import { line, paragraph } from "../lib/text.ts";
 
 export { instantInput };
 
 export const EventKind = z.enum(EVENT_KINDS).openapi("EventKind");
+/** "month": only the month is known (the range is that whole month; shown as 2004年3月 / March 2004). */
+export const DatePrecision = z.enum(DATE_PRECISIONS).openapi("DatePrecision");
 export const EventStatus = z.enum(EVENT_STATUSES).openapi("EventStatus");
 const blockCode = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
 
@@ -18,11 +20,15 @@ export const EventCreate = z
     descriptionEn: paragraph(5000).nullish(),
     block: blockCode.nullish(),
     venue: line(200).nullish(),
+    venueEn: line(200).nullish(),
     prefecture: line(10).nullish(),
     startsAt: instantInput,
     endsAt: instantInput,
     allDay: z.boolean().optional(),
+    datePrecision: DatePrecision.optional(),
     capacity: z.number().int().min(0).max(1_000_000).nullish(),
+    attendance: z.number().int().min(0).max(10_000_000).nullish(),
+    attendanceApprox: z.boolean().optional(),
     registrationOpensAt: instantInput.nullish(),
     registrationClosesAt: instantInput.nullish(),
     status: z.enum(["planned", "scheduled"]).optional(),
@@ -44,12 +50,20 @@ export const Event = z
     descriptionEn: z.string().nullable(),
     block: z.string().nullable(),
     venue: z.string().nullable(),
+    venueEn: z.string().nullable().openapi({ example: "Pacifico Yokohama" }),
     prefecture: z.string().nullable(),
     startsAt: z.string().openapi({ example: "2026-06-12T14:00:00+09:00" }),
     endsAt: z.string(),
     allDay: z.boolean(),
+    datePrecision: DatePrecision,
     fiscalYear: z.number().int().openapi({ example: 2026 }),
     capacity: z.number().int().nullable(),
+    attendance: z.number().int().nullable().openapi({ description: "How many took part (a past event's record)" }),
+    attendanceApprox: z.boolean().openapi({ description: "attendance is approximate (約)" }),
+    source: z
+      .string()
+      .nullable()
+      .openapi({ description: "Where a seeded event's facts come from (a source document, or product-brief)" }),
     registrationOpensAt: z.string().nullable(),
     registrationClosesAt: z.string().nullable(),
     confirmedCount: z.number().int(),

@@ -10,6 +10,7 @@ import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent, coversBlock, coversEvent } from "../auth/scope.ts";
 import { notifyEventCancelled, promoteWaitlist } from "../registrations/promote.ts";
 import type { EventCreateInput, EventPatchInput, EventQueryInput } from "./schemas.ts";
+import type { DatePrecision } from "../../db/schema/events.ts";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -31,10 +32,18 @@ export function parseInstant(s: string, role: "start" | "end" = "start"): Date {
   return new Date(s);
 }
 
-/** Start and end of an event; all-day events snap to Tokyo midnights with an exclusive end. */
-function resolveTimes(startsAt: string | Date, endsAt: string | Date, allDay: boolean) {
+/**
+ * Start and end of an event; all-day events snap to Tokyo midnights with an exclusive end, and an
+ * event known only to the month covers its months: from the 1st to the 1st of the month after.
+ */
+function resolveTimes(startsAt: string | Date, endsAt: string | Date, allDay: boolean, precision: DatePrecision = "day") {
   let start = typeof startsAt === "string" ? parseInstant(startsAt, "start") : startsAt;
   let end = typeof endsAt === "string" ? parseInstant(endsAt, "end") : endsAt;
+  if (precision === "month") {
+    const s = tokyoParts(start);
+    const last = tokyoParts(new Date(Math.max(start.getTime(), end.getTime() - 1)));
+    return { start: tokyoInstant(s.year, s.month, 1), end: tokyoInstant(last.year, last.month + 1, 1) };
+  }
   if (allDay) {
     start = tokyoMidnight(start);
     const endMidnight = tokyoMidnight(end);
@@ -59,12 +68,17 @@ export function toEventDto(row: EventRow, publicUrl: string) {
     descriptionEn: row.descriptionEn,
     block: row.blockCode,
     venue: row.venue,
+    venueEn: row.venueEn,
     prefecture: row.prefecture,
     startsAt: toTokyoIso(row.startsAt),
     endsAt: toTokyoIso(row.endsAt),
     allDay: row.allDay,
+    datePrecision: row.datePrecision,
     fiscalYear: row.fiscalYear,
     capacity: row.capacity,
+    attendance: row.attendance,
+    attendanceApprox: row.attendanceApprox,
+    source: row.source,
     registrationOpensAt: iso(row.registrationOpensAt),
     registrationClosesAt: iso(row.registrationClosesAt),
     confirmedCount: row.confirmedCount,
@@ -185,8 +199,9 @@ export async function createEvent({
   if (who && !coversBlock(who.actor, input.block)) {
     throw new ValidationFailed([{ field: "block", code: "out_of_scope", message: "must be a block you organise" }]);
   }
-  const allDay = input.allDay ?? (DATE_ONLY.test(input.startsAt) && DATE_ONLY.test(input.endsAt));
-  const { start, end } = resolveTimes(input.startsAt, input.endsAt, allDay);
+  const datePrecision = input.datePrecision ?? "day";
+  const allDay = datePrecision === "month" || (input.allDay ?? (DATE_ONLY.test(input.startsAt) && DATE_ONLY.test(input.endsAt)));
+  const { start, end } = resolveTimes(input.startsAt, input.endsAt, allDay, datePrecision);
   const opens = input.registrationOpensAt ? parseInstant(input.registrationOpensAt, "start") : null;
   const closes = input.registrationClosesAt ? parseInstant(input.registrationClosesAt, "end") : null;
   checkWindow(opens, closes);
@@ -205,12 +220,16 @@ export async function createEvent({
         descriptionEn: input.descriptionEn ?? null,
         blockCode: input.block ?? null,
         venue: input.venue ?? null,
+        venueEn: input.venueEn ?? null,
         prefecture: input.prefecture ?? null,
         startsAt: start,
         endsAt: end,
         allDay,
+        datePrecision,
         fiscalYear: fiscalYearOf(start),
         capacity: input.capacity ?? null,
+        attendance: input.attendance ?? null,
+        attendanceApprox: input.attendanceApprox ?? false,
         registrationOpensAt: opens,
         registrationClosesAt: closes,
         createdAt: now,
@@ -224,7 +243,18 @@ export async function createEvent({
 }
 
 /** Fields whose change must reach calendars: they bump the iCalendar SEQUENCE. */
-const SEQUENCED = ["titleJa", "titleEn", "venue", "prefecture", "startsAt", "endsAt", "allDay", "status"] as const;
+const SEQUENCED = [
+  "titleJa",
+  "titleEn",
+  "venue",
+  "venueEn",
+  "prefecture",
+  "startsAt",
+  "endsAt",
+  "allDay",
+  "datePrecision",
+  "status",
+] as const;
 
 export async function updateEvent(
   deps: Pick<AppDeps, "db" | "clock" | "sealer" | "config"> & { id: string; input: EventPatchInput; who: Who },
@@ -237,8 +267,14 @@ export async function updateEvent(
       throw new ValidationFailed([{ field: "block", code: "out_of_scope", message: "must be a block you organise" }]);
     }
     if (current.status === "cancelled") throw new Conflict("event-cancelled", "A cancelled event cannot be changed.");
-    const allDay = input.allDay ?? current.allDay;
-    const { start, end } = resolveTimes(input.startsAt ?? current.startsAt, input.endsAt ?? current.endsAt, allDay);
+    const datePrecision = input.datePrecision ?? current.datePrecision;
+    const allDay = datePrecision === "month" || (input.allDay ?? current.allDay);
+    const { start, end } = resolveTimes(
+      input.startsAt ?? current.startsAt,
+      input.endsAt ?? current.endsAt,
+      allDay,
+      datePrecision,
+    );
     const opens =
       input.registrationOpensAt === undefined
         ? current.registrationOpensAt
@@ -269,12 +305,16 @@ export async function updateEvent(
       descriptionEn: input.descriptionEn === undefined ? current.descriptionEn : input.descriptionEn,
       blockCode: input.block === undefined ? current.blockCode : input.block,
       venue: input.venue === undefined ? current.venue : input.venue,
+      venueEn: input.venueEn === undefined ? current.venueEn : input.venueEn,
       prefecture: input.prefecture === undefined ? current.prefecture : input.prefecture,
       startsAt: start,
       endsAt: end,
       allDay,
+      datePrecision,
       fiscalYear: fiscalYearOf(start),
       capacity,
+      attendance: input.attendance === undefined ? current.attendance : input.attendance,
+      attendanceApprox: input.attendanceApprox ?? current.attendanceApprox,
       registrationOpensAt: opens ?? null,
       registrationClosesAt: closes ?? null,
     };

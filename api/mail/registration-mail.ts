@@ -105,7 +105,7 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
   const { event, registration: reg } = m;
   const lang = reg.locale === "en" ? "en" : "ja";
   const title = lang === "en" ? (event.titleEn ?? event.titleJa) : event.titleJa;
-  const where = [event.venue, event.prefecture].filter(Boolean).join(", ");
+  const where = [(lang === "en" && event.venueEn) || event.venue, event.prefecture].filter(Boolean).join(", ");
   const manage = `${config.PUBLIC_URL}/r/${m.manageToken}`;
   const feed = calendarUrl(config.PUBLIC_URL, m.feedToken);
   const ja = lang === "ja";

@@ -15,6 +15,9 @@ export const EVENT_KINDS = [
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_STATUSES = ["planned", "scheduled", "cancelled"] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
+/** How exactly the start is known: to the day, or only to the month (a past event the documents date as 平成16年3月). */
+export const DATE_PRECISIONS = ["day", "month"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export const events = pgTable(
   "events",
@@ -30,13 +33,27 @@ export const events = pgTable(
     descriptionEn: text("description_en"),
     blockCode: text("block_code").references(() => blocks.code),
     venue: text("venue"),
+    /** The venue's English name (Pacifico Yokohama for パシフィコ横浜); English pages and feeds show it. */
+    venueEn: text("venue_en"),
     prefecture: text("prefecture"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     allDay: boolean("all_day").notNull().default(false),
+    /** "month": only the month is known; the stored range is that whole month, shown as 2004年3月 / March 2004. */
+    datePrecision: text("date_precision").$type<DatePrecision>().notNull().default("day"),
     fiscalYear: integer("fiscal_year").notNull(),
     /** null: unlimited */
     capacity: integer("capacity"),
+    /** How many took part, as a record of a past event (約200名: attendanceApprox); not seats. */
+    attendance: integer("attendance"),
+    attendanceApprox: boolean("attendance_approx").notNull().default(false),
+    /**
+     * Where a seeded event's facts come from: a source document ("001", "000/003", …) or
+     * "product-brief" (the product brief, not the documents). null for events entered in the product.
+     */
+    source: text("source"),
+    /** false for a council event that is not one of its meetings (the Kanto launch): compliance does not count it. */
+    countsAsMeeting: boolean("counts_as_meeting").notNull().default(true),
     registrationOpensAt: timestamp("registration_opens_at", { withTimezone: true }),
     registrationClosesAt: timestamp("registration_closes_at", { withTimezone: true }),
     confirmedCount: integer("confirmed_count").notNull().default(0),
@@ -55,6 +72,8 @@ export const events = pgTable(
     index("events_updated_idx").on(t.updatedAt),
     check("events_time_order", sql`${t.endsAt} >= ${t.startsAt}`),
     check("events_capacity_nonneg", sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check("events_attendance_nonneg", sql`${t.attendance} is null or ${t.attendance} >= 0`),
+    check("events_date_precision", sql`${t.datePrecision} in ('day', 'month')`),
     check("events_counts_nonneg", sql`${t.confirmedCount} >= 0 and ${t.waitlistCount} >= 0`),
   ],
 );

@@ -8,7 +8,7 @@ import type { PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDateTime } from "../format.ts";
 import { kindLabel, pick, SECTOR_LABELS } from "../i18n.ts";
 import { ErrorSummary, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
-import { blockLabel, EventBadges, eventTitle, eventWhen, type BlockNames } from "../components.tsx";
+import { blockLabel, EventBadges, eventTitle, eventVenue, eventWhen, type BlockNames } from "../components.tsx";
 import { googleTemplateUrl, icsUrl } from "../links.ts";
 
 export type RegistrationFormState = {
@@ -19,9 +19,11 @@ export type RegistrationFormState = {
   message?: { tone: "alert" | "warn" | "ok"; text: string };
 };
 
-export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: BlockNames; full?: boolean }) {
+export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: BlockNames; full?: boolean; now?: Date }) {
   const { ctx, event: e } = props;
   const { m, lang } = ctx;
+  // A finished event shows who came (where recorded), never seats.
+  const ended = props.now !== undefined && props.now.getTime() >= e.endsAt.getTime();
   return (
     <dl class="facts">
       <dt>{m.when}</dt>
@@ -29,7 +31,7 @@ export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: Block
       {e.venue || e.prefecture ? (
         <>
           <dt>{m.where}</dt>
-          <dd>{[e.venue, e.prefecture].filter(Boolean).join(lang === "en" ? ", " : "　")}</dd>
+          <dd>{[eventVenue(e, lang), e.prefecture].filter(Boolean).join(lang === "en" ? ", " : "　")}</dd>
         </>
       ) : null}
       {props.full ? (
@@ -44,11 +46,21 @@ export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: Block
           ) : null}
           <dt>{m.fiscalYear}</dt>
           <dd>{fiscalYearLabel(e.fiscalYear, lang)}</dd>
-          <dt>{m.capacity}</dt>
-          <dd>
-            {e.capacity === null ? m.unlimited : m.people(e.capacity)}
-            {e.waitlistCount > 0 ? `（${m.waitlistCount(e.waitlistCount)}）` : null}
-          </dd>
+          {ended ? null : (
+            <>
+              <dt>{m.capacity}</dt>
+              <dd>
+                {e.capacity === null ? m.unlimited : m.people(e.capacity)}
+                {e.waitlistCount > 0 ? `（${m.waitlistCount(e.waitlistCount)}）` : null}
+              </dd>
+            </>
+          )}
+          {e.attendance !== null ? (
+            <>
+              <dt>{m.attendance}</dt>
+              <dd class="attendance">{m.attendanceCount(e.attendance, e.attendanceApprox)}</dd>
+            </>
+          ) : null}
           {e.registrationOpensAt || e.registrationClosesAt ? (
             <>
               <dt>{m.registrationWindow}</dt>
@@ -216,7 +228,7 @@ export function EventPage(props: {
           {e.titleEn}
         </p>
       ) : null}
-      <EventFacts ctx={ctx} event={e} blocks={props.blocks} full />
+      <EventFacts ctx={ctx} event={e} blocks={props.blocks} full now={now} />
       {description ? (
         <p class="pre" lang={lang === "en" && !e.descriptionEn ? "ja" : undefined}>
           {description}

@@ -2,10 +2,25 @@
  * The 10 regional blocks of the regional S&T promotion councils (地域科学技術振興協議会, the block
  * councils; doc 001: 「全国１０ブロックにおいて年１～２回程度開催」) and the 47 prefectures.
  *
- * The prefecture → block mapping is the usual regional-bureau mapping the product ships with. The
- * source documents agree with it wherever they touch it: Nagano (長野・上田) and Hamamatsu (静岡県)
- * sit with METI Kanto, Toyama/Takaoka and Kanazawa with the Hokuriku council, Gifu/Ogaki and Nagoya
- * with the Tokai council (doc 000/003). Nothing in the documents contradicts it, so no exceptions.
+ * The prefecture → block split is the product's own choice, not a mapping any document or ministry
+ * gives: the seeds README lists the 10 blocks (Hokkaido … Okinawa) but not their prefectures, and
+ * METI's own regional bureaus divide the country differently (METI Kinki covers Fukui; METI Chubu
+ * covers Toyama and Ishikawa with Aichi, Gifu and Mie; METI Kanto covers Niigata, Yamanashi, Nagano
+ * and Shizuoka). Which documents support which placement:
+ * - Hokuriku as a block of its own: doc 001 prints 「北陸ブロック地域科学技術振興協議会」; Toyama
+ *   (富山・高岡地域) and Ishikawa (金沢地域) have their own council, 北陸地域クラスター推進会議, in the
+ *   000/003 table, and doc 004 names 富山・石川地域 as one area. Those documents tie them to METI Chubu
+ *   (000/003 bureau column; 002 lists 北陸ものづくり創生プロジェクト under 中部), so putting them in
+ *   Hokuriku rather than Chubu is the product's choice, made after the block council.
+ * - Fukui in Hokuriku: no document places Fukui anywhere; it is the product's choice (METI has it in Kinki).
+ * - Nagano (長野・上田地域) and Shizuoka (浜松地域) in Kanto: 000/003 tie them to METI Kanto.
+ * - Niigata and Yamanashi in Kanto: no document; they follow METI Kanto's area (広域関東圏, doc 002).
+ * - Gifu (岐阜・大垣地域) and Aichi (名古屋地域) in Chubu (Tokai): 000/003 (METI Chubu, 東海地域クラスター
+ *   推進会議); Mie: doc 002 lists 愛知県、岐阜県、三重県、名古屋市 together for the Tokai hub.
+ * - Kyoto (京都地域, 関西文化学術研究都市地域), Osaka and Hyogo (大阪北部, 神戸地域) in Kinki: 000/003
+ *   (METI Kansai); Shiga, Nara and Wakayama: no document places them (004 names a Wakayama area, not its block).
+ * - The other blocks (Hokkaido, Tohoku, Chugoku, Shikoku, Kyushu, Okinawa) match the METI bureau
+ *   of the same name in 000/003 and 002; which prefectures each has is not printed in the documents.
  * Organisers can edit blocks and their prefectures afterwards; seeding never overwrites edits.
  */
 import type { blocks, prefectures } from "../../schema/reference.ts";

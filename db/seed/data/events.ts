@@ -4,13 +4,18 @@
  * [first day 00:00, day after the last day 00:00) in Asia/Tokyo (see seed.ts).
  *
  * Where a document gives only the month (the FY2003 joint conferences of the 000/003 table:
- * 平成16年3月 etc.), `precision` is "month" and the stored range is that whole month, never an
- * invented day; the description says so in both languages. Events the documents do not date at all
- * (the FY2008 seminars in Shimane and Ehime) are not stored as events: see the Fukushima seminar.
- * `precision` and `source` are not stored.
+ * 平成16年3月 etc.), `precision` is "month" (stored as datePrecision): the stored range is that
+ * whole month, never an invented day, and pages show 2004年3月 / March 2004. Events the documents
+ * do not date at all (the FY2008 seminars in Shimane and Ehime) are not stored as events: see the
+ * Fukushima seminar. `source` names the document the facts are quoted from, and is stored.
  *
- * capacity is set only where a document gives a participant number (約200名, 約500名); exhibitor
- * counts go into the description.
+ * Participant numbers (約200名, 約500名) are what happened, so they are `attendance` with
+ * `attendanceApprox` for 約, never `capacity` (no document gives a capacity: it is null).
+ * Exhibitor counts go into the description.
+ *
+ * `venueEn` is the venue's own English name. The English source (003) names no venue, so these
+ * are the names the venues use for themselves: Pacifico Yokohama (パシフィコ横浜), Big Palette
+ * Fukushima (ビッグパレットふくしま), Kyoto International Conference Center (国立京都国際会館).
  */
 import type { EventKind } from "../../schema/events.ts";
 import type { BlockCode } from "./blocks.ts";
@@ -27,6 +32,8 @@ export type SeedEvent = {
   descriptionEn: string;
   blockCode: BlockCode | null;
   venue: string | null;
+  /** The venue's English name; English pages and feeds show it. */
+  venueEn: string | null;
   /** Japanese name, e.g. 神奈川県. */
   prefecture: string | null;
   /** First day. */
@@ -35,8 +42,13 @@ export type SeedEvent = {
   lastDate: Day;
   precision: "day" | "month";
   capacity: number | null;
-  /** Which document the facts are quoted from. */
+  /** How many took part, where a document says (約200名: 200, approx). */
+  attendance: number | null;
+  attendanceApprox: boolean;
+  /** Which document the facts are quoted from; "product-brief" where they are the product brief's, not a document's. */
   source: string;
+  /** false for a council event that is not a meeting (the launch): compliance does not count it. */
+  countsAsMeeting?: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -93,11 +105,14 @@ function fy2003(e: Fy2003): SeedEvent {
       `The day is not recorded; the source gives only ${MONTH_EN[e.month - 1]} ${e.year}.`,
     blockCode: e.blockCode,
     venue: null,
+    venueEn: null,
     prefecture: e.prefecture ?? null,
     startDate: `${e.year}-${pad(e.month)}-01` as Day,
     lastDate: `${e.year}-${pad(e.month)}-${pad(lastDayOfMonth(e.year, e.month))}` as Day,
     precision: "month",
     capacity: null,
+    attendance: null,
+    attendanceApprox: false,
     source: "000/003",
   };
 }
@@ -255,41 +270,54 @@ export const seedFy2003JointPresentations: SeedEvent[] = [
 // ---------------------------------------------------------------------------------------------
 export const seedOtherEvents: SeedEvent[] = [
   {
-    // README (facts about the block councils): the Kanto block council was launched on 2005-03-11.
+    // The launch date 2005-03-11 and the 8 founding offices come from the product brief (the seeds
+    // README), not from the source documents: source "product-brief". A launch is not one of the
+    // council's meetings, so FY2004 compliance does not count it (countsAsMeeting: false).
     slug: "kanto-block-council-launch-2005",
     kind: "block_council",
     titleJa: "関東ブロック地域科学技術振興協議会 発足",
     titleEn: "Launch of the Kanto Block Regional Science and Technology Promotion Council",
     descriptionJa:
-      "関東ブロックの地域科学技術振興協議会が、関東総合通信局、文部科学省、関東農政局、関東経済産業局、関東地方整備局、中部地方整備局、関東運輸局、関東地方環境事務所の8機関の長により発足。",
+      "関東ブロックの地域科学技術振興協議会が、関東総合通信局、文部科学省、関東農政局、関東経済産業局、関東地方整備局、中部地方整備局、関東運輸局、関東地方環境事務所の8機関の長により発足。" +
+      "発足日と構成機関は本システムの製品概要によるもので、出典資料には記載がありません。",
     descriptionEn:
-      "The Kanto block regional S&T promotion council was launched by the heads of 8 regional branch offices: Kanto Bureau of Telecommunications, MEXT, Kanto Regional Agricultural Administration Office, METI Kanto, Kanto and Chubu Regional Development Bureaus, Kanto District Transport Bureau and Kanto Regional Environment Office.",
+      "The Kanto block regional S&T promotion council was launched by the heads of 8 regional branch offices: Kanto Bureau of Telecommunications, MEXT, Kanto Regional Agricultural Administration Office, METI Kanto, Kanto and Chubu Regional Development Bureaus, Kanto District Transport Bureau and Kanto Regional Environment Office. " +
+      "The date and the founding offices are from this product's brief, not from the source documents.",
     blockCode: "kanto",
     venue: null,
+    venueEn: null,
     prefecture: null,
     startDate: "2005-03-11",
     lastDate: "2005-03-11",
     precision: "day",
     capacity: null,
-    source: "README",
+    attendance: null,
+    attendanceApprox: false,
+    source: "product-brief",
+    countsAsMeeting: false,
   },
   {
     // 001 photo caption 「産業クラスター・知的クラスター等の合同発表会（H18.2.15) 北陸ブロック地域科学技術振興協議会の出展ブース風景」:
-    // the Hokuriku block council exhibited there, hence block hokuriku.
+    // the Hokuriku block council had a booth there. That says who exhibited, not where the
+    // presentation was held, and no document says where: the block is left empty.
     slug: "industrial-knowledge-cluster-joint-presentation-2006-02-15",
     kind: "joint_presentation",
     titleJa: "産業クラスター・知的クラスター等の合同発表会",
     titleEn: "Joint Presentation of the Industrial Clusters, Knowledge Clusters and Others",
-    descriptionJa: "産業クラスター・知的クラスター等の合同発表会。北陸ブロック地域科学技術振興協議会がブースを出展。",
+    descriptionJa:
+      "産業クラスター・知的クラスター等の合同発表会。北陸ブロック地域科学技術振興協議会がブースを出展。開催地は資料に記載なし。",
     descriptionEn:
-      "Joint presentation of the Industrial Clusters, Knowledge Clusters and related programmes; the Hokuriku block regional S&T promotion council had an exhibition booth.",
-    blockCode: "hokuriku",
+      "Joint presentation of the Industrial Clusters, Knowledge Clusters and related programmes; the Hokuriku block regional S&T promotion council had an exhibition booth. Where it was held is not recorded.",
+    blockCode: null,
     venue: null,
+    venueEn: null,
     prefecture: null,
     startDate: "2006-02-15",
     lastDate: "2006-02-15",
     precision: "day",
     capacity: null,
+    attendance: null,
+    attendanceApprox: false,
     source: "001",
   },
   {
@@ -304,11 +332,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "FY2005 meeting of the Kinki regional block council. The block councils bring together the heads and officers of the ministries' regional branch offices and of local governments to exchange information and views on cooperation in the block.",
     blockCode: "kinki",
     venue: null,
+    venueEn: null,
     prefecture: null,
     startDate: "2006-02-23",
     lastDate: "2006-02-23",
     precision: "day",
     capacity: null,
+    attendance: null,
+    attendanceApprox: false,
     source: "001",
   },
   {
@@ -322,11 +353,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "Symposium to build awareness in the ministries and the regions of cluster efforts under regional initiative. About 200 people from companies, universities and government bodies nationwide took part.",
     blockCode: null,
     venue: null,
+    venueEn: null,
     prefecture: null,
     startDate: "2007-01-26",
     lastDate: "2007-01-26",
     precision: "day",
-    capacity: 200,
+    capacity: null,
+    attendance: 200, // 約200名
+    attendanceApprox: true,
     source: "001",
   },
   {
@@ -341,11 +375,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "Organised by MEXT and METI, co-hosted by the regional S&T cluster policy group: success stories of cluster activities and a panel discussion. About 500 participants from all over Japan; held together with the techno-fair.",
     blockCode: null,
     venue: null,
+    venueEn: null,
     prefecture: null,
     startDate: "2007-11-28",
     lastDate: "2007-11-28",
     precision: "day",
-    capacity: 500,
+    capacity: null,
+    attendance: 500, // 約500名
+    attendanceApprox: true,
     source: "001, 002",
   },
   {
@@ -359,11 +396,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "Symposium to build awareness in the ministries and the regions of cluster efforts under regional initiative. About 200 people from companies, universities and government bodies nationwide took part.",
     blockCode: null,
     venue: null,
+    venueEn: null,
     prefecture: null,
     startDate: "2008-02-28",
     lastDate: "2008-02-28",
     precision: "day",
-    capacity: 200,
+    capacity: null,
+    attendance: 200, // 約200名
+    attendanceApprox: true,
     source: "001",
   },
   // FY2008 regional cluster seminars: 「平成20年度は島根、福島及び愛媛の3ヶ所で実施」 (002). Only
@@ -383,11 +423,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "Seminar where regional industry, academia and government discuss strategies for forming regional clusters; held in Shimane, Fukushima and Ehime in FY2008 (the dates and venues of the Shimane and Ehime seminars are not recorded).",
     blockCode: "tohoku",
     venue: "ビッグパレットふくしま",
+    venueEn: "Big Palette Fukushima",
     prefecture: "福島県",
     startDate: "2008-11-20",
     lastDate: "2008-11-20",
     precision: "day",
     capacity: null,
+    attendance: null,
+    attendanceApprox: false,
     source: "002",
   },
   {
@@ -404,11 +447,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "Techno-fair of Cluster Japan 2008, organised by MEXT and METI to bring together the results of cluster activities. 270 industry, academia and government organisations exhibited their research results.",
     blockCode: "kanto",
     venue: "パシフィコ横浜",
+    venueEn: "Pacifico Yokohama",
     prefecture: "神奈川県",
     startDate: "2008-12-02",
     lastDate: "2008-12-03",
     precision: "day",
     capacity: null,
+    attendance: null,
+    attendanceApprox: false,
     source: "002",
   },
   {
@@ -422,11 +468,14 @@ export const seedOtherEvents: SeedEvent[] = [
       "Main theme: a new challenge through open-innovation industry-academia-government collaboration, turning the constraints the world faces, such as environmental and resource limits, into growth. Awards for contributors to collaboration (11 awards including the Prime Minister's Award; 17 cases, 43 people), case presentations and exhibitions of research results and prototypes by universities, research institutes, TLOs and companies.",
     blockCode: "kinki",
     venue: "国立京都国際会館",
+    venueEn: "Kyoto International Conference Center",
     prefecture: "京都府",
     startDate: "2009-06-20",
     lastDate: "2009-06-21",
     precision: "day",
     capacity: null,
+    attendance: null,
+    attendanceApprox: false,
     source: "002",
   },
 ];
