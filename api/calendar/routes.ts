@@ -61,11 +61,11 @@ export function calendarRoutes(deps: AppDeps) {
     return serve(c, await feed(c, { scope: "all", block, kind: kindOf(c.req.query("kind")) }), {});
   });
   app.get("/calendar/blocks/:file", async (c) =>
-    serve(c, await feed(c, { scope: "block", block: stripIcs(c.req.param("file")) }), {}),
+    serve(c, await feed(c, { scope: "block", block: stripIcs(c.req.param("file")), kind: kindOf(c.req.query("kind")) }), {}),
   );
   app.get("/calendar/kinds/:file", async (c) => {
     const kind = kindOf(stripIcs(c.req.param("file")))!;
-    return serve(c, await feed(c, { scope: "all", kind }), {});
+    return serve(c, await feed(c, { scope: "all", kind, block: c.req.query("block") || undefined }), {});
   });
   app.get("/calendar/events/:file", async (c) => {
     const id = stripIcs(c.req.param("file"));
@@ -76,17 +76,18 @@ export function calendarRoutes(deps: AppDeps) {
     serve(c, await feed(c, { scope: "personal", token: stripIcs(c.req.param("file")) }), { personal: true }),
   );
 
-  // The feeds are plain routes (they answer text/calendar); they are described for the documentation here.
-  const feedDoc = (path: string, summary: string, params?: z.ZodObject) =>
+  // The feeds are plain routes (they answer text/calendar); they are described for the documentation
+  // here, each with exactly the query parameters it honours (test/feed-params.test.ts sends every one).
+  const LANG = z.enum(["ja", "en"]).optional().openapi({ description: "Language of titles and descriptions (default ja)" });
+  const BLOCK = z.string().optional().openapi({ description: "Only this block's events (a block code such as kanto)" });
+  const KIND = z.enum(EVENT_KINDS).optional().openapi({ description: "Only events of this kind" });
+  const feedDoc = (path: string, summary: string, query: z.ZodObject, params?: z.ZodObject) =>
     app.openAPIRegistry.registerPath({
       method: "get",
       path,
       tags: ["calendar"],
       summary,
-      request: {
-        ...(params ? { params } : {}),
-        query: z.object({ lang: z.enum(["ja", "en"]).optional(), block: z.string().optional(), kind: z.string().optional() }),
-      },
+      request: { ...(params ? { params } : {}), query },
       responses: {
         200: {
           description: "iCalendar (METHOD:PUBLISH), with ETag and Last-Modified",
@@ -96,11 +97,26 @@ export function calendarRoutes(deps: AppDeps) {
         404: problems[404],
       },
     });
-  feedDoc("/calendar/feed.ics", "Every event (filters: block, kind)");
-  feedDoc("/calendar/blocks/{code}.ics", "One block's events", z.object({ code: z.string() }));
-  feedDoc("/calendar/kinds/{kind}.ics", "One kind of event", z.object({ kind: z.string() }));
-  feedDoc("/calendar/events/{id}.ics", "One event, as a download", z.object({ id: z.string().uuid() }));
-  feedDoc("/calendar/me/{token}.ics", "Your personal feed (secret token)", z.object({ token: z.string() }));
+  feedDoc("/calendar/feed.ics", "Every event (filters: block, kind)", z.object({ lang: LANG, block: BLOCK, kind: KIND }));
+  feedDoc(
+    "/calendar/blocks/{code}.ics",
+    "One block's events (filter: kind)",
+    z.object({ lang: LANG, kind: KIND }),
+    z.object({ code: z.string() }),
+  );
+  feedDoc(
+    "/calendar/kinds/{kind}.ics",
+    "One kind of event (filter: block)",
+    z.object({ lang: LANG, block: BLOCK }),
+    z.object({ kind: z.enum(EVENT_KINDS) }),
+  );
+  feedDoc("/calendar/events/{id}.ics", "One event, as a download", z.object({ lang: LANG }), z.object({ id: z.string().uuid() }));
+  feedDoc(
+    "/calendar/me/{token}.ics",
+    "Your personal feed (secret token)",
+    z.object({ lang: LANG }),
+    z.object({ token: z.string() }),
+  );
 
   const CalendarLink = z
     .object({

@@ -14,7 +14,7 @@ const FEED_VERSION = "2";
 export type Lang = "ja" | "en";
 export type FeedSpec =
   | { scope: "all"; block?: string; kind?: EventKind }
-  | { scope: "block"; block: string }
+  | { scope: "block"; block: string; kind?: EventKind }
   | { scope: "event"; id: string }
   | { scope: "personal"; token: string };
 
@@ -103,7 +103,7 @@ export async function resolveFeed({
       conds.push(eq(events.blockCode, spec.block));
       parts.push(await blockName(db, spec.block, lang));
     }
-    if (spec.scope === "all" && spec.kind) {
+    if (spec.kind) {
       conds.push(eq(events.kind, spec.kind));
       parts.push(kindName(spec.kind, lang));
     }
