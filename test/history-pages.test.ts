@@ -109,6 +109,12 @@ describe("venues in English", () => {
     }
   });
 
+  it("the organisers' editor shows and keeps the English venue", async () => {
+    const res = await t.request(`/admin/events/${await idOf("cluster-japan-2008-techno-fair")}/edit`, { admin: true });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/name="venueEn"[^>]*value="Pacifico Yokohama"|value="Pacifico Yokohama"[^>]*name="venueEn"/);
+  });
+
   it("the events API accepts venueEn on create and patch, and returns it", async () => {
     const create = await t.request("/api/events", {
       method: "POST",

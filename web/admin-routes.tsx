@@ -59,6 +59,7 @@ function formValues(e: EventRow): EventFormValues {
     descriptionEn: e.descriptionEn ?? "",
     block: e.blockCode ?? "",
     venue: e.venue ?? "",
+    venueEn: e.venueEn ?? "",
     prefecture: e.prefecture ?? "",
     startsAt: localValue(e.startsAt),
     // An all-day event's end is the exclusive midnight; the form shows its last day.
@@ -91,6 +92,7 @@ function eventInput(v: EventFormValues): Record<string, unknown> {
     descriptionEn: text(v.descriptionEn),
     block: text(v.block),
     venue: text(v.venue),
+    venueEn: text(v.venueEn),
     prefecture: text(v.prefecture),
     startsAt: instant(v.startsAt, allDay),
     endsAt: instant(v.endsAt, allDay),
@@ -110,6 +112,7 @@ const EVENT_FIELDS = [
   "descriptionEn",
   "block",
   "venue",
+  "venueEn",
   "prefecture",
   "startsAt",
   "endsAt",

@@ -120,6 +120,7 @@ const LABELS = (m: PageCtx["m"]) => ({
   descriptionEn: m.descriptionEn,
   block: m.block,
   venue: m.venue,
+  venueEn: m.venueEn,
   prefecture: m.prefecture,
   startsAt: m.startsAt,
   endsAt: m.endsAt,
@@ -226,6 +227,7 @@ export function EventFormPage(props: {
             <TextField ctx={ctx} name="prefecture" label={m.prefecture} value={v.prefecture} error={errors.prefecture} />
           </div>
           <TextField ctx={ctx} name="venue" label={m.venue} value={v.venue} error={errors.venue} />
+          <TextField ctx={ctx} name="venueEn" label={m.venueEn} value={v.venueEn} error={errors.venueEn} lang="en" />
           <div class="row">
             <TextField
               ctx={ctx}
