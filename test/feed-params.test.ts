@@ -40,7 +40,32 @@ beforeAll(async () => {
     .from(registrations)
     .where(eq(registrations.eventId, a.id));
   const token = await calendarTokenFor(t.db, t.deps.sealer, reg!.emailKey);
-  Object.assign(pathValues, { code: "kinki", kind: "joint_presentation", id: joint!.id, token });
+  Object.assign(pathValues, { code: "kinki", kind: "joint_presentation", id: joint!.id, token, programmeId: a.id });
+  // A programme for the seminar, so its programme feed has entries.
+  const programme = await t.request(`/api/events/${a.id}/programme`, {
+    method: "PUT",
+    admin: true,
+    json: {
+      rooms: [{ id: "A", nameJa: "メインホール", nameEn: "Main hall" }],
+      sessions: [
+        {
+          titleJa: "基調講演",
+          titleEn: "Keynote",
+          startsAt: "2026-06-12T14:00:00+09:00",
+          endsAt: "2026-06-12T15:00:00+09:00",
+          room: "A",
+          talks: [
+            {
+              titleJa: "地域クラスターのこれから",
+              titleEn: "The future of regional clusters",
+              speakers: [{ name: "山田 花子" }],
+            },
+          ],
+        },
+      ],
+    },
+  });
+  expect(programme.status, await programme.clone().text()).toBe(200);
 });
 afterAll(async () => t?.close());
 
@@ -56,7 +81,12 @@ const feedRoutes = () =>
     .filter(([path, ops]) => path.startsWith("/calendar/") && ops.get)
     .map(([path, ops]) => ({ path, query: (ops.get!.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name) }));
 
-const urlOf = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => pathValues[name] ?? `<${name}>`);
+const urlOf = (path: string) =>
+  path.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) =>
+      (path.includes("/programme") && name === "id" ? pathValues.programmeId : pathValues[name]) ?? `<${name}>`,
+  );
 
 async function fetchFeed(url: string) {
   const res = await t.request(url);
@@ -68,11 +98,12 @@ async function fetchFeed(url: string) {
 }
 
 describe("the feeds' documented query parameters", () => {
-  it("documents the five feed routes, each with lang", () => {
+  it("documents the six feed routes, each with lang", () => {
     const routes = feedRoutes();
     expect(routes.map((r) => r.path).sort()).toEqual([
       "/calendar/blocks/{code}.ics",
       "/calendar/events/{id}.ics",
+      "/calendar/events/{id}/programme.ics",
       "/calendar/feed.ics",
       "/calendar/kinds/{kind}.ics",
       "/calendar/me/{token}.ics",
@@ -107,7 +138,7 @@ describe("the feeds' documented query parameters", () => {
         tried++;
       }
     }
-    expect(tried).toBe(3 + 2 + 2 + 1 + 1);
+    expect(tried).toBe(3 + 2 + 2 + 1 + 1 + 1);
   });
 
   it("hokkaido.ics?kind=block_council has no joint presentations (the block has no council meeting on record)", async () => {
