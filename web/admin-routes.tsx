@@ -13,12 +13,20 @@ import { cancelEvent, createEvent, getEvent, listEvents, updateEvent, type Event
 import { endSession, startSession } from "../api/auth/session-cookie.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
-import { listRegistrations, setCheckIn, type RegistrationFilter } from "../api/registrations/service.ts";
+import {
+  checkInByCode,
+  listRegistrations,
+  registerWalkIn,
+  setCheckIn,
+  type RegistrationFilter,
+} from "../api/registrations/desk.ts";
+import { RegistrationCreate } from "../api/registrations/schemas.ts";
+import { formatDateTime } from "./format.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import type { FieldError } from "../api/errors.ts";
 import { boothPageRoutes } from "./admin-booth-routes.tsx";
 import { DashboardPage } from "./admin/dashboard.tsx";
-import { DeskPage } from "./admin/desk.tsx";
+import { DeskPage, type DeskNotice, type WalkInForm } from "./admin/desk.tsx";
 import { CancelEventPage, EventFormPage, EventsListPage, type AdminEventFilters, type EventFormValues } from "./admin/events.tsx";
 import { LoginPage, PasswordPage } from "./admin/login.tsx";
 import { blockNames } from "./components.tsx";
@@ -371,19 +379,124 @@ export function adminRoutes(deps: AppDeps) {
     return f;
   };
 
+  /** The desk page; what the last action did comes back in the query (?checked=, ?walkin=, ?scan=). */
+  const deskPage = async (
+    c: WebContext,
+    id: string,
+    filter: RegistrationFilter,
+    status = 200,
+    walkIn?: WalkInForm,
+    forced?: DeskNotice,
+  ) => {
+    const desk = await listRegistrations({ db, actor: c.get("actor"), eventId: id, filter });
+    const ctx = adminPage(c);
+    const { m } = ctx;
+    const q = (k: string) => c.req.query(k);
+    const find = (rid: string | undefined) => (rid ? (desk.items.find((r) => r.id === rid) ?? null) : null);
+    let notice = forced;
+    let highlight: string | undefined;
+    const checked = find(q("checked"));
+    const walked = find(q("walkin"));
+    const refused = find(q("refused"));
+    if (!notice && checked) {
+      highlight = checked.id;
+      notice =
+        q("already") === "1" && checked.checkedInAt
+          ? {
+              tone: "warn",
+              text: m.alreadyCheckedInNotice(checked.name, formatDateTime(new Date(checked.checkedInAt), ctx.lang)),
+            }
+          : { tone: "ok", text: m.checkedInNotice(checked.name) };
+    } else if (!notice && walked) {
+      highlight = walked.id;
+      notice = { tone: "ok", text: m.walkInDone(walked.name, walked.checkInCode) };
+    } else if (!notice && refused) {
+      highlight = refused.id;
+      notice = { tone: "alert", text: m.notConfirmedCodeNotice(refused.name, m.status[refused.status]) };
+    } else if (!notice && q("scan") === "unknown") {
+      notice = { tone: "alert", text: m.unknownCodeNotice((q("code") ?? "").slice(0, 32)) };
+    } else if (!notice && q("error") === "not-confirmed") {
+      notice = {
+        tone: "alert",
+        text: ctx.lang === "ja" ? "参加が確定している人だけ受付できます。" : "Only confirmed people can be checked in.",
+      };
+    }
+    return render(
+      c,
+      <DeskPage ctx={ctx} desk={desk} filter={filter} notice={notice} highlight={highlight} walkIn={walkIn} />,
+      status,
+      NO_STORE,
+    );
+  };
+
   app.get("/admin/events/:id/registrations", async (c) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    const filter = deskFilter((k) => c.req.query(k));
-    const desk = await listRegistrations({ db, actor: c.get("actor"), eventId: id, filter });
+    return deskPage(
+      c,
+      id,
+      deskFilter((k) => c.req.query(k)),
+    );
+  });
+
+  /** Scan mode without script: the code field posts here; the camera fills the same field. */
+  app.post("/admin/events/:id/check-in", async (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw new NotFound("event");
+    const form = await formOf(c);
+    const code = (form.code ?? "").slice(0, 32);
+    const desk = `/admin/events/${id}/registrations`;
+    try {
+      const r = await checkInByCode({ db, who: whoOf(c, deps), eventId: id, code });
+      return c.redirect(`${desk}${qs({ checked: r.id, already: r.alreadyCheckedIn ? "1" : undefined })}#r-${r.id}`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.slug === "unknown-check-in-code")
+        return c.redirect(`${desk}${qs({ scan: "unknown", code })}`, 303);
+      if (err instanceof AppError && err.slug === "not-confirmed") {
+        const [reg] = (await listRegistrations({ db, actor: c.get("actor"), eventId: id, filter: { q: code } })).items;
+        return c.redirect(`${desk}${qs({ refused: reg?.id })}`, 303);
+      }
+      throw err;
+    }
+  });
+
+  /** A walk-in registered at the desk: the same verb as the API's walkIn: true. */
+  app.post("/admin/events/:id/walk-in", async (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw new NotFound("event");
+    const form = await formOf(c);
+    const fields = ["name", "nameKana", "email", "organization", "sector", "overCapacity"] as const;
+    const values: Record<string, string> = {};
+    for (const f of fields) if (form[f] !== undefined) values[f] = form[f]!;
     const ctx = adminPage(c);
-    const notice =
-      c.req.query("error") === "not-confirmed"
-        ? ctx.lang === "ja"
-          ? "参加が確定している人だけ受付できます。"
-          : "Only confirmed people can be checked in."
-        : undefined;
-    return render(c, <DeskPage ctx={ctx} desk={desk} filter={filter} notice={notice} />, 200, NO_STORE);
+    const parsed = RegistrationCreate.safeParse({
+      name: values.name ?? "",
+      nameKana: values.nameKana ?? "",
+      email: values.email ?? "",
+      organization: values.organization ?? "",
+      sector: values.sector || undefined,
+      locale: ctx.lang,
+      walkIn: true,
+      overCapacity: values.overCapacity === "1",
+    });
+    if (!parsed.success) {
+      return deskPage(c, id, {}, 400, { values, errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
+    }
+    try {
+      const r = await registerWalkIn({ ...deps, who: whoOf(c, deps), eventId: id, input: parsed.data });
+      return c.redirect(`/admin/events/${id}/registrations${qs({ walkin: r.id })}#r-${r.id}`, 303);
+    } catch (err) {
+      if (err instanceof Conflict) {
+        const text =
+          err.slug === "event-full"
+            ? ctx.m.eventFullNotice
+            : err.slug === "already-registered"
+              ? ctx.m.alreadyRegistered
+              : (errorDetail(err, ctx.lang) ?? err.detail ?? err.title);
+        return deskPage(c, id, {}, 409, { values, errors: {} }, { tone: "alert", text });
+      }
+      throw err;
+    }
   });
 
   app.post("/admin/events/:id/registrations/:rid/check-in", async (c) => {

@@ -1,4 +1,5 @@
 /** Words of the web pages in Japanese (the default) and English. */
+import { SECTOR_WORDS, STATUS_WORDS } from "../api/registrations/words.ts";
 import type { FieldError } from "../api/errors.ts";
 import type { EventKind } from "../db/schema/events.ts";
 import type { RegistrationStatus, Sector } from "../db/schema/registrations.ts";
@@ -111,11 +112,7 @@ const ja = {
   waitlistedTitle: "キャンセル待ちに登録しました",
   manageTitle: "登録内容",
   statusLabel: "状態",
-  status: {
-    confirmed: "参加確定",
-    waitlisted: "キャンセル待ち",
-    cancelled: "キャンセル済み",
-  } as Record<RegistrationStatus, string>,
+  status: STATUS_WORDS.ja as Record<RegistrationStatus, string>,
   waitlistPosition: (n: number) => `キャンセル待ち ${n}番目`,
   checkedIn: "受付済み",
   manageLink: "このページのリンク",
@@ -265,7 +262,7 @@ const ja = {
   cancelledReadonly: "中止された催しは編集できません。",
   deskTitle: "受付・参加者一覧",
   search: "検索",
-  searchHint: "氏名・ふりがな・所属・メール",
+  searchHint: "氏名・フリガナ（ひらがなでも可）・所属・メール・受付番号",
   allStatuses: "すべての状態",
   allSectors: "すべての区分",
   exportCsv: "CSV をダウンロード（Excel 用）",
@@ -274,7 +271,25 @@ const ja = {
   countCancelled: "キャンセル",
   countCheckedIn: "受付済み",
   bySector: "区分別（参加確定）",
-  no: "番号",
+  no: "受付番号",
+  checkInCode: "受付番号",
+  checkInCodeHelp: "当日、受付でこの番号かQRコードをお見せください。",
+  checkInCodeWaitlisted: "参加が確定すると、この受付番号で受付できます。",
+  scanTitle: "受付番号で受付",
+  scanHint: "QRコードを読み取るか、受付番号を入力してください（大文字・小文字、全角・半角は問いません）。",
+  scanCamera: "カメラで読み取る",
+  scanStop: "カメラを止める",
+  scanNoCamera: "カメラを使えません。受付番号を入力してください。",
+  checkedInNotice: (name: string) => `${name} さんを受付しました。`,
+  alreadyCheckedInNotice: (name: string, when: string) => `${name} さんは受付済みです（${when}）。`,
+  unknownCodeNotice: (code: string) => `受付番号「${code}」の参加登録はこの催しにありません。`,
+  notConfirmedCodeNotice: (name: string, status: string) => `${name} さんは「${status}」のため受付できません。`,
+  walkInTitle: "当日参加の登録",
+  walkInHint: "受付で参加を申し込んだ方を登録します。参加確定・受付済みとなり、確認メール（受付番号つき）が送られます。",
+  walkInSubmit: "登録して受付する",
+  overCapacity: "定員を超えても受け付ける",
+  walkInDone: (name: string, code: string) => `${name} さんを当日参加として登録し、受付しました（受付番号 ${code}）。`,
+  eventFullNotice: "定員に達しています。受け付ける場合は「定員を超えても受け付ける」を選んでください。",
   checkIn: "受付する",
   undoCheckIn: "受付を取り消す",
   checkInCol: "受付",
@@ -493,7 +508,7 @@ const en: Messages = {
   waitlistedTitle: "You are on the waiting list",
   manageTitle: "Your registration",
   statusLabel: "Status",
-  status: { confirmed: "Confirmed", waitlisted: "Waiting list", cancelled: "Cancelled" },
+  status: STATUS_WORDS.en,
   waitlistPosition: (n) => `Waiting list, number ${n}`,
   checkedIn: "Checked in",
   manageLink: "Link to this page",
@@ -639,7 +654,7 @@ const en: Messages = {
   cancelledReadonly: "A cancelled event cannot be edited.",
   deskTitle: "Registration desk",
   search: "Search",
-  searchHint: "Name, reading, organisation or e-mail",
+  searchHint: "Name, reading (hiragana or katakana), organisation, e-mail or check-in code",
   allStatuses: "All statuses",
   allSectors: "All sectors",
   exportCsv: "Download CSV (for Excel)",
@@ -648,7 +663,25 @@ const en: Messages = {
   countCancelled: "Cancelled",
   countCheckedIn: "Checked in",
   bySector: "By sector (confirmed)",
-  no: "No.",
+  no: "Code",
+  checkInCode: "Check-in code",
+  checkInCodeHelp: "Show this code or its QR code at the desk on the day.",
+  checkInCodeWaitlisted: "Once you have a seat, this code checks you in at the desk.",
+  scanTitle: "Check in by code",
+  scanHint: "Scan the QR code or type the check-in code (upper or lower case, any width).",
+  scanCamera: "Scan with the camera",
+  scanStop: "Stop the camera",
+  scanNoCamera: "The camera is not available. Type the code.",
+  checkedInNotice: (name) => `${name} is checked in.`,
+  alreadyCheckedInNotice: (name, when) => `${name} was already checked in (${when}).`,
+  unknownCodeNotice: (code) => `No registration for this event has the code “${code}”.`,
+  notConfirmedCodeNotice: (name, status) => `${name} cannot be checked in: ${status}.`,
+  walkInTitle: "Register a walk-in",
+  walkInHint: "For someone who registers at the desk: confirmed and checked in at once; a confirmation e-mail with their code is sent.",
+  walkInSubmit: "Register and check in",
+  overCapacity: "Admit over capacity",
+  walkInDone: (name, code) => `${name} is registered as a walk-in and checked in (code ${code}).`,
+  eventFullNotice: "The event is full. To admit this person anyway, tick “Admit over capacity”.",
   checkIn: "Check in",
   undoCheckIn: "Undo check-in",
   checkInCol: "Check-in",
@@ -757,10 +790,7 @@ const en: Messages = {
 export const MESSAGES: Record<Lang, Messages> = { ja, en };
 export type { Messages };
 
-export const SECTOR_LABELS: Record<Lang, Record<Sector, string>> = {
-  ja: { industry: "産業界", academia: "大学等", government: "官公庁", other: "その他" },
-  en: { industry: "Industry", academia: "Academia", government: "Government", other: "Other" },
-};
+export const SECTOR_LABELS: Record<Lang, Record<Sector, string>> = SECTOR_WORDS;
 
 export function kindLabel(kind: EventKind, lang: Lang): string {
   return kindName(kind, lang);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { toKatakana } from "./kana.ts";
 
 /** C0/C1 control characters other than tab, line feed and carriage return; never accepted. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -49,9 +50,12 @@ export const emailField = z
   .transform((s) => s.normalize("NFKC").trim())
   .pipe(z.string().max(254, "must be at most 254 characters").regex(EMAIL, "must be an e-mail address"));
 
-/** A name reading: kana (full- or half-width), Latin letters, spaces and a little punctuation. */
+/**
+ * A name reading: kana (hiragana, katakana, half-width), Latin letters, spaces and a little
+ * punctuation; stored in katakana whatever was typed, so the desk finds it either way.
+ */
 export const kanaField = line(100)
-  .transform((s) => s.normalize("NFKC"))
+  .transform((s) => toKatakana(s.normalize("NFKC")))
   .pipe(
     z
       .string()

@@ -1,13 +1,14 @@
 import { escapeHtml } from "../lib/html.ts";
 
-export type Paragraph = string | { label: string; href: string };
+/** Text, a link, or a part that has its own HTML (built by us, e.g. a QR code; never user text unescaped). */
+export type Paragraph = string | { label: string; href: string } | { text: string; html: string };
 
 /** One message in plain text and HTML from the same parts; every string is escaped in HTML. */
 export function renderMail(parts: { greeting: string; paragraphs: Paragraph[]; footer: string }) {
   const text = [
     parts.greeting,
     "",
-    ...parts.paragraphs.map((p) => (typeof p === "string" ? p : `${p.label}: ${p.href}`)),
+    ...parts.paragraphs.map((p) => (typeof p === "string" ? p : "html" in p ? p.text : `${p.label}: ${p.href}`)),
     "",
     "--",
     parts.footer,
@@ -19,7 +20,9 @@ export function renderMail(parts: { greeting: string; paragraphs: Paragraph[]; f
     ...parts.paragraphs.map((p) =>
       typeof p === "string"
         ? `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`
-        : `<p><a href="${escapeHtml(p.href)}">${escapeHtml(p.label)}</a></p>`,
+        : "html" in p
+          ? p.html
+          : `<p><a href="${escapeHtml(p.href)}">${escapeHtml(p.label)}</a></p>`,
     ),
     `<hr><p style="color:#555;font-size:small">${escapeHtml(parts.footer)}</p>`,
     "</body></html>",

@@ -6,7 +6,10 @@ import { buildCalendar } from "../calendar/ics.ts";
 import { calendarUrl } from "../calendar/tokens.ts";
 import type { RegistrationRow } from "../registrations/promote.ts";
 import { formatEventWhen } from "../../web/format.ts";
-import { renderMail } from "./layout.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { qrSvg } from "../lib/qr.ts";
+import type { OutboxAttachment } from "../../db/schema/index.ts";
+import { renderMail, type Paragraph } from "./layout.ts";
 import { enqueueToRender, type MailMessage } from "./outbox.ts";
 
 export type RegistrationMailKind =
@@ -58,6 +61,9 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
 
 export const REGISTRATION_MAIL_KINDS = Object.keys(SUBJECT) as RegistrationMailKind[];
 
+/** Messages that carry the 受付番号 (when the registration holds a seat). */
+const SHOWS_CODE = new Set<RegistrationMailKind>(["confirmed", "promoted", "reminder-link", "reminder-7d", "reminder-1d"]);
+
 /** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly, a calendar link per minute. */
 export function registrationDedupeKey(kind: RegistrationMailKind, reg: Pick<RegistrationRow, "id">, now: Date) {
   if (kind === "reminder-link") return `reg:${reg.id}:link:${Math.floor(now.getTime() / 3_600_000)}`;
@@ -69,7 +75,7 @@ export function registrationDedupeKey(kind: RegistrationMailKind, reg: Pick<Regi
 export type RegistrationMail = {
   kind: RegistrationMailKind;
   event: EventRow;
-  registration: Pick<RegistrationRow, "id" | "name" | "email" | "locale" | "status">;
+  registration: Pick<RegistrationRow, "id" | "name" | "email" | "locale" | "status" | "checkInCode">;
   manageToken: string;
   feedToken: string;
   now: Date;
@@ -109,11 +115,24 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
   const manage = `${config.PUBLIC_URL}/r/${m.manageToken}`;
   const feed = calendarUrl(config.PUBLIC_URL, m.feedToken);
   const ja = lang === "ja";
-  const paragraphs = [
+  // The 受付番号 and its QR code, for whoever holds a seat and may come to the desk.
+  const withCode = reg.status === "confirmed" && SHOWS_CODE.has(m.kind);
+  const codeLabel = ja
+    ? "受付番号（当日、受付でこの番号かQRコードをお見せください）"
+    : "Check-in code (show it or its QR code at the desk)";
+  const paragraphs: Paragraph[] = [
     BODY[m.kind][lang],
     `${ja ? "催し" : "Event"}: ${title}\n${ja ? "日時" : "When"}: ${formatEventWhen(event, lang)}${
       where ? `\n${ja ? "会場" : "Where"}: ${where}` : ""
     }`,
+    ...(withCode
+      ? [
+          {
+            text: `${codeLabel}: ${reg.checkInCode}`,
+            html: `<p>${escapeHtml(codeLabel)}:<br><strong style="font-size:1.6em;letter-spacing:.15em;font-family:monospace">${escapeHtml(reg.checkInCode)}</strong></p><p>${qrSvg(reg.checkInCode, { label: `${codeLabel}: ${reg.checkInCode}` })}</p>`,
+          },
+        ]
+      : []),
     { label: ja ? "登録内容の確認・取消" : "View or cancel your registration", href: manage },
     { label: ja ? "あなた専用のカレンダー（購読用）" : "Your personal calendar feed", href: feed },
   ];
@@ -125,21 +144,22 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
       : "Regional cluster events (this address does not receive replies)",
   });
   const attachIcs = m.kind === "confirmed" || m.kind === "promoted" || m.kind === "waitlisted" || m.kind === "event-cancelled";
-  const attachments = attachIcs
-    ? [
-        {
-          filename: "event.ics",
-          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-          content: buildCalendar({
-            events: [{ ...event, tentative: reg.status === "waitlisted" }],
-            lang,
-            name: title,
-            publicUrl: config.PUBLIC_URL,
-            now: m.now,
-          }),
-        },
-      ]
-    : [];
+  const attachments: OutboxAttachment[] = [];
+  if (attachIcs)
+    attachments.push({
+      filename: "event.ics",
+      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+      content: buildCalendar({
+        events: [{ ...event, tentative: reg.status === "waitlisted" }],
+        lang,
+        name: title,
+        publicUrl: config.PUBLIC_URL,
+        now: m.now,
+      }),
+    });
+  if (withCode) {
+    attachments.push({ filename: `checkin-${reg.checkInCode}.svg`, contentType: "image/svg+xml", content: qrSvg(reg.checkInCode) });
+  }
   return {
     dedupeKey: registrationDedupeKey(m.kind, reg, m.now),
     kind: `registration.${m.kind}`,

@@ -5,12 +5,14 @@ import { clientAddress } from "../lib/client-ip.ts";
 import { throttleRegistration } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import type { AppDeps } from "../deps.ts";
-import { Conflict } from "../errors.ts";
+import { Conflict, Unauthorized, ValidationFailed } from "../errors.ts";
 import { IdParam } from "../events/schemas.ts";
 import { toEventDto } from "../events/service.ts";
 import { checkIdempotencyKey } from "../lib/idempotency.ts";
 import { jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import {
+  CheckInByCode,
+  CheckInResult,
   ManagedRegistration,
   Registration,
   RegistrationCreate,
@@ -18,22 +20,15 @@ import {
   RegistrationList,
   TokenParam,
 } from "./schemas.ts";
-import {
-  cancelRegistration,
-  getManagedRegistration,
-  listRegistrations,
-  registerForEvent,
-  registrationsCsv,
-  sendCalendarLink,
-  setCheckIn,
-  toRegistrationDto,
-} from "./service.ts";
+import { checkInByCode, listRegistrations, registerWalkIn, registrationsCsv, setCheckIn } from "./desk.ts";
+import { cancelRegistration, getManagedRegistration, registerForEvent, sendCalendarLink, toRegistrationDto } from "./service.ts";
 
 export function registrationRoutes(deps: AppDeps) {
   const app = newRouter();
   app.use("/api/events/:id/registrations", async (c, next) => (c.req.method === "GET" ? requireStaff(c, next) : next()));
   app.use("/api/events/:id/registrations.csv", requireStaff);
   app.use("/api/events/:id/registrations/:rid/check-in", requireStaff);
+  app.use("/api/events/:id/check-in", requireStaff);
 
   const managed = (found: Awaited<ReturnType<typeof getManagedRegistration>>) => ({
     ...toRegistrationDto(found.registration, found.position),
@@ -51,7 +46,10 @@ export function registrationRoutes(deps: AppDeps) {
         summary: "Register for an event",
         description:
           "Confirmed while seats are left, otherwise waitlisted (first come, first served). Send an `Idempotency-Key` header to make retries safe. " +
-          "The answer carries the manage token and the event's public .ics, never the personal feed: that is e-mailed to the address (confirmation, promotion, and `POST /api/registrations/{manageToken}/calendar-link`).",
+          "The answer carries the manage token and the event's public .ics, never the personal feed: that is e-mailed to the address (confirmation, promotion, and `POST /api/registrations/{manageToken}/calendar-link`)." +
+          "\n\n" +
+          "With `walkIn: true` (an organiser in scope, at the desk on the day): confirmed and checked in at once, also after registration has closed; " +
+          "a full event takes the person only with `overCapacity: true` (409 `event-full` otherwise); audited.",
         request: {
           params: IdParam,
           headers: z.object({
@@ -63,8 +61,9 @@ export function registrationRoutes(deps: AppDeps) {
           body: jsonBody(RegistrationCreate),
         },
         responses: {
-          201: jsonResponse(RegistrationCreated, "Registered (confirmed or waitlisted)"),
+          201: jsonResponse(RegistrationCreated, "Registered (confirmed or waitlisted; walk-ins confirmed and checked in)"),
           400: problems[400],
+          401: problems[401],
           404: problems[404],
           409: problems[409],
           422: problems[422],
@@ -74,6 +73,21 @@ export function registrationRoutes(deps: AppDeps) {
       async (c) => {
         const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
         const input = c.req.valid("json");
+        if (input.walkIn) {
+          if (c.get("actor").kind === "anonymous") throw new Unauthorized("Walk-ins are registered by an organiser at the desk.");
+          const body = await registerWalkIn({
+            ...deps,
+            who: whoOf(c, deps),
+            eventId: c.req.valid("param").id,
+            input,
+            idempotencyKey: key,
+          });
+          c.header("Location", `/api/registrations/${body.manageToken}`);
+          return c.json(body, 201);
+        }
+        if (input.overCapacity) {
+          throw new ValidationFailed([{ field: "overCapacity", code: "invalid", message: "only for walk-ins (walkIn: true)" }]);
+        }
         await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
         const result = await registerForEvent({
           ...deps,
@@ -178,16 +192,21 @@ export function registrationRoutes(deps: AppDeps) {
         tags: ["registration desk"],
         summary: "Export the registrations as CSV for Excel (UTF-8 with BOM, formula-safe)",
         security: [{ bearer: [] }],
-        request: { params: IdParam, query: DeskQuery },
+        request: { params: IdParam, query: CsvQuery },
         responses: {
-          200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+          200: {
+            description:
+              "CSV: 受付番号, status and sector as words, times as `YYYY/MM/DD HH:MM` in Tokyo; headers in `lang` (Japanese by default)",
+            content: { "text/csv": { schema: z.string() } },
+          },
           401: problems[401],
           404: problems[404],
         },
       }),
       async (c) => {
         const id = c.req.valid("param").id;
-        const csv = await registrationsCsv({ db: deps.db, actor: c.get("actor"), eventId: id, filter: c.req.valid("query") });
+        const { lang, ...filter } = c.req.valid("query");
+        const csv = await registrationsCsv({ db: deps.db, actor: c.get("actor"), eventId: id, filter, lang });
         return c.body(csv, 200, {
           "Content-Type": "text/csv; charset=utf-8",
           "Content-Disposition": `attachment; filename="registrations-${id}.csv"`,
@@ -215,6 +234,34 @@ export function registrationRoutes(deps: AppDeps) {
     )
     .openapi(
       createRoute({
+        method: "post",
+        path: "/api/events/{id}/check-in",
+        tags: ["registration desk"],
+        summary: "Check someone in by their 受付番号 (scanned from the QR code or typed)",
+        description:
+          "Idempotent: a second scan answers 200 with `alreadyCheckedIn: true`. 404 for a code this event does not have, 409 `not-confirmed` for a cancelled or waitlisted registration.",
+        security: [{ bearer: [] }],
+        request: { params: IdParam, body: jsonBody(CheckInByCode) },
+        responses: {
+          200: jsonResponse(CheckInResult, "Checked in (now or before)"),
+          400: problems[400],
+          401: problems[401],
+          404: problems[404],
+          409: problems[409],
+        },
+      }),
+      async (c) => {
+        const result = await checkInByCode({
+          db: deps.db,
+          who: whoOf(c, deps),
+          eventId: c.req.valid("param").id,
+          code: c.req.valid("json").code,
+        });
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: "delete",
         path: "/api/events/{id}/registrations/{rid}/check-in",
         tags: ["registration desk"],
@@ -238,4 +285,5 @@ const DeskQuery = z.object({
   sector: z.enum(["industry", "academia", "government", "other"]).optional(),
   q: z.string().max(100).optional(),
 });
+const CsvQuery = DeskQuery.extend({ lang: z.enum(["ja", "en"]).optional() });
 const CheckInParams = z.object({ id: z.string().uuid(), rid: z.string().uuid() });

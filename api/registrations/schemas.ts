@@ -17,9 +17,21 @@ export const RegistrationCreate = z
     organization: line(200).openapi({ example: "北海道大学" }),
     sector: Sector,
     locale: Locale.optional(),
+    walkIn: z.boolean().optional().openapi({
+      description:
+        "Organisers in scope only: someone registering at the desk on the day. Confirmed and checked in at once, also after registration has closed.",
+    }),
+    overCapacity: z
+      .boolean()
+      .optional()
+      .openapi({ description: "With `walkIn`: admit the person even when the event is full." }),
   })
   .openapi("RegistrationCreate");
 export type RegistrationCreateInput = z.infer<typeof RegistrationCreate>;
+
+export const CheckInCode = z
+  .string()
+  .openapi({ description: "受付番号: shown on the confirmation page and e-mail (with a QR code), scanned or typed at the desk.", example: "K7MCRWA" });
 
 export const RegistrationCreated = z
   .object({
@@ -27,6 +39,8 @@ export const RegistrationCreated = z
     eventId: z.string().uuid(),
     status: z.enum(["confirmed", "waitlisted"]),
     waitlistPosition: z.number().int().optional(),
+    checkInCode: CheckInCode,
+    checkedInAt: z.string().optional().openapi({ description: "Walk-ins: when they were checked in (at once)." }),
     manageToken: z.string(),
     manageUrl: z.string(),
     eventCalendarUrl: z.string().openapi({ description: "The event's public .ics (not the personal feed, which is only e-mailed)" }),
@@ -48,10 +62,19 @@ export const Registration = z
     createdAt: z.string(),
     confirmedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),
+    checkInCode: CheckInCode,
     checkedInAt: z.string().nullable(),
     checkedInBy: z.string().nullable(),
   })
   .openapi("Registration");
+
+export const CheckInByCode = z
+  .strictObject({ code: z.string().min(1).max(32).openapi({ example: "K7MCRWA" }) })
+  .openapi("CheckInByCode");
+
+export const CheckInResult = Registration.extend({
+  alreadyCheckedIn: z.boolean().openapi({ description: "true when this code had been checked in before (a second scan)." }),
+}).openapi("CheckInResult");
 
 export const ManagedRegistration = Registration.extend({
   manageUrl: z.string(),

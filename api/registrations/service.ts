@@ -46,6 +46,7 @@ export type RegistrationOutcome =
         eventId: string;
         status: "confirmed" | "waitlisted";
         waitlistPosition?: number;
+        checkInCode: string;
         manageToken: string;
         manageUrl: string;
         eventCalendarUrl: string;
@@ -91,6 +92,8 @@ export async function registerForEvent(
         eventId,
         status: seat.confirmed ? "confirmed" : "waitlisted",
         ...(seat.confirmed ? {} : { waitlistPosition: seat.waiting + 1 }),
+        // 受付番号: filled by the insert trigger (check_in_code(), unique by construction).
+        checkInCode: (await q.select({ c: registrations.checkInCode }).from(registrations).where(eq(registrations.id, id)))[0]!.c,
         manageToken,
         manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
         // Never the personal feed: whoever sent this request has not shown they own the address.
@@ -161,6 +164,7 @@ export function toRegistrationDto(reg: RegistrationRow, position?: number) {
     createdAt: toTokyoIso(reg.createdAt),
     confirmedAt: iso(reg.confirmedAt),
     cancelledAt: iso(reg.cancelledAt),
+    checkInCode: reg.checkInCode,
     checkedInAt: iso(reg.checkedInAt),
     checkedInBy: reg.checkedInBy,
   };
@@ -367,4 +371,11 @@ export async function setCheckIn({
     });
     return toRegistrationDto(after!);
   });
+}
+
+/** A fresh 受付番号, unique by construction (see the registrations schema), for inserts that need it first. */
+export async function nextCheckInCode(q: Db): Promise<string> {
+  const result = await q.execute(sql`select check_in_code(nextval('registration_check_in_serial')) as code`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { code: string }[];
+  return rows[0]!.code;
 }

@@ -34,6 +34,12 @@ export const registrations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /**
+     * 受付番号: 7 letters of an alphabet without look-alikes, unique by construction (a bijection
+     * of a global serial: check_in_code() in migration 0008); taken with nextCheckInCode() before
+     * the insert, or filled by a trigger when an insert leaves it out. Shown at the desk; not a secret.
+     */
+    checkInCode: text("check_in_code").notNull(),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
     checkedInBy: text("checked_in_by"),
     purgedAt: timestamp("purged_at", { withTimezone: true }),
@@ -43,6 +49,7 @@ export const registrations = pgTable(
       .on(t.eventId, t.emailKey)
       .where(sql`${t.status} <> 'cancelled'`),
     uniqueIndex("registrations_event_seq_uq").on(t.eventId, t.seq),
+    uniqueIndex("registrations_event_code_uq").on(t.eventId, t.checkInCode),
     index("registrations_event_status_idx").on(t.eventId, t.status, t.seq),
     index("registrations_email_idx").on(t.emailKey),
   ],

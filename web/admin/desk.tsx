@@ -1,15 +1,25 @@
 /** The registration desk: search, counts, CSV export and check-in on the day. */
-import type { listRegistrations, RegistrationFilter } from "../../api/registrations/service.ts";
+import type { listRegistrations, RegistrationFilter } from "../../api/registrations/desk.ts";
 import { SECTORS } from "../../db/schema/registrations.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { formatDateTime } from "../format.ts";
 import { SECTOR_LABELS } from "../i18n.ts";
-import { Csrf, Layout, SelectField, TextField } from "../layout.tsx";
+import { Csrf, Layout, SelectField, TextField, type Errors } from "../layout.tsx";
 import { eventTitle, eventWhen } from "../components.tsx";
 
 type Desk = Awaited<ReturnType<typeof listRegistrations>>;
+export type DeskNotice = { tone: "ok" | "warn" | "alert"; text: string };
+export type WalkInForm = { values: Record<string, string>; errors: Errors };
 
-export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: RegistrationFilter; notice?: string }) {
+export function DeskPage(props: {
+  ctx: PageCtx;
+  desk: Desk;
+  filter: RegistrationFilter;
+  notice?: DeskNotice;
+  /** The registration just checked in or registered, marked in the list. */
+  highlight?: string;
+  walkIn?: WalkInForm;
+}) {
   const { ctx, desk, filter } = props;
   const { m, lang } = ctx;
   const e = desk.event;
@@ -29,10 +39,15 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
         {eventWhen(e, lang)}
       </p>
       {props.notice ? (
-        <p class="alert" role="alert">
-          {props.notice}
+        <p
+          class={props.notice.tone === "alert" ? "alert" : `notice ${props.notice.tone}`}
+          role={props.notice.tone === "alert" ? "alert" : "status"}
+          data-testid="desk-notice"
+        >
+          {props.notice.text}
         </p>
       ) : null}
+      <ScanForm ctx={ctx} eventId={e.id} query={query} />
       <ul class="counts" aria-label={m.registrations}>
         <li>
           {m.countConfirmed}
@@ -72,6 +87,7 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
           </tbody>
         </table>
       </div>
+      <WalkIn ctx={ctx} eventId={e.id} form={props.walkIn} />
       <form class="filters" method="get" action={`/admin/events/${e.id}/registrations`} role="search" aria-label={m.search}>
         <div class="row">
           <TextField ctx={ctx} tag={false} type="search" name="q" label={m.search} hint={m.searchHint} value={filter.q} />
@@ -102,7 +118,11 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
         <div class="actions">
           <button type="submit">{m.search}</button>
           {query ? <a href={`/admin/events/${e.id}/registrations`}>{m.clear}</a> : null}
-          <a class="button secondary" href={`/api/events/${e.id}/registrations.csv${query}`} download>
+          <a
+            class="button secondary"
+            href={`/api/events/${e.id}/registrations.csv${qs({ q: filter.q, status: filter.status, sector: filter.sector, lang })}`}
+            download
+          >
             {m.exportCsv}
           </a>
         </div>
@@ -112,12 +132,10 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
         <p>{m.noRegistrations}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack desk-list">
             <thead>
               <tr>
-                <th scope="col" class="num">
-                  {m.no}
-                </th>
+                <th scope="col">{m.no}</th>
                 <th scope="col">{m.name}</th>
                 <th scope="col">{m.organization}</th>
                 <th scope="col">{m.sector}</th>
@@ -126,9 +144,11 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
               </tr>
             </thead>
             <tbody>
-              {desk.items.map((r, i) => (
-                <tr id={`r-${r.id}`} data-registration={r.id}>
-                  <td class="num">{i + 1}</td>
+              {desk.items.map((r) => (
+                <tr id={`r-${r.id}`} data-registration={r.id} class={props.highlight === r.id ? "highlight" : undefined}>
+                  <td class="code" data-label={m.no}>
+                    {r.checkInCode}
+                  </td>
                   <th scope="row">
                     {r.name}
                     {r.nameKana ? (
@@ -140,14 +160,14 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
                     <br />
                     <span class="muted">{r.email}</span>
                   </th>
-                  <td>{r.organization}</td>
-                  <td>{SECTOR_LABELS[lang][r.sector]}</td>
-                  <td>
+                  <td data-label={m.organization}>{r.organization}</td>
+                  <td data-label={m.sector}>{SECTOR_LABELS[lang][r.sector]}</td>
+                  <td data-label={m.statusLabel}>
                     {r.status === "waitlisted" && r.waitlistPosition
                       ? m.waitlistPosition(r.waitlistPosition)
                       : m.status[r.status]}
                   </td>
-                  <td>
+                  <td data-label={m.checkInCol}>
                     {r.checkedInAt ? (
                       <>
                         <span class="badge ok">{m.checkedIn}</span>
@@ -177,5 +197,106 @@ export function DeskPage(props: { ctx: PageCtx; desk: Desk; filter: Registration
         </div>
       )}
     </Layout>
+  );
+}
+
+/** Check-in by 受付番号: a plain form that works without script; the camera scans into it where the browser has BarcodeDetector. */
+function ScanForm(props: { ctx: PageCtx; eventId: string; query: string }) {
+  const { m } = props.ctx;
+  return (
+    <section class="panel scan" aria-labelledby="scan-title" data-scan>
+      <h2 id="scan-title">{m.scanTitle}</h2>
+      <form method="post" action={`/admin/events/${props.eventId}/check-in`} class="scanline">
+        <Csrf ctx={props.ctx} />
+        <input type="hidden" name="back" value={props.query} />
+        <label for="f-code">{m.checkInCode}</label>
+        <span class="hint" id="f-code-hint">
+          {m.scanHint}
+        </span>
+        <div class="copyline">
+          <input
+            id="f-code"
+            name="code"
+            type="text"
+            required
+            maxlength={32}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            aria-describedby="f-code-hint"
+            class="code-input"
+          />
+          <button type="submit">{m.checkIn}</button>
+        </div>
+      </form>
+      <p class="actions">
+        <button type="button" class="secondary" data-scan-start hidden>
+          {m.scanCamera}
+        </button>
+        <button type="button" class="secondary" data-scan-stop hidden>
+          {m.scanStop}
+        </button>
+      </p>
+      <p class="hint" data-scan-status role="status" aria-live="polite" data-no-camera={m.scanNoCamera}></p>
+      <video data-scan-video playsinline muted hidden></video>
+    </section>
+  );
+}
+
+/** Registering someone at the desk on the day: confirmed and checked in at once. */
+function WalkIn(props: { ctx: PageCtx; eventId: string; form?: WalkInForm }) {
+  const { ctx } = props;
+  const { m, lang } = ctx;
+  const v = props.form?.values ?? {};
+  const err = props.form?.errors ?? {};
+  return (
+    <details class="panel walkin" open={props.form ? true : undefined}>
+      <summary>
+        <h2>{m.walkInTitle}</h2>
+      </summary>
+      <p class="hint">{m.walkInHint}</p>
+      <form method="post" action={`/admin/events/${props.eventId}/walk-in`}>
+        <Csrf ctx={ctx} />
+        <TextField ctx={ctx} name="name" label={m.name} required value={v.name} error={err.name} autocomplete="off" />
+        <TextField ctx={ctx} name="nameKana" label={m.nameKana} value={v.nameKana} error={err.nameKana} autocomplete="off" />
+        <TextField
+          ctx={ctx}
+          name="email"
+          type="email"
+          inputmode="email"
+          label={m.email}
+          required
+          value={v.email}
+          error={err.email}
+          autocomplete="off"
+        />
+        <TextField
+          ctx={ctx}
+          name="organization"
+          label={m.organization}
+          required
+          value={v.organization}
+          error={err.organization}
+          autocomplete="off"
+        />
+        <SelectField
+          ctx={ctx}
+          name="sector"
+          label={m.sector}
+          required
+          value={v.sector ?? ""}
+          error={err.sector}
+          options={[{ value: "", label: "—" }, ...SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[lang][s] }))]}
+        />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="overCapacity" value="1" checked={v.overCapacity === "1"} /> {m.overCapacity}
+          </label>
+        </div>
+        <div class="actions">
+          <button type="submit">{m.walkInSubmit}</button>
+        </div>
+      </form>
+    </details>
   );
 }

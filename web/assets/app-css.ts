@@ -241,6 +241,20 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
   .tt-list { display: none; }
 }
 
+/* registration desk and the 受付番号 */
+.code, .code-big, .code-input { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; letter-spacing: 0.08em; font-variant-numeric: tabular-nums; }
+td.code { font-weight: 700; white-space: nowrap; }
+.code-big { font-size: 2rem; font-weight: 700; letter-spacing: 0.2em; margin: 0 0 0.5rem; }
+.code-pair { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; }
+.qr svg { display: block; width: 11rem; height: 11rem; max-width: 100%; }
+.code-input { text-transform: uppercase; font-size: 1.2rem; }
+.scan video { display: block; width: 100%; max-width: 24rem; border-radius: 6px; background: #000; }
+.scan .actions { margin: 0.5rem 0 0; }
+.walkin summary { cursor: pointer; }
+.walkin summary h2 { display: inline; margin: 0; font-size: 1.15rem; }
+tr.highlight { background: var(--warn-bg); }
+tr.highlight > * { border-top: 2px solid var(--warn); border-bottom: 2px solid var(--warn); }
+
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media print { header.site, .adminbar, nav, .actions, footer.site { display: none; } }
 `;

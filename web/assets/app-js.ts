@@ -60,6 +60,67 @@ export const APP_JS = `(function () {
     });
     boothSelect.addEventListener("change", function () { mark(boothSelect.value); });
   }
+  // Desk scan mode: where the browser has BarcodeDetector, the camera reads the QR code into the
+  // code field and sends the same form that works by hand. It restarts after each check-in.
+  var scan = document.querySelector("[data-scan]");
+  if (scan && "BarcodeDetector" in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    var scanForm = scan.querySelector("form");
+    var scanInput = scanForm.querySelector("input[name=code]");
+    var startButton = scan.querySelector("[data-scan-start]");
+    var stopButton = scan.querySelector("[data-scan-stop]");
+    var video = scan.querySelector("[data-scan-video]");
+    var scanStatus = scan.querySelector("[data-scan-status]");
+    var stream = null;
+    var timer = null;
+    var detector = null;
+    try { detector = new window.BarcodeDetector({ formats: ["qr_code"] }); } catch (e) { detector = null; }
+    if (detector) {
+      startButton.hidden = false;
+      var halt = function () {
+        if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
+        stream = null;
+        clearTimeout(timer);
+        video.hidden = true;
+        stopButton.hidden = true;
+        startButton.hidden = false;
+      };
+      var tick = function () {
+        if (!stream) return;
+        detector.detect(video).then(function (found) {
+          if (found.length && found[0].rawValue) {
+            scanInput.value = found[0].rawValue;
+            halt();
+            try { sessionStorage.setItem("deskScan", "1"); } catch (e) {}
+            scanForm.submit();
+          } else {
+            timer = setTimeout(tick, 200);
+          }
+        }, function () { timer = setTimeout(tick, 500); });
+      };
+      var begin = function () {
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }).then(function (s) {
+          stream = s;
+          video.srcObject = s;
+          video.hidden = false;
+          startButton.hidden = true;
+          stopButton.hidden = false;
+          scanStatus.textContent = "";
+          return video.play();
+        }).then(tick, function () {
+          halt();
+          scanStatus.textContent = scanStatus.getAttribute("data-no-camera") || "";
+        });
+      };
+      startButton.addEventListener("click", begin);
+      stopButton.addEventListener("click", function () {
+        try { sessionStorage.removeItem("deskScan"); } catch (e) {}
+        halt();
+      });
+      var again = false;
+      try { again = sessionStorage.getItem("deskScan") === "1"; } catch (e) {}
+      if (again) begin();
+    }
+  }
   // After a failed submit, move focus to the list of problems so screen readers announce it.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();

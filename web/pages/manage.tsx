@@ -1,5 +1,6 @@
 /** A registrant's private page: status, the event's calendar links, the personal feed by e-mail, cancellation. */
 import type { getManagedRegistration } from "../../api/registrations/service.ts";
+import { qrSvg } from "../../api/lib/qr.ts";
 import type { PageCtx } from "../context.ts";
 import { SECTOR_LABELS } from "../i18n.ts";
 import { CopyField, Layout } from "../layout.tsx";
@@ -66,6 +67,23 @@ export function ManagePage(props: {
       <p>
         {m.statusLabel}: <StatusLine ctx={ctx} found={found} />
       </p>
+      {active ? (
+        <section class="panel checkin-code" aria-labelledby="code-title">
+          <h2 id="code-title">{m.checkInCode}</h2>
+          <div class="code-pair">
+            <p class="code-big" data-testid="check-in-code">
+              {r.checkInCode}
+            </p>
+            <div
+              class="qr"
+              dangerouslySetInnerHTML={{
+                __html: qrSvg(r.checkInCode, { size: 176, label: `${m.checkInCode} ${r.checkInCode}` }),
+              }}
+            />
+          </div>
+          <p class="hint">{r.status === "confirmed" ? m.checkInCodeHelp : m.checkInCodeWaitlisted}</p>
+        </section>
+      ) : null}
       <section class="panel" aria-labelledby="ev">
         <h2 id="ev">
           <a href={`/events/${e.id}`}>{eventTitle(e, lang)}</a>
