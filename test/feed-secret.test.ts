@@ -46,7 +46,7 @@ describe("the personal feed is a secret of the address owner", () => {
     expect(created.status).toBe(201);
     const body = (await created.clone().json()) as Record<string, string>;
     transcript.push(await seen(created));
-    expect(Object.keys(body).sort()).toEqual(["eventCalendarUrl", "eventId", "id", "manageToken", "manageUrl", "status"]);
+    expect(Object.keys(body).sort()).toEqual(["checkInCode", "eventCalendarUrl", "eventId", "id", "manageToken", "manageUrl", "status"]);
     const token = body.manageToken!;
     // A retry of the same request replays the same answer: still no feed.
     transcript.push(
