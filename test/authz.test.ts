@@ -12,6 +12,7 @@ let sessions: { inScope: Organiser; outOfScope: Organiser };
 let eventId: string;
 let plannedId: string;
 let regId: string;
+let regCode: string;
 let manageToken: string;
 
 async function organiser(email: string, blocks: string[]): Promise<Organiser> {
@@ -37,7 +38,7 @@ async function organiser(email: string, blocks: string[]): Promise<Organiser> {
 async function register(id: string, email?: string) {
   const r = await t.request(`/api/events/${id}/registrations`, { method: "POST", json: person(email ? { email } : {}) });
   expect(r.status).toBe(201);
-  return (await r.json()) as { id: string; manageToken: string };
+  return (await r.json()) as { id: string; manageToken: string; checkInCode: string };
 }
 
 beforeAll(async () => {
@@ -50,7 +51,7 @@ beforeAll(async () => {
   const e = await createOpenEvent(t, { block: "tohoku", capacity: 50 });
   eventId = e.id;
   plannedId = (await createOpenEvent(t, { block: "tohoku", status: "planned", titleJa: "計画中の協議会" })).id;
-  ({ id: regId, manageToken } = await register(eventId));
+  ({ id: regId, manageToken, checkInCode: regCode } = await register(eventId));
 });
 afterAll(async () => t?.close());
 
@@ -224,6 +225,10 @@ const table: Record<string, Row> = {
   "POST /api/events/{id}/registrations/{rid}/check-in": {
     access: "event",
     req: ({ event }) => ({ path: `/api/events/${event}/registrations/${regId}/check-in` }),
+  },
+  "POST /api/events/{id}/check-in": {
+    access: "event",
+    req: ({ event }) => ({ path: `/api/events/${event}/check-in`, json: { code: regCode } }),
   },
   "DELETE /api/events/{id}/registrations/{rid}/check-in": {
     access: "event",
