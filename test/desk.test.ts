@@ -257,8 +257,8 @@ describe("walk-ins", () => {
     });
     expect(sneaky.status).toBe(400);
     const p = person();
-    const first = await walkIn({ ...p, overCapacity: true }, tokens.inScope, { "Idempotency-Key": "walk-in-1" });
-    const again = await walkIn({ ...p, overCapacity: true }, tokens.inScope, { "Idempotency-Key": "walk-in-1" });
+    const first = await walkIn({ ...p, overCapacity: true }, tokens.inScope, { "Idempotency-Key": "walk-in-0001-0002-0003" });
+    const again = await walkIn({ ...p, overCapacity: true }, tokens.inScope, { "Idempotency-Key": "walk-in-0001-0002-0003" });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(((await again.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
