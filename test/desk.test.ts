@@ -3,9 +3,16 @@ import { readFileSync } from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, events, outbox, registrations } from "../db/schema/index.ts";
+import { composeOutboxMessage } from "../api/mail/compose.ts";
 import { createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
 
 let t: TestApp;
+
+/** The message as the deliver job renders it (the outbox holds what to send, not its text). */
+async function mailOf(dedupeKey: string) {
+  const [row] = await t.db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
+  return composeOutboxMessage(t.deps, row!);
+}
 let tokens: { inScope: string; outOfScope: string };
 
 const CODE = /^[ACDEFGHJKMNPRTUVWXY3467]{7}$/;
@@ -123,14 +130,11 @@ describe("受付番号 and check-in by code", () => {
   });
 
   it("the confirmation mail carries the code and its QR code (SVG)", async () => {
-    const [mail] = await t.db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.dedupeKey, `reg:${first.id}:seat`));
-    expect(mail!.textBody).toContain(first.checkInCode);
-    expect(mail!.htmlBody).toContain(first.checkInCode);
-    expect(mail!.htmlBody).toMatch(/<svg [^>]*viewBox/);
-    const qr = mail!.attachments.find((a) => a.contentType === "image/svg+xml");
+    const mail = await mailOf(`reg:${first.id}:seat`);
+    expect(mail.text).toContain(first.checkInCode);
+    expect(mail.html).toContain(first.checkInCode);
+    expect(mail.html).toMatch(/<svg [^>]*viewBox/);
+    const qr = mail.attachments.find((a) => a.contentType === "image/svg+xml");
     expect(qr!.filename).toBe(`checkin-${first.checkInCode}.svg`);
     expect(qr!.content).toMatch(/^<svg /);
   });
@@ -224,11 +228,7 @@ describe("walk-ins", () => {
     expect(audit!.actorLabel).toBe("desk-tohoku@example.jp");
     const scan = (await (await checkIn(eventId, body.checkInCode)).json()) as { alreadyCheckedIn: boolean };
     expect(scan.alreadyCheckedIn).toBe(true);
-    const [mail] = await t.db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.dedupeKey, `reg:${body.id}:seat`));
-    expect(mail!.textBody).toContain(body.checkInCode);
+    expect((await mailOf(`reg:${body.id}:seat`)).text).toContain(body.checkInCode);
   });
 
   it("a full event takes a walk-in only with overCapacity, and the log says so", async () => {
