@@ -16,6 +16,7 @@ beforeAll(async () => {
       titleJa: "地域クラスターセミナー in ふくしま",
       titleEn: "Regional Cluster Seminar in Fukushima",
       venue: "ハイテクプラザみなみ",
+      venueEn: "Hi-Tech Plaza Minami",
       prefecture: "福島県",
       block: "tohoku",
     })
@@ -55,6 +56,7 @@ describe("GET /api/events?q=", () => {
     expect(await search(`q=${encodeURIComponent("ＳＥＭＩＮＡＲ ＦＵＫＵＳＨＩＭＡ")}`)).not.toContain(ids.kyoto);
     expect(await search(`q=${encodeURIComponent("ﾊｲﾃｸﾌﾟﾗｻﾞ")}`)).toEqual([ids.fukushima]);
     // The English name of the prefecture, from the prefectures table.
+    expect(await search(`q=${encodeURIComponent("hi-tech plaza")}`)).toEqual([ids.fukushima]);
     expect(await search("q=kyoto")).toContain(ids.kyoto);
     expect(await search("q=kyoto")).not.toContain(ids.fukushima);
     expect(await search(`q=${encodeURIComponent("京都府")}`)).toContain(ids.kyoto);

@@ -88,7 +88,7 @@ export const EventQuery = z.object({
     .max(200, "must be at most 200 characters")
     .optional()
     .openapi({
-      description: "Words that must all appear in the title, description, venue or prefecture (ja or en; kana- and width-blind)",
+      description: "Words that must all appear in the title, description, venue (ja or en) or prefecture (ja or en; kana- and width-blind)",
       example: "ふくしま セミナー",
     }),
   from: instantInput.optional(),

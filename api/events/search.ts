@@ -25,7 +25,7 @@ export function searchWords(q: string): string[] {
 }
 
 /** The event's searchable text, folded in SQL the way searchKey folds in JS (fields apart by "|"). */
-const haystack = sql`regexp_replace(lower(translate(normalize(concat_ws('|', ${events.titleJa}, ${events.titleEn}, ${events.descriptionJa}, ${events.descriptionEn}, ${events.venue}, ${events.prefecture}, (select ${prefectures.nameEn} from ${prefectures} where ${prefectures.nameJa} = ${events.prefecture})), NFKC), ${HIRAGANA}, ${KATAKANA})), '\\s', '', 'g')`;
+const haystack = sql`regexp_replace(lower(translate(normalize(concat_ws('|', ${events.titleJa}, ${events.titleEn}, ${events.descriptionJa}, ${events.descriptionEn}, ${events.venue}, ${events.venueEn}, ${events.prefecture}, (select ${prefectures.nameEn} from ${prefectures} where ${prefectures.nameJa} = ${events.prefecture})), NFKC), ${HIRAGANA}, ${KATAKANA})), '\\s', '', 'g')`;
 
 export function matchesWords(words: string[]): SQL | undefined {
   if (words.length === 0) return undefined;
