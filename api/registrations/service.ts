@@ -1,10 +1,8 @@
-import { and, asc, count, eq, lte, sql } from "drizzle-orm";
+import { and, count, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { events, registrations } from "../../db/schema/index.ts";
-import type { Actor, AppDeps } from "../deps.ts";
-import { audit, type Who } from "../audit/service.ts";
-import { assertCoversEvent } from "../auth/scope.ts";
-import { toExcelCsv } from "../lib/csv.ts";
+import type { AppDeps } from "../deps.ts";
+import { audit } from "../audit/service.ts";
 import { eventCalendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { getEvent, lockEvent, PUBLIC_VIEWER, type EventRow } from "../events/service.ts";
@@ -243,134 +241,6 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
     );
   });
   return getManagedRegistration({ db, config, token });
-}
-
-export type RegistrationFilter = { status?: RegistrationRow["status"]; sector?: RegistrationRow["sector"]; q?: string };
-
-/** The event, if the actor may see it; otherwise exactly "not found". */
-async function eventInScope(db: Db, actor: Actor, eventId: string) {
-  const [event] = await db.select().from(events).where(eq(events.id, eventId));
-  if (!event) throw new NotFound("event");
-  assertCoversEvent(actor, event);
-  return event;
-}
-
-/** The registration desk: everyone registered, filtered and searched, with counts by status and sector. */
-export async function listRegistrations({
-  db,
-  actor,
-  eventId,
-  filter = {},
-}: {
-  db: Db;
-  actor: Actor;
-  eventId: string;
-  filter?: RegistrationFilter;
-}) {
-  const event = await eventInScope(db, actor, eventId);
-  const rows = await db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.seq));
-  let waiting = 0;
-  const positioned = rows.map((r) => ({ row: r, position: r.status === "waitlisted" ? ++waiting : undefined }));
-  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
-  const bySector = { industry: 0, academia: 0, government: 0, other: 0 };
-  for (const r of rows) {
-    counts[r.status]++;
-    if (r.checkedInAt) counts.checkedIn++;
-    if (r.status === "confirmed") bySector[r.sector]++;
-  }
-  const needle = filter.q ? filter.q.normalize("NFKC").toLowerCase() : undefined;
-  const items = positioned
-    .filter(({ row }) => !filter.status || row.status === filter.status)
-    .filter(({ row }) => !filter.sector || row.sector === filter.sector)
-    .filter(
-      ({ row }) =>
-        !needle ||
-        [row.name, row.nameKana ?? "", row.organization, row.email].some((f) =>
-          f.normalize("NFKC").toLowerCase().includes(needle),
-        ),
-    )
-    .map(({ row, position }) => toRegistrationDto(row, position));
-  return { event, items, counts, bySector };
-}
-
-const CSV_HEADER = [
-  "番号 No",
-  "状態 Status",
-  "キャンセル待ち順 Waitlist",
-  "氏名 Name",
-  "ふりがな Reading",
-  "メール E-mail",
-  "所属 Organisation",
-  "区分 Sector",
-  "言語 Language",
-  "登録日時 Registered",
-  "受付 Checked in",
-];
-
-export async function registrationsCsv(args: { db: Db; actor: Actor; eventId: string; filter?: RegistrationFilter }) {
-  const { items } = await listRegistrations(args);
-  return toExcelCsv(
-    CSV_HEADER,
-    items.map((r, i) => [
-      i + 1,
-      r.status,
-      r.waitlistPosition ?? "",
-      r.name,
-      r.nameKana,
-      r.email,
-      r.organization,
-      r.sector,
-      r.locale,
-      r.createdAt,
-      r.checkedInAt ?? "",
-    ]),
-  );
-}
-
-/** Checks someone in at the desk (idempotent: a second check-in keeps the first time), or undoes it. */
-export async function setCheckIn({
-  db,
-  who,
-  eventId,
-  registrationId,
-  checkedIn,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  registrationId: string;
-  checkedIn: boolean;
-}) {
-  return db.transaction(async (tx) => {
-    await eventInScope(tx, who.actor, eventId);
-    const [reg] = await tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
-      .for("update");
-    if (!reg || reg.purgedAt) throw new NotFound("registration");
-    if (checkedIn && reg.status !== "confirmed") {
-      throw new Conflict("not-confirmed", `Only confirmed people can be checked in; this registration is ${reg.status}.`);
-    }
-    if (checkedIn === (reg.checkedInAt !== null)) return toRegistrationDto(reg);
-    const [after] = await tx
-      .update(registrations)
-      .set(
-        checkedIn
-          ? { checkedInAt: who.now, checkedInBy: who.actor.kind === "anonymous" ? null : who.actor.label }
-          : { checkedInAt: null, checkedInBy: null },
-      )
-      .where(eq(registrations.id, reg.id))
-      .returning();
-    await audit(tx, who, {
-      action: checkedIn ? "registration.check-in" : "registration.check-in-undo",
-      entity: "registration",
-      entityId: reg.id,
-      before: { checkedInAt: reg.checkedInAt, checkedInBy: reg.checkedInBy },
-      after: { checkedInAt: after!.checkedInAt, checkedInBy: after!.checkedInBy },
-    });
-    return toRegistrationDto(after!);
-  });
 }
 
 /** A fresh 受付番号, unique by construction (see the registrations schema), for inserts that need it first. */
