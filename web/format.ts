@@ -4,6 +4,7 @@
  * so the output is the same on every runtime and ICU build.
  */
 import { fiscalYearEn, fiscalYearJa, TOKYO_OFFSET_MS, tokyoParts } from "../api/lib/time.ts";
+import { MONTH_NAMES_EN } from "../lib/calendar-words.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -12,20 +13,6 @@ export type Lang = "ja" | "en";
 const WEEKDAY_JA = ["日", "月", "火", "水", "木", "金", "土"] as const;
 const WEEKDAY_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTH_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-const MONTH_EN_FULL = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
 type Parts = ReturnType<typeof tokyoParts>;
 
@@ -86,7 +73,7 @@ export type EventTimes = { startsAt: Date; endsAt: Date; allDay?: boolean | null
 /** ja 2004年3月 · en March 2004: a month as a date known only to the month. */
 export function formatMonth(d: Date, lang: Lang): string {
   const p = tokyoParts(d);
-  return lang === "ja" ? `${p.year}年${p.month}月` : `${MONTH_EN_FULL[p.month - 1]} ${p.year}`;
+  return lang === "ja" ? `${p.year}年${p.month}月` : `${MONTH_NAMES_EN[p.month - 1]} ${p.year}`;
 }
 
 /**
@@ -107,7 +94,7 @@ export function formatEventWhen(e: EventTimes, lang: Lang): string {
     const b = tokyoParts(last);
     if (a.year === b.year && a.month === b.month) return formatMonth(e.startsAt, lang);
     if (lang === "ja") return `${formatMonth(e.startsAt, lang)}–${a.year === b.year ? `${b.month}月` : formatMonth(last, lang)}`;
-    return `${a.year === b.year ? MONTH_EN_FULL[a.month - 1] : formatMonth(e.startsAt, lang)} – ${formatMonth(last, lang)}`;
+    return `${a.year === b.year ? MONTH_NAMES_EN[a.month - 1] : formatMonth(e.startsAt, lang)} – ${formatMonth(last, lang)}`;
   }
   if (e.allDay) {
     // Last day shown = the day containing the final instant before the exclusive end.

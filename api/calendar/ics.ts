@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import ical, { escape, ICalEvent, ICalEventStatus, type ICalCalendar, type ICalEventData } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { MONTH_NAMES_EN } from "../../lib/calendar-words.ts";
 import { TOKYO_OFFSET_MS } from "../lib/time.ts";
 
 /**
@@ -104,28 +105,13 @@ function statusOf(e: FeedEvent): ICalEventStatus {
   return ICalEventStatus.CONFIRMED;
 }
 
-const MONTH_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** " (March 2004; day not recorded)" / "（2004年3月・日付不詳）" for an event known only to the month. */
 function monthNote(e: FeedEvent, lang: "ja" | "en"): string {
   if (e.datePrecision !== "month") return "";
   const d = new Date(e.startsAt.getTime() + TOKYO_OFFSET_MS);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
-  return lang === "en" ? ` (${MONTH_EN[m]} ${y}; day not recorded)` : `（${y}年${m + 1}月・日付不詳）`;
+  return lang === "en" ? ` (${MONTH_NAMES_EN[m]} ${y}; day not recorded)` : `（${y}年${m + 1}月・日付不詳）`;
 }
 
 function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData {

@@ -19,6 +19,7 @@
  */
 import type { EventKind } from "../../schema/events.ts";
 import type { BlockCode } from "./blocks.ts";
+import { MONTH_NAMES_EN } from "../../../lib/calendar-words.ts";
 
 /** YYYY-MM-DD, a Tokyo calendar day. */
 type Day = `${number}-${number}-${number}`;
@@ -71,20 +72,6 @@ type Fy2003 = {
   prefecture?: string;
 };
 
-const MONTH_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -102,7 +89,7 @@ function fy2003(e: Fy2003): SeedEvent {
     descriptionEn:
       `Joint conference announcing the results of the Knowledge Cluster Initiative and the Industrial Cluster Project (actual record for FY2003). ` +
       `Regions: ${e.regionsEn}. ` +
-      `The day is not recorded; the source gives only ${MONTH_EN[e.month - 1]} ${e.year}.`,
+      `The day is not recorded; the source gives only ${MONTH_NAMES_EN[e.month - 1]} ${e.year}.`,
     blockCode: e.blockCode,
     venue: null,
     venueEn: null,
