@@ -3,13 +3,10 @@
  * /api/bureaus with their block and programme filters, the pages /clusters and /clusters/:code in
  * both languages, and a look at them in Chromium at 1280 and 390 px.
  */
-import { mkdirSync } from "node:fs";
-import { serve, type ServerType } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
-import { hasChromium, launchChromium } from "./support/browser.ts";
-import { freePort } from "./support/net.ts";
+import { browserRig, hasChromium } from "./support/browser.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -174,20 +171,14 @@ describe("the directory pages", () => {
 });
 
 describe.skipIf(!hasChromium)("the directory pages in Chromium", () => {
-  let server: ServerType;
+  let rig: Awaited<ReturnType<typeof browserRig>>;
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    mkdirSync("test/artifacts/screenshots", { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = serve({ fetch: t.app.fetch, port, hostname: "127.0.0.1" });
-    browser = await launchChromium();
+    rig = await browserRig(t.app.fetch);
+    ({ browser, base } = rig);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  });
+  afterAll(async () => rig?.close());
 
   for (const width of [1280, 390]) {
     it(`fits the list and a cluster page at ${width} px`, async () => {

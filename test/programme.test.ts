@@ -3,14 +3,11 @@
  * the programme feed parsed back with ical.js, and the timetable on the event page, in Chromium at
  * 1280 and 390 px.
  */
-import { mkdirSync } from "node:fs";
-import { serve, type ServerType } from "@hono/node-server";
 import ICAL from "ical.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenEvent, createTestApp, organiserToken, type TestApp } from "./support/app.ts";
-import { hasChromium, launchChromium } from "./support/browser.ts";
-import { freePort } from "./support/net.ts";
+import { browserRig, hasChromium } from "./support/browser.ts";
 
 let t: TestApp;
 let eventId: string;
@@ -281,15 +278,12 @@ describe("the timetable on the event page", () => {
 });
 
 describe.skipIf(!hasChromium)("the timetable in Chromium", () => {
-  let server: ServerType;
+  let rig: Awaited<ReturnType<typeof browserRig>>;
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    mkdirSync("test/artifacts/screenshots", { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = serve({ fetch: t.app.fetch, port, hostname: "127.0.0.1" });
-    browser = await launchChromium();
+    rig = await browserRig(t.app.fetch);
+    ({ browser, base } = rig);
     await put({
       rooms,
       sessions: [
@@ -306,10 +300,7 @@ describe.skipIf(!hasChromium)("the timetable in Chromium", () => {
       ],
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  });
+  afterAll(async () => rig?.close());
 
   it("puts the rooms side by side at 1280 px and lists the sessions in time order at 390 px", async () => {
     for (const width of [1280, 390]) {
