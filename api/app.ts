@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -9,6 +8,8 @@ import { authRoutes } from "./auth/routes.ts";
 import { blockRoutes } from "./blocks/routes.ts";
 import { boothRoutes } from "./booths/routes.ts";
 import { councilRoutes } from "./councils/routes.ts";
+import { DEFAULT_PUBLIC_URL } from "./config.ts";
+import { docsRoutes } from "./docs/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { programmeRoutes } from "./programme/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
@@ -29,25 +30,25 @@ const ACCEPTED_BODIES = /^(application\/([\w.-]+\+)?json|text\/csv|application\/
 
 export type { AppDeps } from "./deps.ts";
 
-/** The OpenAPI document depends only on the routes and the public URL: built once per process. */
-const openApiDocuments = new Map<string, unknown>();
+/**
+ * The OpenAPI document depends only on the routes: built once per process. Its `servers` is
+ * PUBLIC_URL, or, while PUBLIC_URL is the default, the origin the request came to (a shallow copy
+ * per request; the paths are shared).
+ */
+let openApiBase: Record<string, unknown> | undefined;
 
-function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string) {
-  let document = openApiDocuments.get(publicUrl);
-  if (!document) {
-    document = app.getOpenAPI31Document({
-      openapi: "3.1.0",
-      info: {
-        title: "Cluster events API",
-        version: "1.0.0",
-        description:
-          "Events of Japan's regional science and industry clusters: block councils, techno-fair, seminars, joint result presentations. Errors are application/problem+json (RFC 9457).",
-      },
-      servers: [{ url: publicUrl }],
-    });
-    openApiDocuments.set(publicUrl, document);
-  }
-  return document;
+function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string, requestUrl: string) {
+  openApiBase ??= app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Cluster events API",
+      version: "1.0.0",
+      description:
+        "Events of Japan's regional science and industry clusters: block councils, techno-fair, seminars, joint result presentations. Errors are application/problem+json (RFC 9457).",
+    },
+  }) as unknown as Record<string, unknown>;
+  const url = publicUrl === DEFAULT_PUBLIC_URL ? new URL(requestUrl).origin : publicUrl;
+  return { ...openApiBase, servers: [{ url }] };
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -91,7 +92,7 @@ export function createApp(deps: AppDeps) {
     const h = c.res.headers;
     h.set("X-Content-Type-Options", "nosniff");
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (!h.has("Content-Security-Policy") && !c.req.path.startsWith("/docs")) {
+    if (!h.has("Content-Security-Policy")) {
       h.set(
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
@@ -147,8 +148,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  app.get("/openapi.json", (c) => c.json(openApiDocument(app, deps.config.PUBLIC_URL)));
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Cluster events API" }));
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app, deps.config.PUBLIC_URL, c.req.url)));
+  app.route("/", docsRoutes(deps.docs));
 
   app.notFound((c) => problemResponse(new NotFound("page", `Nothing is at ${new URL(c.req.url).pathname}.`), c));
   // Errors before the pages' own handler (a database fault while identifying a session) are still

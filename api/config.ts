@@ -17,6 +17,9 @@ const limitSpec = (example: string) =>
     }, "the window must be 1 to 86400 seconds")
     .default(example);
 
+/** What PUBLIC_URL is when unset: then links in documents follow the address the request came to. */
+export const DEFAULT_PUBLIC_URL = "http://localhost:8787";
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: optionalString.refine(
@@ -28,7 +31,7 @@ export const configSchema = z.object({
   PUBLIC_URL: z
     .string()
     .url()
-    .default("http://localhost:8787")
+    .default(DEFAULT_PUBLIC_URL)
     .transform((u) => u.replace(/\/+$/, "")),
   SECRET_KEY: optionalString.refine(
     (v) => v === undefined || v.length >= 32,

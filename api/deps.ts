@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { Config } from "./config.ts";
+import type { DocsAssets } from "./docs/assets.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Sealer } from "./lib/tokens.ts";
 import type { Mailer } from "./mail/transport.ts";
@@ -12,6 +13,8 @@ export type AppDeps = {
   sealer: Sealer;
   /** null where no mail can be sent (a Worker without SMTP_URL): messages wait in the outbox. */
   mailer: Mailer | null;
+  /** Swagger UI's files for /docs, from where the runtime keeps them; absent: /docs is 404. */
+  docs?: DocsAssets;
   /** What the Node entry tells the app about the process; absent in tests and on the Worker. */
   runtime?: Runtime;
 };

@@ -11,6 +11,7 @@ import { systemClock } from "./lib/clock.ts";
 import { CONNECT_TIMEOUT_S } from "../db/postgres.ts";
 import { resolveSealer, SECRET_KEY_WARNING } from "./lib/secret.ts";
 import { buildMailer } from "./mail/node-mailer.ts";
+import { nodeDocsAssets } from "./docs/assets-node.ts";
 import { installFatalHandlers, startWatchdog } from "./node-runtime/fatal.ts";
 import { startHttpServer, type HttpServer } from "./node-runtime/http-server.ts";
 import { StartupFailed, databaseAddress, waitForPostgres } from "./node-runtime/startup.ts";
@@ -86,6 +87,7 @@ async function main() {
     config,
     sealer,
     mailer: await buildMailer(config),
+    docs: nodeDocsAssets,
     runtime: {
       draining: () => draining,
       // A silent PostgreSQL: the connect timeout plus the statement timeout, then 503. PGlite: the

@@ -6,6 +6,7 @@ import { createApp, type App } from "./app.ts";
 import { parseConfig, type Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
 import { systemClock } from "./lib/clock.ts";
+import { workerDocsAssets } from "./docs/assets-worker.ts";
 import { RequestScope } from "./lib/request-scope.ts";
 import { resolveSealer } from "./lib/secret.ts";
 import type { Sealer } from "./lib/tokens.ts";
@@ -54,7 +55,14 @@ async function depsFor(env: Env, handles: Handles): Promise<AppDeps> {
   const cfg = config(env);
   // Only the resolved key is kept: a pending promise shared between requests could hang one of them.
   cachedSealer ??= await resolveSealer(handles.db, cfg.SECRET_KEY);
-  return { db: handles.db, clock: systemClock, config: cfg, sealer: cachedSealer, mailer: cfg.SMTP_URL ? handles.mailer : null };
+  return {
+    db: handles.db,
+    clock: systemClock,
+    config: cfg,
+    sealer: cachedSealer,
+    mailer: cfg.SMTP_URL ? handles.mailer : null,
+    docs: workerDocsAssets,
+  };
 }
 
 /** The app, built on the first request of the isolate; its db and mailer are the scope's stand-ins. */

@@ -73,7 +73,8 @@ afterAll(async () => t?.close());
  */
 type Access = "public" | "event-read" | "event" | "block" | "create" | "admin" | "staff" | "own" | "secret";
 type Caller = "anonymous" | "outOfScope" | "inScope" | "admin";
-type Req = { path: string; json?: unknown; body?: string; type?: string; session?: boolean };
+/** `as`: the credentials of a throwaway account, sent instead of the caller's own (for a route that ends them). */
+type Req = { path: string; json?: unknown; body?: string; type?: string; session?: boolean; as?: Organiser };
 /** What a request looks like: `event` is the event it targets, `valid` false asks for a wrong secret. */
 type Target = { event: string; caller: Caller; valid: boolean };
 type Expected = number | "ok";
@@ -134,6 +135,18 @@ const table: Record<string, Row> = {
     req: () => ({ path: "/api/auth/login", json: { email: "tohoku@example.jp", password: "correct horse battery staple" } }),
   },
   "POST /api/auth/logout": { access: "public", req: () => ({ path: "/api/auth/logout" }) },
+  "POST /api/auth/logout-all": {
+    // It ends every session and token of the caller's account: a throwaway account of the caller's
+    // kind stands in, so the rows after this one keep their credentials.
+    access: "staff",
+    req: async ({ caller }) => ({
+      path: "/api/auth/logout-all",
+      ...(caller === "inScope" || caller === "outOfScope"
+        ? { as: await organiser(`everywhere${++exhibitorN}@example.jp`, caller === "inScope" ? ["tohoku"] : ["kyushu"]) }
+        : {}),
+    }),
+    expect: { admin: 400 }, // ADMIN_TOKEN belongs to no account
+  },
   "GET /api/auth/me": { access: "public", req: () => ({ path: "/api/auth/me" }) },
   "POST /api/auth/password": {
     access: "secret",
@@ -329,7 +342,7 @@ async function send(method: string, r: Req, caller: Caller | "manageToken") {
   if (caller === "admin") headers.Authorization = `Bearer ${ADMIN_TOKEN}`;
   if (caller === "manageToken") headers.Authorization = `Bearer ${manageToken}`;
   if (caller === "inScope" || caller === "outOfScope") {
-    const o = sessions[caller];
+    const o = r.as ?? sessions[caller];
     if (r.session) Object.assign(headers, { Cookie: o.cookie, "X-CSRF-Token": o.csrfToken });
     else headers.Authorization = `Bearer ${o.token}`;
   }

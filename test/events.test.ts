@@ -204,6 +204,7 @@ describe("documentation", () => {
     );
     const docs = await t.request("/docs");
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain("openapi.json");
+    expect(await docs.text()).toMatch(/<script src="\/docs\/assets\/init\.js\?v=\w+"><\/script>/);
+    expect(await (await t.request("/docs/assets/init.js")).text()).toContain('"/openapi.json"');
   });
 });

@@ -128,6 +128,8 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
       modulesRoot: outdir,
       compatibilityDate,
       compatibilityFlags: ["nodejs_compat"],
+      // wrangler.toml's [[rules]]: Swagger UI's files travel beside worker.js as text modules.
+      modulesRules: [{ type: "Text", include: ["**/*-swagger-ui-bundle.js", "**/*-swagger-ui.css"] }],
       // The default would fetch Request.cf from workers.cloudflare.com outside `NODE_ENV=test`.
       cf: false,
       hyperdrives: { HYPERDRIVE: withPassword(database.url!) },
@@ -239,6 +241,26 @@ describe.skipIf(!reachable)("the Worker in workerd", () => {
     } finally {
       await sql.end();
     }
+  });
+
+  it("serves /docs with Swagger UI from its own origin, under a CSP that allows no other", async () => {
+    const docs = await request("/docs");
+    expect(docs.status).toBe(200);
+    const csp = docs.headers.get("content-security-policy")!;
+    expect(csp).toContain("script-src 'self'");
+    const html = await docs.text();
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.map((s) => s.split("?")[0])).toEqual(["/docs/assets/swagger-ui-bundle.js", "/docs/assets/init.js"]);
+    expect(html).not.toMatch(/https?:\/\//);
+    const bundle = await request(scripts[0]!);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(await bundle.text()).toContain("SwaggerUIBundle");
+    const css = await request(html.match(/<link rel="stylesheet" href="([^"]+)"/)![1]!);
+    expect(css.status).toBe(200);
+    expect(await css.text()).toContain(".swagger-ui");
+    const spec = (await (await request("/openapi.json")).json()) as { servers: { url: string }[] };
+    expect(spec.servers).toEqual([{ url: PUBLIC_URL }]);
   });
 
   it("delivers the outbox over SMTP when the five-minute cron fires", async () => {

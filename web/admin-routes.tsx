@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import type { ZodError } from "zod";
 import { LoginInput, PasswordSet } from "../api/auth/schemas.ts";
 import { coversBlock, coversEvent } from "../api/auth/scope.ts";
-import { setPasswordWithLink } from "../api/auth/service.ts";
+import { listApiTokens, logoutEverywhere, setPasswordWithLink } from "../api/auth/service.ts";
 import { listBlocks } from "../api/blocks/service.ts";
 import { councilCompliance, councilPlanNotes } from "../api/councils/service.ts";
 import type { AppDeps } from "../api/deps.ts";
@@ -29,6 +29,7 @@ import { DashboardPage } from "./admin/dashboard.tsx";
 import { DeskPage, type DeskNotice, type WalkInForm } from "./admin/desk.tsx";
 import { CancelEventPage, EventFormPage, EventsListPage, type AdminEventFilters, type EventFormValues } from "./admin/events.tsx";
 import { LoginPage, PasswordPage } from "./admin/login.tsx";
+import { AccountPage } from "./admin/account.tsx";
 import { blockNames } from "./components.tsx";
 import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, type WebContext, type WebEnv } from "./context.ts";
 import { whoOf } from "../api/auth/routes.ts";
@@ -164,7 +165,9 @@ export function adminRoutes(deps: AppDeps) {
 
   app.get("/admin/login", (c) => {
     if (c.get("actor").kind !== "anonymous") return c.redirect(safeNext(c.req.query("next"), "/admin"), 303);
-    return render(c, <LoginPage ctx={adminPage(c)} next={c.req.query("next")} />, 200, NO_STORE);
+    const ctx = adminPage(c);
+    const notice = c.req.query("done") === "logout-all" ? ctx.m.loggedOutEverywhere : undefined;
+    return render(c, <LoginPage ctx={ctx} next={c.req.query("next")} notice={notice} />, 200, NO_STORE);
   });
 
   app.post("/admin/login", async (c) => {
@@ -192,6 +195,21 @@ export function adminRoutes(deps: AppDeps) {
     await endSession(c, deps);
     return c.redirect("/admin/login", 303);
   });
+
+  app.post("/admin/logout-all", async (c) => {
+    await logoutEverywhere(db, whoOf(c, deps));
+    await endSession(c, deps);
+    return c.redirect("/admin/login?done=logout-all", 303);
+  });
+
+  app.get("/admin/account", async (c) =>
+    render(
+      c,
+      <AccountPage ctx={adminPage(c)} tokens={await listApiTokens(db, c.get("actor"), deps.clock.now())} />,
+      200,
+      NO_STORE,
+    ),
+  );
 
   app.get("/admin/password", (c) =>
     render(c, <PasswordPage ctx={adminPage(c)} token={c.req.query("token") ?? ""} invalid={!c.req.query("token")} />, 200, {

@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import { ASSET_URLS } from "./assets/index.ts";
 import { withLang, type PageCtx } from "./context.ts";
 
-type Section = "events" | "clusters" | "calendar" | "organisers" | "dashboard" | "admin-events" | undefined;
+type Section = "events" | "clusters" | "calendar" | "organisers" | "dashboard" | "admin-events" | "account" | undefined;
 
 export function Layout(props: { ctx: PageCtx; title: string; section?: Section; children?: Child }) {
   const { ctx, title, section } = props;
@@ -69,6 +69,9 @@ export function Layout(props: { ctx: PageCtx; title: string; section?: Section; 
               </a>
               <a href="/admin/events" {...current("admin-events")}>
                 {m.navAdminEvents}
+              </a>
+              <a href="/admin/account" {...current("account")}>
+                {m.navAccount}
               </a>
               <span class="muted">{m.signedInAs(ctx.actor.kind === "anonymous" ? "" : ctx.actor.label)}</span>
               {ctx.csrf ? (

@@ -11,6 +11,7 @@ import {
   createOrganiser,
   listApiTokens,
   listOrganisers,
+  logoutEverywhere,
   resendPasswordLink,
   revokeApiToken,
   setPasswordWithLink,
@@ -32,6 +33,8 @@ const ApiToken = z
     prefix: z.string(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().openapi({ description: "When it stops working (Asia/Tokyo); null: until revoked" }),
+    expired: z.boolean(),
     revoked: z.boolean(),
   })
   .openapi("ApiToken");
@@ -49,6 +52,7 @@ export function authRoutes(deps: AppDeps) {
   const app = newRouter();
   app.use("/api/organisers", requireAdmin);
   app.use("/api/organisers/*", requireAdmin);
+  app.use("/api/auth/logout-all", requireStaff);
   app.use("/api/api-tokens", requireStaff);
   app.use("/api/api-tokens/*", requireStaff);
 
@@ -79,6 +83,26 @@ export function authRoutes(deps: AppDeps) {
         responses: { 204: { description: "Logged out" } },
       }),
       async (c) => {
+        await endSession(c, deps);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/api/auth/logout-all",
+        tags: ["auth"],
+        summary: "Log out everywhere: ends every session and API token of your account, the one used here included",
+        description:
+          "With a session cookie (and X-CSRF-Token) or an API token of the account. ADMIN_TOKEN belongs to no account: 400. Answers 204; the session cookie is cleared.",
+        responses: {
+          204: { description: "Every session and API token of the account has ended" },
+          400: problems[400],
+          401: problems[401],
+        },
+      }),
+      async (c) => {
+        await logoutEverywhere(deps.db, whoOf(c, deps));
         await endSession(c, deps);
         return c.body(null, 204);
       },
@@ -188,7 +212,7 @@ export function authRoutes(deps: AppDeps) {
       }),
       async (c) => {
         c.header("Cache-Control", "no-store");
-        return c.json(await createApiToken(deps.db, whoOf(c, deps), c.req.valid("json").name), 201);
+        return c.json(await createApiToken(deps.db, whoOf(c, deps), c.req.valid("json")), 201);
       },
     )
     .openapi(
@@ -199,7 +223,7 @@ export function authRoutes(deps: AppDeps) {
         summary: "Your API tokens",
         responses: { 200: jsonResponse(z.array(ApiToken), "Tokens"), 401: problems[401] },
       }),
-      async (c) => c.json(await listApiTokens(deps.db, c.get("actor")), 200),
+      async (c) => c.json(await listApiTokens(deps.db, c.get("actor"), deps.clock.now()), 200),
     )
     .openapi(
       createRoute({

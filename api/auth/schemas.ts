@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { dateTimeInput } from "../lib/date-input.ts";
 import { emailField, line } from "../lib/text.ts";
 
 const code = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
@@ -53,4 +54,12 @@ export const Organiser = z
 
 export const LoginInput = z.strictObject({ email: emailField, password: z.string().min(1).max(200) }).openapi("Login");
 export const PasswordSet = z.strictObject({ token: z.string().min(1).max(200), password }).openapi("PasswordSet");
-export const ApiTokenCreate = z.strictObject({ name: line(100) }).openapi("ApiTokenCreate");
+export const ApiTokenCreate = z
+  .strictObject({
+    name: line(100),
+    /** Optional; in the future. Without it the token is valid until revoked. */
+    expiresAt: dateTimeInput
+      .optional()
+      .openapi({ description: "When the token stops working (ISO 8601 with offset, in the future); omitted: until revoked" }),
+  })
+  .openapi("ApiTokenCreate");

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { apiTokens, organisers, passwordLinks, sessions } from "../../db/schema/index.ts";
 import type { Actor, AppDeps } from "../deps.ts";
@@ -159,6 +159,26 @@ export async function logout(db: Db, sessionToken: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(sessionToken)));
 }
 
+/** The account behind a session or API token; ADMIN_TOKEN has none, so nothing to end. */
+function ownAccount(who: Who): string {
+  if (who.actor.kind === "anonymous") throw new Unauthorized();
+  if (who.actor.via === "admin-token") {
+    throw new ValidationFailed([
+      { field: "actor", code: "invalid", message: "ADMIN_TOKEN belongs to no account; log in as an organiser or administrator" },
+    ]);
+  }
+  return who.actor.id;
+}
+
+/** "Log out everywhere": every session and API token of the caller's account ends, this one included. */
+export async function logoutEverywhere(db: Db, who: Who) {
+  const organiserId = ownAccount(who);
+  await db.transaction(async (tx) => {
+    await endAllCredentials(tx, organiserId, who.now);
+    await audit(tx, who, { action: "auth.logout-all", entity: "organiser", entityId: organiserId });
+  });
+}
+
 export async function actorFromSession(db: Db, token: string, now: Date) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const [row] = await db
@@ -176,7 +196,14 @@ export async function actorFromApiToken(db: Db, token: string, now: Date) {
     .select({ t: apiTokens, o: organisers })
     .from(apiTokens)
     .innerJoin(organisers, eq(organisers.id, apiTokens.organiserId))
-    .where(and(eq(apiTokens.tokenHash, await sha256Hex(token)), isNull(apiTokens.revokedAt), isNull(organisers.disabledAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, await sha256Hex(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        isNull(organisers.disabledAt),
+      ),
+    );
   if (!row) return null;
   // Last use to the minute is enough, and spares a write per request.
   if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000) {
@@ -211,7 +238,7 @@ export async function setPasswordWithLink(db: Db, who: Who, token: string, passw
   });
 }
 
-export async function createApiToken(db: Db, who: Who, name: string) {
+export async function createApiToken(db: Db, who: Who, input: { name: string; expiresAt?: string }) {
   if (who.actor.kind === "anonymous" || who.actor.via === "admin-token") {
     throw new ValidationFailed([
       { field: "actor", code: "invalid", message: "API tokens belong to an organiser account; log in as one" },
@@ -219,38 +246,51 @@ export async function createApiToken(db: Db, who: Who, name: string) {
   }
   // A leaked token must not be able to mint others that outlive its revocation.
   if (who.actor.via !== "session") throw new Forbidden("API tokens are created from a logged-in session, not with an API token.");
+  const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
+  if (expiresAt && expiresAt.getTime() <= who.now.getTime()) {
+    throw new ValidationFailed([{ field: "expiresAt", code: "too_small", message: "must be in the future" }]);
+  }
   const organiserId = who.actor.id;
   const token = `${API_TOKEN_PREFIX}${newToken()}`;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ organiserId, name, prefix: token.slice(0, 10), tokenHash: await sha256Hex(token), createdAt: who.now })
+      .values({
+        organiserId,
+        name: input.name,
+        prefix: token.slice(0, 10),
+        tokenHash: await sha256Hex(token),
+        createdAt: who.now,
+        expiresAt,
+      })
       .returning();
     await audit(tx, who, { action: "api-token.create", entity: "api-token", entityId: row!.id, after: row });
-    return { ...toApiTokenDto(row!), token };
+    return { ...toApiTokenDto(row!, who.now), token };
   });
 }
 
-export function toApiTokenDto(t: typeof apiTokens.$inferSelect) {
+export function toApiTokenDto(t: typeof apiTokens.$inferSelect, now: Date) {
   return {
     id: t.id,
     name: t.name,
     prefix: t.prefix,
     createdAt: toTokyoIso(t.createdAt),
     lastUsedAt: t.lastUsedAt ? toTokyoIso(t.lastUsedAt) : null,
+    expiresAt: t.expiresAt ? toTokyoIso(t.expiresAt) : null,
+    expired: t.expiresAt !== null && t.expiresAt.getTime() <= now.getTime(),
     revoked: t.revokedAt !== null,
   };
 }
 
 /** Your own API tokens; with ADMIN_TOKEN (which has no account), everyone's. */
-export async function listApiTokens(db: Db, actor: Actor) {
+export async function listApiTokens(db: Db, actor: Actor, now: Date) {
   if (actor.kind === "anonymous") return [];
   const rows = await db
     .select()
     .from(apiTokens)
     .where(actor.kind === "admin" && actor.via === "admin-token" ? undefined : eq(apiTokens.organiserId, actor.id))
     .orderBy(asc(apiTokens.createdAt));
-  return rows.map(toApiTokenDto);
+  return rows.map((r) => toApiTokenDto(r, now));
 }
 
 export async function revokeApiToken(db: Db, who: Who, id: string) {

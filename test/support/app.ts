@@ -1,4 +1,5 @@
 import { createApp } from "../../api/app.ts";
+import { nodeDocsAssets } from "../../api/docs/assets-node.ts";
 import { parseConfig } from "../../api/config.ts";
 import type { AppDeps } from "../../api/deps.ts";
 import { fixedClock } from "../../api/lib/clock.ts";
@@ -26,7 +27,7 @@ export async function createTestApp(opts: { now?: string; env?: Record<string, s
     ...opts.env,
   });
   const sealer = await resolveSealer(database.db, undefined);
-  const deps: AppDeps = { db: database.db, clock, config, sealer, mailer: opts.mailer ?? null };
+  const deps: AppDeps = { db: database.db, clock, config, sealer, mailer: opts.mailer ?? null, docs: nodeDocsAssets };
   const app = createApp(deps);
 
   const request = (path: string, init: RequestInit & { json?: unknown; admin?: boolean } = {}) => {

@@ -2,16 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../api/deps.ts";
 import { APP_CSS } from "./app-css.ts";
 import { APP_JS } from "./app-js.ts";
-
-/** FNV-1a: a short content fingerprint, so a changed asset gets a new URL and old caches never serve it. */
-function fingerprint(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
+import { fingerprint } from "../../api/lib/fingerprint.ts";
 
 export const ASSET_URLS = {
   css: `/assets/app.css?v=${fingerprint(APP_CSS)}`,
