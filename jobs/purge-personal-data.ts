@@ -3,10 +3,10 @@ import type { Config } from "../api/config.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { parseLimit } from "../api/lib/rate-limit.ts";
 import { tsParam } from "../db/client.ts";
+import { REGISTRATION_RETENTION_DAYS } from "../lib/privacy-notice.ts";
 import { auditLog, calendarTokens, events, idempotencyKeys, outbox, rateLimits, registrations } from "../db/schema/index.ts";
 
 const DAY = 86_400_000;
-const YEAR = 365 * DAY;
 /** A retry later than this is a new request: replays are kept a week, then forgotten (they are sealed answers). */
 export const IDEMPOTENCY_RETENTION_MS = 7 * DAY;
 /** Rate-limit windows are minutes long: a counter whose window began a day (or two of the longest configured windows) ago counts nothing. */
@@ -39,14 +39,14 @@ function withoutPersonal(v: unknown): unknown {
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /**
- * A year after an event, its registrants' personal data is erased, everywhere the product keeps it:
+ * REGISTRATION_RETENTION_DAYS (a year) after an event, its registrants' personal data is erased, everywhere the product keeps it:
  * the registration row (kept with status, sector and times, so counts and statistics by sector
  * stay right), the messages to and about them in the outbox and their .eml copies, the audit
  * entries' before/after values, and the feed token of anyone left with no registration. Replayable
  * answers (idempotency) and rate-limit counters only live days, so they are deleted by age here.
  */
 export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "config">, now: Date) {
-  const cutoff = new Date(now.getTime() - YEAR);
+  const cutoff = new Date(now.getTime() - REGISTRATION_RETENTION_DAYS * DAY);
   const result = await deps.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: registrations.id, emailKey: registrations.emailKey })

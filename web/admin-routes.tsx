@@ -27,6 +27,7 @@ import type { FieldError } from "../api/errors.ts";
 import { boothPageRoutes } from "./admin-booth-routes.tsx";
 import { DashboardPage } from "./admin/dashboard.tsx";
 import { DeskPage, type DeskNotice, type WalkInForm } from "./admin/desk.tsx";
+import { PLACE_FORM_FIELDS, placeFormValues, placeInput } from "./admin/event-place-fields.tsx";
 import { CancelEventPage, EventFormPage, EventsListPage, type AdminEventFilters, type EventFormValues } from "./admin/events.tsx";
 import { LoginPage, PasswordPage } from "./admin/login.tsx";
 import { AccountPage } from "./admin/account.tsx";
@@ -77,6 +78,7 @@ function formValues(e: EventRow): EventFormValues {
     capacity: e.capacity === null ? "" : String(e.capacity),
     registrationOpensAt: localValue(e.registrationOpensAt),
     registrationClosesAt: localValue(e.registrationClosesAt),
+    ...placeFormValues(e),
   };
 }
 
@@ -109,6 +111,7 @@ function eventInput(v: EventFormValues): Record<string, unknown> {
     capacity: capacity === "" ? null : /^\d+$/.test(capacity) ? Number(capacity) : capacity,
     registrationOpensAt: instant(v.registrationOpensAt, false) ?? null,
     registrationClosesAt: instant(v.registrationClosesAt, false) ?? null,
+    ...placeInput(v),
   };
 }
 
@@ -129,6 +132,7 @@ const EVENT_FIELDS = [
   "capacity",
   "registrationOpensAt",
   "registrationClosesAt",
+  ...PLACE_FORM_FIELDS,
 ] as const;
 
 export function adminRoutes(deps: AppDeps) {

@@ -1,4 +1,5 @@
 /** Add-to-calendar links for one event. */
+import { placeLine } from "../lib/place.ts";
 import type { EventRow } from "../api/events/service.ts";
 import { tokyoParts } from "../api/lib/time.ts";
 import { pick, type Lang } from "./i18n.ts";
@@ -36,7 +37,7 @@ export function googleTemplateUrl(event: EventRow, lang: Lang, publicUrl: string
     ctz: "Asia/Tokyo",
     details: description ? `${description}\n\n${page}` : page,
   });
-  const location = [(lang === "en" && event.venueEn) || event.venue, event.prefecture].filter(Boolean).join(", ");
+  const location = placeLine(event, lang);
   if (location) params.set("location", location);
   return `https://calendar.google.com/calendar/render?${params.toString()}`;
 }

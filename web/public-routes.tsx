@@ -5,7 +5,8 @@ import { listBlocks } from "../api/blocks/service.ts";
 import { listBooths } from "../api/booths/service/floor-plan.ts";
 import { listCalendars, subscribeLinks } from "../api/calendar/routes.ts";
 import type { AppDeps } from "../api/deps.ts";
-import { AppError, Conflict, NotFound, TooManyRequests } from "../api/errors.ts";
+import { AppError, Conflict, NotFound, TooManyRequests, ValidationFailed, type FieldError } from "../api/errors.ts";
+import { placeWord } from "./i18n/event-place.ts";
 import { getEvent, listEvents, PUBLIC_VIEWER } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
 import { IDEMPOTENCY_KEY } from "../api/lib/idempotency.ts";
@@ -29,7 +30,7 @@ import { HomePage, monthKey, MonthPage, type HomeFilters, type MonthRef } from "
 import { CancelConfirmPage, ManagePage, type ManageNotice } from "./pages/manage.tsx";
 
 const FIRST_FISCAL_YEAR = 2003;
-const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "sector", "locale"] as const;
+const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "sector", "locale", "consent"] as const;
 const PAGE_CACHE = { "Cache-Control": "private, no-cache" };
 const PRIVATE_PAGE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 
@@ -151,26 +152,27 @@ export function publicRoutes(deps: AppDeps) {
     const ctx = pageCtx(c);
     const form = await formOf(c);
     const values: Record<string, string> = {};
-    const candidate: Record<string, string> = {};
+    const candidate: Record<string, unknown> = {};
     for (const f of REGISTRATION_FIELDS) {
       const v = form[f];
       if (v === undefined) continue;
       values[f] = v;
       if (f === "locale" && v === "") continue;
-      candidate[f] = v;
+      candidate[f] = f === "consent" ? v === "1" : v;
     }
     // Every answer back on the page, with a fresh key: this render is a new form.
     const again = (extra: Partial<RegistrationFormState>) => ({ ...freshForm(c, values), ...extra });
-    const parsed = RegistrationCreate.safeParse(candidate);
-    if (!parsed.success) {
+    const invalid = async (fields: FieldError[]) => {
       const errors: Errors = {};
-      for (const e of fieldErrors(parsed.error as ZodError)) {
+      for (const e of fields) {
         const field = e.field.split(".")[0]!;
-        errors[field] ??= fieldMessage(e, ctx.lang);
+        errors[field] ??= field === "consent" ? placeWord("consentMissing", ctx.lang) : fieldMessage(e, ctx.lang);
       }
       await getEvent({ db, id, viewer: c.get("actor") });
       return eventPage(c, id, again({ errors }), 400);
-    }
+    };
+    const parsed = RegistrationCreate.safeParse(candidate);
+    if (!parsed.success) return invalid(fieldErrors(parsed.error as ZodError));
     const input = parsed.data;
     try {
       await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
@@ -190,6 +192,7 @@ export function publicRoutes(deps: AppDeps) {
         const text = ctx.m.closedReason[err.slug] ?? errorDetail(err, ctx.lang) ?? err.detail ?? err.title;
         return eventPage(c, id, again({ message: { tone: "alert", text } }), 409);
       }
+      if (err instanceof ValidationFailed) return invalid(err.fields ?? []);
       if (err instanceof AppError && err.slug === "idempotency-key-reused") {
         return eventPage(c, id, again({ message: { tone: "warn", text: ctx.m.formReused } }), 422);
       }

@@ -1,3 +1,4 @@
+import { placeLine } from "../../lib/place.ts";
 import { TZDate } from "@date-fns/tz";
 import ical, { escape, ICalEvent, ICalEventStatus, type ICalCalendar, type ICalEventData } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
@@ -28,6 +29,9 @@ export type FeedEvent = {
   /** English feeds show it in LOCATION where there is one. */
   venueEn?: string | null;
   prefecture: string | null;
+  /** The street address (ja/en); LOCATION shows it instead of the prefecture where given. */
+  address?: string | null;
+  addressEn?: string | null;
   /** "month": known only to the month; the feed has one all-day entry on the 1st, the month in its title. */
   datePrecision?: "day" | "month";
   startsAt: Date;
@@ -119,8 +123,7 @@ function eventData(e: FeedEvent, lang: "ja" | "en", base: string): ICalEventData
   const title = (lang === "en" && nonBlank(e.titleEn) ? e.titleEn : e.titleJa) + monthNote(e, lang);
   const body = lang === "en" && nonBlank(e.descriptionEn) ? e.descriptionEn : e.descriptionJa;
   const linkLine = `${LINK_LABEL[lang]}: ${link}`;
-  const venue = lang === "en" && nonBlank(e.venueEn) ? e.venueEn : e.venue;
-  const location = [venue, e.prefecture].filter(nonBlank).join(", ");
+  const location = placeLine(e, lang);
 
   return {
     id: eventUid(e.id),

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES } from "../../db/schema/events.ts";
 import { instantInput, MAX_YEAR, MIN_YEAR } from "../lib/date-input.ts";
-import { line, paragraph } from "../lib/text.ts";
+import { emailField, line, paragraph } from "../lib/text.ts";
 
 export { instantInput };
 
@@ -10,6 +10,38 @@ export const EventKind = z.enum(EVENT_KINDS).openapi("EventKind");
 export const DatePrecision = z.enum(DATE_PRECISIONS).openapi("DatePrecision");
 export const EventStatus = z.enum(EVENT_STATUSES).openapi("EventStatus");
 const blockCode = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
+
+/** A map link: an absolute https URL (never javascript:, data: or plain http). */
+const httpsUrl = line(2000).pipe(
+  z.string().refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === "https:" && u.hostname !== "" && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, "must be an https:// URL"),
+);
+const phone = line(30)
+  .transform((s) => s.normalize("NFKC").replace(/[‐－―ー]/g, "-"))
+  .pipe(z.string().regex(/^\+?[0-9()\- ]{6,30}$/, "must be a telephone number such as 03-1234-5678"));
+
+/** Where the event is, how to get there and who to ask; the privacy notice registrants agree to. */
+export const EVENT_PLACE_FIELDS = {
+  address: line(300).nullish().openapi({ example: "神奈川県横浜市西区みなとみらい1-1-1" }),
+  addressEn: line(300).nullish().openapi({ example: "1-1-1 Minatomirai, Nishi-ku, Yokohama, Kanagawa" }),
+  access: paragraph(1000).nullish().openapi({ description: "Nearest station and directions", example: "みなとみらい駅から徒歩5分" }),
+  accessEn: paragraph(1000).nullish().openapi({ example: "5 minutes' walk from Minatomirai Station" }),
+  mapUrl: httpsUrl.nullish().openapi({ example: "https://www.openstreetmap.org/?mlat=35.4576&mlon=139.6366" }),
+  contactName: line(200).nullish().openapi({ example: "関東地域ブロック協議会 事務局" }),
+  contactEmail: emailField.nullish().openapi({ type: "string", example: "office@example.jp" }),
+  contactPhone: phone.nullish().openapi({ type: "string", example: "03-1234-5678" }),
+  privacyNoticeJa: paragraph(5000).nullish().openapi({ description: "The event's privacy notice; null: the product's default notice" }),
+  privacyNoticeEn: paragraph(5000).nullish(),
+  consentRequired: z.boolean().optional().openapi({ description: "Registration needs consent: true (agreement to the privacy notice)" }),
+};
+export type EventPlaceField = keyof typeof EVENT_PLACE_FIELDS;
+export const EVENT_PLACE_KEYS = Object.keys(EVENT_PLACE_FIELDS) as EventPlaceField[];
 
 export const EventCreate = z
   .strictObject({
@@ -32,6 +64,7 @@ export const EventCreate = z
     registrationOpensAt: instantInput.nullish(),
     registrationClosesAt: instantInput.nullish(),
     status: z.enum(["planned", "scheduled"]).optional(),
+    ...EVENT_PLACE_FIELDS,
   })
   .openapi("EventCreate");
 export type EventCreateInput = z.infer<typeof EventCreate>;
@@ -52,6 +85,20 @@ export const Event = z
     venue: z.string().nullable(),
     venueEn: z.string().nullable().openapi({ example: "Pacifico Yokohama" }),
     prefecture: z.string().nullable(),
+    address: z.string().nullable(),
+    addressEn: z.string().nullable(),
+    access: z.string().nullable(),
+    accessEn: z.string().nullable(),
+    mapUrl: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    privacyNoticeJa: z.string().nullable().openapi({ description: "null: the product's default notice applies (privacyNotice shows it)" }),
+    privacyNoticeEn: z.string().nullable(),
+    privacyNotice: z
+      .object({ ja: z.string(), en: z.string() })
+      .openapi({ description: "The notice registrants see: the event's own, or the product's default" }),
+    consentRequired: z.boolean(),
     startsAt: z.string().openapi({ example: "2026-06-12T14:00:00+09:00" }),
     endsAt: z.string(),
     allDay: z.boolean(),

@@ -9,7 +9,8 @@ import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../lib/time.
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent, coversBlock, coversEvent } from "../auth/scope.ts";
 import { notifyEventCancelled, promoteWaitlist } from "../registrations/promote.ts";
-import type { EventCreateInput, EventPatchInput, EventQueryInput } from "./schemas.ts";
+import { EVENT_PLACE_KEYS, type EventCreateInput, type EventPatchInput, type EventQueryInput } from "./schemas.ts";
+import { defaultPrivacyNotice } from "../../lib/privacy-notice.ts";
 import type { DatePrecision } from "../../db/schema/events.ts";
 
 export type EventRow = typeof events.$inferSelect;
@@ -70,6 +71,18 @@ export function toEventDto(row: EventRow, publicUrl: string) {
     venue: row.venue,
     venueEn: row.venueEn,
     prefecture: row.prefecture,
+    address: row.address,
+    addressEn: row.addressEn,
+    access: row.access,
+    accessEn: row.accessEn,
+    mapUrl: row.mapUrl,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    privacyNoticeJa: row.privacyNoticeJa,
+    privacyNoticeEn: row.privacyNoticeEn,
+    privacyNotice: privacyNoticeOf(row),
+    consentRequired: row.consentRequired,
     startsAt: toTokyoIso(row.startsAt),
     endsAt: toTokyoIso(row.endsAt),
     allDay: row.allDay,
@@ -89,6 +102,26 @@ export function toEventDto(row: EventRow, publicUrl: string) {
     createdAt: toTokyoIso(row.createdAt),
     updatedAt: toTokyoIso(row.updatedAt),
   };
+}
+
+/** The notice registrants see: the event's own (either language filling in for the other), or the product's default. */
+export function privacyNoticeOf(row: Pick<EventRow, "privacyNoticeJa" | "privacyNoticeEn" | "contactName" | "contactEmail" | "contactPhone">) {
+  if (!row.privacyNoticeJa && !row.privacyNoticeEn) return defaultPrivacyNotice(row);
+  return { ja: row.privacyNoticeJa ?? row.privacyNoticeEn!, en: row.privacyNoticeEn ?? row.privacyNoticeJa! };
+}
+
+/** The place, contact and privacy fields as given (absent ones: null, consent not required). */
+function placeValues(input: EventCreateInput) {
+  const out: Record<string, unknown> = {};
+  for (const k of EVENT_PLACE_KEYS) out[k] = input[k] ?? (k === "consentRequired" ? false : null);
+  return out as Pick<EventRow, (typeof EVENT_PLACE_KEYS)[number]>;
+}
+
+/** The place, contact and privacy fields after a patch: absent keys keep their value, null clears. */
+function patchedPlace(current: EventRow, input: EventPatchInput) {
+  const out: Record<string, unknown> = {};
+  for (const k of EVENT_PLACE_KEYS) out[k] = input[k] === undefined ? current[k] : (input[k] ?? (k === "consentRequired" ? false : null));
+  return out as Pick<EventRow, (typeof EVENT_PLACE_KEYS)[number]>;
 }
 
 async function assertBlock(db: Db, code: string | null | undefined) {
@@ -222,6 +255,7 @@ export async function createEvent({
         venue: input.venue ?? null,
         venueEn: input.venueEn ?? null,
         prefecture: input.prefecture ?? null,
+        ...placeValues(input),
         startsAt: start,
         endsAt: end,
         allDay,
@@ -249,6 +283,8 @@ const SEQUENCED = [
   "venue",
   "venueEn",
   "prefecture",
+  "address",
+  "addressEn",
   "startsAt",
   "endsAt",
   "allDay",
@@ -307,6 +343,7 @@ export async function updateEvent(
       venue: input.venue === undefined ? current.venue : input.venue,
       venueEn: input.venueEn === undefined ? current.venueEn : input.venueEn,
       prefecture: input.prefecture === undefined ? current.prefecture : input.prefecture,
+      ...patchedPlace(current, input),
       startsAt: start,
       endsAt: end,
       allDay,

@@ -24,7 +24,7 @@ export function renderMail(parts: { greeting: string; paragraphs: Paragraph[]; f
           ? p.html
           : `<p><a href="${escapeHtml(p.href)}">${escapeHtml(p.label)}</a></p>`,
     ),
-    `<hr><p style="color:#555;font-size:small">${escapeHtml(parts.footer)}</p>`,
+    `<hr><p style="color:#555;font-size:small">${escapeHtml(parts.footer).replace(/\n/g, "<br>")}</p>`,
     "</body></html>",
   ].join("\n");
   return { text, html };

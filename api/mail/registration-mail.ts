@@ -10,6 +10,7 @@ import { escapeHtml } from "../lib/html.ts";
 import { qrSvg } from "../lib/qr.ts";
 import type { OutboxAttachment } from "../../db/schema/index.ts";
 import { renderMail, type Paragraph } from "./layout.ts";
+import { contactLine } from "../../lib/privacy-notice.ts";
 import { enqueueToRender, type MailMessage } from "./outbox.ts";
 
 export type RegistrationMailKind =
@@ -112,6 +113,9 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
   const lang = reg.locale === "en" ? "en" : "ja";
   const title = lang === "en" ? (event.titleEn ?? event.titleJa) : event.titleJa;
   const where = [(lang === "en" && event.venueEn) || event.venue, event.prefecture].filter(Boolean).join(", ");
+  const address = (lang === "en" && event.addressEn) || event.address;
+  const access = (lang === "en" && event.accessEn) || event.access;
+  const contact = contactLine(event, lang);
   const manage = `${config.PUBLIC_URL}/r/${m.manageToken}`;
   const feed = calendarUrl(config.PUBLIC_URL, m.feedToken);
   const ja = lang === "ja";
@@ -122,9 +126,16 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
     : "Check-in code (show it or its QR code at the desk)";
   const paragraphs: Paragraph[] = [
     BODY[m.kind][lang],
-    `${ja ? "催し" : "Event"}: ${title}\n${ja ? "日時" : "When"}: ${formatEventWhen(event, lang)}${
-      where ? `\n${ja ? "会場" : "Where"}: ${where}` : ""
-    }`,
+    [
+      `${ja ? "催し" : "Event"}: ${title}`,
+      `${ja ? "日時" : "When"}: ${formatEventWhen(event, lang)}`,
+      where ? `${ja ? "会場" : "Where"}: ${where}` : "",
+      address ? `${ja ? "住所" : "Address"}: ${address}` : "",
+      access ? `${ja ? "アクセス" : "Access"}: ${access}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    ...(event.mapUrl ? [{ label: ja ? "地図" : "Map", href: event.mapUrl }] : []),
     ...(withCode
       ? [
           {
@@ -139,9 +150,14 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
   const { text, html } = renderMail({
     greeting: ja ? `${reg.name} 様` : `Dear ${reg.name},`,
     paragraphs,
-    footer: ja
-      ? "地域クラスター事業 催事システム（このメールは送信専用です）"
-      : "Regional cluster events (this address does not receive replies)",
+    footer: [
+      ja
+        ? "地域クラスター事業 催事システム（このメールは送信専用です）"
+        : "Regional cluster events (this address does not receive replies)",
+      contact ? `${ja ? "お問い合わせ先" : "Questions? Write to"}: ${contact}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
   });
   const attachIcs = m.kind === "confirmed" || m.kind === "promoted" || m.kind === "waitlisted" || m.kind === "event-cancelled";
   const attachments: OutboxAttachment[] = [];

@@ -17,6 +17,9 @@ export const RegistrationCreate = z
     organization: line(200).openapi({ example: "北海道大学" }),
     sector: Sector,
     locale: Locale.optional(),
+    consent: z.boolean().optional().openapi({
+      description: "Agreement to the event's privacy notice; required (true) where the event's consentRequired is set",
+    }),
     walkIn: z.boolean().optional().openapi({
       description:
         "Organisers in scope only: someone registering at the desk on the day. Confirmed and checked in at once, also after registration has closed.",

@@ -15,7 +15,8 @@ const NOW = sql`${p("now")}::timestamptz`;
  * takes registrations now and the address is not registered yet), move its counters, insert the
  * registration with the seat's status and order, and write what to send (the confirmation or the
  * waiting-list message: a kind, the registration, the locale; the deliver job renders it).
- * Yields no row, and changes nothing, otherwise; the caller finds out why. Built once, prepared.
+ * Yields no row, and changes nothing, otherwise (also when the event asks for consent to its
+ * privacy notice and none was given); the caller finds out why. Built once, prepared.
  */
 export const SEAT_STATEMENT = sql`
   with cur as (
@@ -23,6 +24,7 @@ export const SEAT_STATEMENT = sql`
     where id = ${p("eventId")}::uuid and status = 'scheduled' and ends_at > ${NOW}
       and (registration_opens_at is null or registration_opens_at <= ${NOW})
       and coalesce(registration_closes_at, starts_at) > ${NOW}
+      and (not consent_required or ${p("consent")}::boolean)
       and not exists (
         select 1 from ${registrations} r where r.event_id = ${p("eventId")}::uuid and r.email_key = ${p("key")} and r.status <> 'cancelled'
       )
@@ -39,10 +41,11 @@ export const SEAT_STATEMENT = sql`
     from cur join upd on upd.id = cur.id
   ), reg as (
     insert into ${registrations} (id, event_id, status, seq, name, name_kana, email, email_key, organization, sector, locale,
-      manage_token_hash, manage_token_sealed, created_at, confirmed_at)
+      manage_token_hash, manage_token_sealed, created_at, confirmed_at, consented_at)
     select ${p("id")}::uuid, ${p("eventId")}::uuid, case when seat.confirmed then 'confirmed' else 'waitlisted' end, seat.seq,
       ${p("name")}, ${p("nameKana")}, ${p("email")}, ${p("key")}, ${p("organization")}, ${p("sector")}, ${p("locale")},
-      ${p("manageTokenHash")}, ${p("manageTokenSealed")}, ${NOW}, case when seat.confirmed then ${NOW} end
+      ${p("manageTokenHash")}, ${p("manageTokenSealed")}, ${NOW}, case when seat.confirmed then ${NOW} end,
+      case when ${p("consent")}::boolean then ${NOW} end
     from seat
     returning id
   ), mail as (
@@ -85,6 +88,7 @@ export function seatValues(r: SeatRequest, publicUrl: string): Record<string, un
     organization: r.input.organization,
     sector: r.input.sector,
     locale: r.input.locale ?? "ja",
+    consent: r.input.consent === true,
     manageTokenHash: r.manageTokenHash,
     manageTokenSealed: r.manageTokenSealed,
     confirmedKey: registrationDedupeKey("confirmed", r, r.now),

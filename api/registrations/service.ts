@@ -4,7 +4,7 @@ import { events, registrations } from "../../db/schema/index.ts";
 import type { AppDeps } from "../deps.ts";
 import { audit } from "../audit/service.ts";
 import { eventCalendarUrl } from "../calendar/tokens.ts";
-import { Conflict, NotFound } from "../errors.ts";
+import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
 import { getEvent, lockEvent, PUBLIC_VIEWER, type EventRow } from "../events/service.ts";
 import { once } from "../lib/idempotency.ts";
 import { limitHit, parseLimit } from "../lib/rate-limit.ts";
@@ -102,8 +102,14 @@ export async function registerForEvent(
 
   /** No seat was taken: the event does not exist or takes no registration now, or this address is registered already (tell them again). */
   const refused = async (q: Db): Promise<RegistrationOutcome> => {
-    const closed = registrationClosedReason(await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER }), now);
+    const event = await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER });
+    const closed = registrationClosedReason(event, now);
     if (closed) throw closed;
+    if (event.consentRequired && input.consent !== true) {
+      throw new ValidationFailed([
+        { field: "consent", code: "required", message: "must be true: agree to the event's privacy notice to register" },
+      ]);
+    }
     const [existing] = await q
       .select()
       .from(registrations)

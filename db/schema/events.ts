@@ -36,6 +36,23 @@ export const events = pgTable(
     /** The venue's English name (Pacifico Yokohama for パシフィコ横浜); English pages and feeds show it. */
     venueEn: text("venue_en"),
     prefecture: text("prefecture"),
+    /** Street address (ja, and English); people find the venue with it, and calendars show it. */
+    address: text("address"),
+    addressEn: text("address_en"),
+    /** How to get there: the nearest station and directions (ja/en). */
+    access: text("access"),
+    accessEn: text("access_en"),
+    /** A map link (https only). */
+    mapUrl: text("map_url"),
+    /** Who registrants write to: shown on the event page and in every registrant e-mail. */
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    /** The event's own privacy notice (ja/en); null: the product's default notice. */
+    privacyNoticeJa: text("privacy_notice_ja"),
+    privacyNoticeEn: text("privacy_notice_en"),
+    /** Registration needs the registrant's consent to the privacy notice (consent: true). */
+    consentRequired: boolean("consent_required").notNull().default(false),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     allDay: boolean("all_day").notNull().default(false),
@@ -74,6 +91,7 @@ export const events = pgTable(
     check("events_capacity_nonneg", sql`${t.capacity} is null or ${t.capacity} >= 0`),
     check("events_attendance_nonneg", sql`${t.attendance} is null or ${t.attendance} >= 0`),
     check("events_date_precision", sql`${t.datePrecision} in ('day', 'month')`),
+    check("events_map_url_https", sql`${t.mapUrl} is null or ${t.mapUrl} like 'https://%'`),
     check("events_counts_nonneg", sql`${t.confirmedCount} >= 0 and ${t.waitlistCount} >= 0`),
   ],
 );

@@ -33,6 +33,8 @@ export const registrations = pgTable(
     manageTokenSealed: text("manage_token_sealed").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** When the registrant agreed to the event's privacy notice (where the event asks for consent). */
+    consentedAt: timestamp("consented_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     /**
      * 受付番号: 7 letters of an alphabet without look-alikes, unique by construction (a bijection

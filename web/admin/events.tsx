@@ -5,6 +5,7 @@ import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel } from "../format.ts";
 import { kindLabel } from "../i18n.ts";
 import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
+import { PlaceFields, placeLabels } from "./event-place-fields.tsx";
 import { blockLabel, eventTitle, eventWhen, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 
 export type AdminEventFilters = { fy: number; block?: string; kind?: EventKind };
@@ -111,7 +112,7 @@ export function EventsListPage(props: {
 
 export type EventFormValues = Record<string, string>;
 
-const LABELS = (m: PageCtx["m"]) => ({
+const LABELS = ({ m, lang }: PageCtx) => ({
   kind: m.kind,
   status: m.statusCol,
   titleJa: m.titleJa,
@@ -128,6 +129,7 @@ const LABELS = (m: PageCtx["m"]) => ({
   capacity: m.capacity,
   registrationOpensAt: m.opensAt,
   registrationClosesAt: m.closesAt,
+  ...placeLabels(lang),
 });
 
 export function EventFormPage(props: {
@@ -165,7 +167,7 @@ export function EventFormPage(props: {
           {props.message}
         </p>
       ) : null}
-      <ErrorSummary ctx={ctx} errors={errors} labels={LABELS(m)} />
+      <ErrorSummary ctx={ctx} errors={errors} labels={LABELS(ctx)} />
       {event?.status === "cancelled" ? (
         <p class="notice">{m.cancelledReadonly}</p>
       ) : (
@@ -287,6 +289,7 @@ export function EventFormPage(props: {
               error={errors.registrationClosesAt}
             />
           </div>
+          <PlaceFields ctx={ctx} values={v} errors={errors} />
           <div class="actions">
             <button type="submit">{event ? m.save : m.create}</button>
             <a href="/admin/events">{m.back}</a>

@@ -102,6 +102,9 @@ fieldset[aria-invalid="true"] { border-left: 6px solid var(--bad); padding-left:
 .choices label { display: inline-flex; align-items: center; gap: 0.4rem; min-height: 44px; font-weight: 400; }
 .choices input, .check input { width: 1.35rem; height: 1.35rem; margin: 0; accent-color: var(--brand); }
 .check, .field > label.check { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 44px; }
+fieldset.group { border-top: 1px solid var(--line); padding-top: 0.8rem; }
+.privacy { background: var(--panel); padding: 0.6rem 0.9rem; margin: 0 0 1rem; border-radius: 4px; font-size: 0.95em; white-space: pre-line; overflow-wrap: anywhere; }
+dl.facts dd.pre { white-space: pre-line; }
 .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
 .row > .field { flex: 1 1 14rem; }
 .copyline { display: flex; gap: 0.5rem; align-items: stretch; max-width: 44rem; }

@@ -10,6 +10,9 @@ import { kindLabel, pick, SECTOR_LABELS } from "../i18n.ts";
 import { ErrorSummary, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
 import { blockLabel, EventBadges, eventTitle, eventVenue, eventWhen, type BlockNames } from "../components.tsx";
 import { googleTemplateUrl, icsUrl } from "../links.ts";
+import { privacyNoticeOf } from "../../api/events/service.ts";
+import { contactLine } from "../../lib/privacy-notice.ts";
+import { placeWord } from "../i18n/event-place.ts";
 
 export type RegistrationFormState = {
   values: Record<string, string>;
@@ -36,6 +39,7 @@ export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: Block
       ) : null}
       {props.full ? (
         <>
+          <PlaceFacts ctx={ctx} event={e} />
           <dt>{m.kind}</dt>
           <dd>{kindLabel(e.kind, lang)}</dd>
           {e.blockCode ? (
@@ -80,6 +84,71 @@ export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: Block
   );
 }
 
+/** Address, access, the map link and whom to ask; English pages use the English texts where given. */
+function PlaceFacts(props: { ctx: PageCtx; event: EventRow }) {
+  const { lang } = props.ctx;
+  const e = props.event;
+  const address = lang === "en" ? (e.addressEn ?? e.address) : e.address;
+  const access = lang === "en" ? (e.accessEn ?? e.access) : e.access;
+  const contact = contactLine(e, lang);
+  const w = (k: Parameters<typeof placeWord>[0]) => placeWord(k, lang);
+  return (
+    <>
+      {address || e.mapUrl ? (
+        <>
+          <dt>{w("address")}</dt>
+          <dd class="address">
+            {address ? <span lang={lang === "en" && !e.addressEn ? "ja" : undefined}>{address}</span> : null}
+            {address && e.mapUrl ? " " : null}
+            {e.mapUrl ? (
+              <a href={e.mapUrl} rel="noopener noreferrer" target="_blank">
+                {w("map")}
+              </a>
+            ) : null}
+          </dd>
+        </>
+      ) : null}
+      {access ? (
+        <>
+          <dt>{w("accessTitle")}</dt>
+          <dd class="pre access" lang={lang === "en" && !e.accessEn ? "ja" : undefined}>
+            {access}
+          </dd>
+        </>
+      ) : null}
+      {contact ? (
+        <>
+          <dt>{w("contact")}</dt>
+          <dd class="contact">
+            {e.contactName ? <span>{e.contactName} </span> : null}
+            {e.contactEmail ? <a href={`mailto:${e.contactEmail}`}>{e.contactEmail}</a> : null}
+            {e.contactPhone ? (
+              <span>
+                {" "}
+                <a href={`tel:${e.contactPhone.replace(/[^0-9+]/g, "")}`}>{e.contactPhone}</a>
+              </span>
+            ) : null}
+          </dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The privacy notice beside the form (the event's own or the product's default). */
+function PrivacyNotice(props: { ctx: PageCtx; event: EventRow }) {
+  const { lang } = props.ctx;
+  const notice = privacyNoticeOf(props.event);
+  return (
+    <details class="privacy-box" open={props.event.consentRequired}>
+      <summary>{placeWord("privacyTitle", lang)}</summary>
+      <p class="privacy" id="privacy-notice">
+        {notice[lang]}
+      </p>
+    </details>
+  );
+}
+
 export function AddToCalendar(props: { ctx: PageCtx; event: EventRow; publicUrl: string }) {
   const { m, lang } = props.ctx;
   return (
@@ -109,6 +178,7 @@ const FIELD_LABELS = (ctx: PageCtx) => ({
   organization: ctx.m.organization,
   sector: ctx.m.sector,
   locale: ctx.m.locale,
+  consent: placeWord("privacyTitle", ctx.lang),
 });
 
 export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: RegistrationFormState }) {
@@ -190,6 +260,28 @@ export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: 
             { value: "en", label: m.localeEn, lang: "en" },
           ]}
         />
+        <PrivacyNotice ctx={ctx} event={e} />
+        {e.consentRequired ? (
+          <div class="field" aria-invalid={state.errors.consent ? "true" : undefined}>
+            {state.errors.consent ? (
+              <span class="error-text" id="f-consent-error">
+                {state.errors.consent}
+              </span>
+            ) : null}
+            <label class="check" for="f-consent">
+              <input
+                id="f-consent"
+                type="checkbox"
+                name="consent"
+                value="1"
+                checked={v.consent === "1"}
+                aria-required="true"
+                aria-describedby={state.errors.consent ? "f-consent-error privacy-notice" : "privacy-notice"}
+              />
+              {placeWord("consent", lang)}
+            </label>
+          </div>
+        ) : null}
         <div class="actions">
           <button type="submit">{full ? m.submitWaitlist : m.submitRegister}</button>
         </div>

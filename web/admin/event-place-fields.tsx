@@ -1,0 +1,74 @@
+/** The event editor's place, access, contact and privacy fields, and their form mapping. */
+import type { EventRow } from "../../api/events/service.ts";
+import type { PageCtx } from "../context.ts";
+import { placeWord } from "../i18n/event-place.ts";
+import { TextArea, TextField, type Errors } from "../layout.tsx";
+
+const TEXT_KEYS = [
+  "address",
+  "addressEn",
+  "access",
+  "accessEn",
+  "mapUrl",
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "privacyNoticeJa",
+  "privacyNoticeEn",
+] as const;
+
+export const PLACE_FORM_FIELDS = [...TEXT_KEYS, "consentRequired"] as const;
+
+export function placeFormValues(e: EventRow): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of TEXT_KEYS) out[k] = e[k] ?? "";
+  out.consentRequired = e.consentRequired ? "1" : "";
+  return out;
+}
+
+/** Form text to the API's fields: empty means none (null); the consent box is on or off. */
+export function placeInput(v: Record<string, string | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of TEXT_KEYS) out[k] = v[k] && v[k]!.trim() ? v[k] : null;
+  out.consentRequired = v.consentRequired === "1";
+  return out;
+}
+
+export const placeLabels = (lang: PageCtx["lang"]) =>
+  Object.fromEntries(PLACE_FORM_FIELDS.map((k) => [k, placeWord(k, lang)])) as Record<(typeof PLACE_FORM_FIELDS)[number], string>;
+
+export function PlaceFields(props: { ctx: PageCtx; values: Record<string, string>; errors: Errors }) {
+  const { ctx, values: v, errors } = props;
+  const w = (k: Parameters<typeof placeWord>[0]) => placeWord(k, ctx.lang);
+  const text = (name: (typeof TEXT_KEYS)[number], extra: { lang?: string; type?: string; inputmode?: "url" | "email" | "tel" } = {}) => (
+    <TextField ctx={ctx} name={name} label={w(name)} value={v[name]} error={errors[name]} {...extra} />
+  );
+  return (
+    <>
+      <fieldset class="group">
+        <legend>{w("placeLegend")}</legend>
+        {text("address", { lang: "ja" })}
+        {text("addressEn", { lang: "en" })}
+        <TextArea ctx={ctx} name="access" label={w("access")} value={v.access} error={errors.access} lang="ja" />
+        <TextArea ctx={ctx} name="accessEn" label={w("accessEn")} value={v.accessEn} error={errors.accessEn} lang="en" />
+        {text("mapUrl", { type: "url", inputmode: "url" })}
+        {text("contactName")}
+        <div class="row">
+          {text("contactEmail", { type: "email", inputmode: "email" })}
+          {text("contactPhone", { type: "tel", inputmode: "tel" })}
+        </div>
+      </fieldset>
+      <fieldset class="group">
+        <legend>{w("privacyLegend")}</legend>
+        <TextArea ctx={ctx} name="privacyNoticeJa" label={w("privacyNoticeJa")} value={v.privacyNoticeJa} error={errors.privacyNoticeJa} lang="ja" />
+        <TextArea ctx={ctx} name="privacyNoticeEn" label={w("privacyNoticeEn")} value={v.privacyNoticeEn} error={errors.privacyNoticeEn} lang="en" />
+        <div class="field">
+          <label class="check">
+            <input type="checkbox" name="consentRequired" value="1" checked={v.consentRequired === "1"} />
+            {w("consentRequired")}
+          </label>
+        </div>
+      </fieldset>
+    </>
+  );
+}
