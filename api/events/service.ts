@@ -366,7 +366,7 @@ export async function updateEvent(
       .where(eq(events.id, id))
       .returning();
     // A larger (or no) capacity frees seats for the waiting list.
-    const promoted = await promoteWaitlist(tx, row!, deps);
+    const promoted = await promoteWaitlist(tx, row!, deps, "capacity");
     const after = promoted.length > 0 ? (await tx.select().from(events).where(eq(events.id, id)))[0]! : row!;
     await audit(tx, who, { action: "event.update", entity: "event", entityId: id, before: current, after });
     return after;

@@ -17,6 +17,7 @@ export type RegistrationMailKind =
   | "confirmed"
   | "waitlisted"
   | "promoted"
+  | "promoted-capacity"
   | "cancelled"
   | "reminder-link"
   | "calendar-link"
@@ -28,6 +29,7 @@ const SUBJECT: Record<RegistrationMailKind, { ja: string; en: string }> = {
   confirmed: { ja: "【参加登録完了】", en: "Registration confirmed: " },
   waitlisted: { ja: "【キャンセル待ち受付】", en: "On the waiting list: " },
   promoted: { ja: "【参加確定（キャンセル待ちから繰り上げ）】", en: "You have a seat: " },
+  "promoted-capacity": { ja: "【参加確定（キャンセル待ちから繰り上げ）】", en: "You have a seat: " },
   cancelled: { ja: "【参加取消】", en: "Registration cancelled: " },
   "reminder-link": { ja: "【登録済みのご案内】", en: "You are already registered: " },
   "calendar-link": { ja: "【カレンダー購読用リンク】", en: "Your calendar link: " },
@@ -43,6 +45,10 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
     en: "The event is full, so you are on the waiting list. If a seat frees up you will be moved up automatically and told by e-mail.",
   },
   promoted: { ja: "キャンセルが出たため、参加が確定しました。", en: "A seat became free: your registration is now confirmed." },
+  "promoted-capacity": {
+    ja: "定員が増えたため、キャンセル待ちから繰り上がり、参加が確定しました。",
+    en: "The event's capacity was raised: you are off the waiting list and your registration is now confirmed.",
+  },
   cancelled: { ja: "参加登録を取り消しました。", en: "Your registration has been cancelled." },
   "reminder-link": {
     ja: "このメールアドレスはすでに登録済みです。登録内容の確認・取消は下記のリンクから行えます。",
@@ -63,13 +69,23 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
 export const REGISTRATION_MAIL_KINDS = Object.keys(SUBJECT) as RegistrationMailKind[];
 
 /** Messages that carry the 受付番号 (when the registration holds a seat). */
-const SHOWS_CODE = new Set<RegistrationMailKind>(["confirmed", "promoted", "reminder-link", "reminder-7d", "reminder-1d"]);
+const SHOWS_CODE = new Set<RegistrationMailKind>([
+  "confirmed",
+  "promoted",
+  "promoted-capacity",
+  "reminder-link",
+  "reminder-7d",
+  "reminder-1d",
+]);
+/** Messages that come with the event's .ics. */
+const ATTACHES_ICS = new Set<RegistrationMailKind>(["confirmed", "promoted", "promoted-capacity", "waitlisted", "event-cancelled"]);
 
 /** Dedupe keys: one message per registration and kind; a repeated-attempt link at most hourly, a calendar link per minute. */
 export function registrationDedupeKey(kind: RegistrationMailKind, reg: Pick<RegistrationRow, "id">, now: Date) {
   if (kind === "reminder-link") return `reg:${reg.id}:link:${Math.floor(now.getTime() / 3_600_000)}`;
   if (kind === "calendar-link") return `reg:${reg.id}:calendar-link:${Math.floor(now.getTime() / 60_000)}`;
-  if (kind === "promoted" || kind === "confirmed") return `reg:${reg.id}:seat`;
+  // One seat, one message: however the seat came, it is announced once.
+  if (kind === "promoted" || kind === "promoted-capacity" || kind === "confirmed") return `reg:${reg.id}:seat`;
   return `reg:${reg.id}:${kind}`;
 }
 
@@ -159,7 +175,7 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
       .filter(Boolean)
       .join("\n"),
   });
-  const attachIcs = m.kind === "confirmed" || m.kind === "promoted" || m.kind === "waitlisted" || m.kind === "event-cancelled";
+  const attachIcs = ATTACHES_ICS.has(m.kind);
   const attachments: OutboxAttachment[] = [];
   if (attachIcs)
     attachments.push({

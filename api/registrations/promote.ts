@@ -9,13 +9,15 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 
 /**
  * Confirms people from the waiting list, first come first served, while seats are free, and
- * tells each of them. Call inside a transaction that holds the event's row lock (lockEvent),
- * with `event` as it stands after the change that freed the seats.
+ * tells each of them why (`because`: someone cancelled, or the capacity was raised). Call inside a
+ * transaction that holds the event's row lock (lockEvent), with `event` as it stands after the
+ * change that freed the seats.
  */
 export async function promoteWaitlist(
   tx: Db,
   event: EventRow,
   deps: Pick<AppDeps, "clock" | "sealer" | "config">,
+  because: "cancellation" | "capacity",
 ): Promise<RegistrationRow[]> {
   const now = deps.clock.now();
   if (event.waitlistCount === 0 || event.status === "cancelled" || event.endsAt <= now) return [];
@@ -47,7 +49,8 @@ export async function promoteWaitlist(
     .where(eq(events.id, event.id));
   promoted.sort((a, b) => a.seq - b.seq);
   for (const reg of promoted) {
-    await enqueueRegistrationMail(tx, deps.config, { kind: "promoted", registration: reg, now });
+    const kind = because === "capacity" ? "promoted-capacity" : "promoted";
+    await enqueueRegistrationMail(tx, deps.config, { kind, registration: reg, now });
   }
   return promoted;
 }

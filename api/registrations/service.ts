@@ -232,7 +232,7 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
       .where(eq(events.id, event.id))
       .returning();
     await enqueueRegistrationMail(tx, config, { kind: "cancelled", registration: reg, now });
-    if (wasConfirmed) await promoteWaitlist(tx, updated!, { clock, sealer, config });
+    if (wasConfirmed) await promoteWaitlist(tx, updated!, { clock, sealer, config }, "cancellation");
     // The registrant acted with their private link; the log records the change, not the person.
     await audit(
       tx,
