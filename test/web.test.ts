@@ -168,7 +168,7 @@ describe("registration without JavaScript", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("入力内容を確認してください");
-    expect(html).toMatch(/id="f-name-error">入力してください。/);
+    expect(html).toMatch(/id="f-name-error">必須項目です。入力してください。/);
     expect(html).toMatch(/id="f-email-error">メールアドレスの形式/);
     expect(html).toMatch(/id="f-sector-error">選択してください。/);
     expect(html).toContain('id="f-email" name="email" type="text" value="not-an-address"');

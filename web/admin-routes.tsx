@@ -108,6 +108,7 @@ function eventInput(v: EventFormValues): Record<string, unknown> {
     startsAt: instant(v.startsAt, allDay),
     endsAt: instant(v.endsAt, allDay),
     allDay,
+    // Digits are a number; anything else ("abc", "-5", "1.5") stays text, and is refused as not a whole number.
     capacity: capacity === "" ? null : /^\d+$/.test(capacity) ? Number(capacity) : capacity,
     registrationOpensAt: instant(v.registrationOpensAt, false) ?? null,
     registrationClosesAt: instant(v.registrationClosesAt, false) ?? null,
@@ -310,7 +311,8 @@ export function adminRoutes(deps: AppDeps) {
     const values: EventFormValues = {
       kind: "seminar",
       status: "scheduled",
-      block: blocks[0]?.code ?? "",
+      // Administrators start from nationwide (no block); an organiser from the first block they organise.
+      block: c.get("actor").kind === "admin" ? "" : (blocks[0]?.code ?? ""),
       startsAt: `${day}T13:00`,
       endsAt: `${day}T17:00`,
     };

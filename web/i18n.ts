@@ -847,13 +847,23 @@ const JA_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^is not a real date$/, () => "存在する日付を入力してください。"],
 ];
 
+/** Fields of the pages that take a whole number, with their least value (the schemas' bounds). */
+const WHOLE_NUMBER_MIN: Record<string, number> = { capacity: 0 };
+
 /** A field error in the page's language; zod's messages are English. */
 export function fieldMessage(e: FieldError, lang: Lang): string {
-  const missing = e.code === "invalid_type" || (e.code === "invalid_union" && /expected string/i.test(e.message));
+  const missing =
+    (e.code === "invalid_type" && /received (undefined|null)$/.test(e.message)) ||
+    (e.code === "invalid_union" && /expected string/i.test(e.message)) ||
+    e.message === "must not be empty";
+  // Text where a whole number belongs ("abc", "-5" as typed, "1.5"), or one below the least allowed.
+  const least = e.code === "too_small" ? e.message.match(/expected number to be >=?(-?\d+)/)?.[1] : undefined;
+  const notWhole = !missing && e.code === "invalid_type" && /expected (number|int)/.test(e.message);
+  const min = least !== undefined ? Number(least) : notWhole ? WHOLE_NUMBER_MIN[e.field.split(".")[0]!] : undefined;
   if (lang === "ja") {
-    if (missing) return "入力してください。";
+    if (missing) return "必須項目です。入力してください。";
+    if (notWhole || least !== undefined) return min !== undefined ? `${min} 以上の整数で入力してください。` : "整数で入力してください。";
     if (e.code === "invalid_value" || e.code === "invalid_enum_value") return "選択してください。";
-    if (e.code === "too_small" && /number|>=/i.test(e.message)) return "0 以上の数を入力してください。";
     if (e.code === "too_big" && /number|<=/i.test(e.message)) return "大きすぎる数です。";
     for (const [re, f] of JA_MESSAGES) {
       const m = e.message.match(re);
@@ -862,6 +872,7 @@ export function fieldMessage(e: FieldError, lang: Lang): string {
     return "入力内容を確認してください。";
   }
   if (missing) return "This field is required.";
+  if (notWhole || least !== undefined) return min !== undefined ? `Enter a whole number, ${min} or more.` : "Enter a whole number.";
   if (e.code === "invalid_value" || e.code === "invalid_enum_value") return "Choose one.";
   if (/^Invalid input/.test(e.message)) return "Please check this value.";
   const text = e.message.charAt(0).toUpperCase() + e.message.slice(1);

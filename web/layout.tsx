@@ -20,6 +20,7 @@ export function Layout(props: { ctx: PageCtx; title: string; section?: Section; 
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{`${title} | ${m.siteName}`}</title>
         <link rel="stylesheet" href={ASSET_URLS.css} />
+        <link rel="icon" href="/favicon.ico" sizes="16x16" />
         <script src={ASSET_URLS.js} defer></script>
       </head>
       <body>

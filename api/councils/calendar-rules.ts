@@ -24,7 +24,7 @@ export function weekdayOf(y: number, m: number, d: number): number {
 
 // The package's isHoliday(Date) formats the Date with local getters (process TZ) and scans
 // Object.keys() on every call, so we look the "YYYY-MM-DD" key up in its bundled table instead.
-const HOLIDAYS: Readonly<Record<string, unknown>> = holiday_jp.holidays;
+const HOLIDAYS: Readonly<Record<string, { name: string; name_en: string }>> = holiday_jp.holidays;
 const HOLIDAY_YEARS = Object.keys(HOLIDAYS).map((k) => Number(k.slice(0, 4)));
 
 /** Calendar years covered by the bundled holiday data (1970–2050 in @holiday-jp/holiday_jp 2.5.1). */
@@ -39,6 +39,12 @@ export const HOLIDAY_DATA_YEARS = {
  */
 export function isJapaneseHoliday(y: number, m: number, d: number): boolean {
   return Object.hasOwn(HOLIDAYS, ymdKey(y, m, d));
+}
+
+/** The public holiday's name in Japanese and English (e.g. みどりの日 / Greenery Day), or null. */
+export function japaneseHolidayName(y: number, m: number, d: number): { ja: string; en: string } | null {
+  const h = Object.hasOwn(HOLIDAYS, ymdKey(y, m, d)) ? HOLIDAYS[ymdKey(y, m, d)]! : null;
+  return h ? { ja: h.name, en: h.name_en } : null;
 }
 
 /**

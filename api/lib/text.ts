@@ -48,7 +48,14 @@ export const emailField = z
   .string()
   .superRefine(cleanText(false))
   .transform((s) => s.normalize("NFKC").trim())
-  .pipe(z.string().max(254, "must be at most 254 characters").regex(EMAIL, "must be an e-mail address"));
+  .pipe(
+    z
+      .string()
+      // An empty address is a missing one, and is told so (not "must be an e-mail address").
+      .min(1, { message: "must not be empty", abort: true })
+      .max(254, "must be at most 254 characters")
+      .regex(EMAIL, "must be an e-mail address"),
+  );
 
 /**
  * A name reading: kana (hiragana, katakana, half-width), Latin letters, spaces and a little

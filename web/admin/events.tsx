@@ -261,14 +261,12 @@ export function EventFormPage(props: {
           </div>
           <TextField
             ctx={ctx}
-            type="number"
             name="capacity"
             label={m.capacity}
             hint={m.capacityHint}
             value={v.capacity}
             error={errors.capacity}
             inputmode="numeric"
-            min="0"
           />
           <p class="hint">{m.windowHint}</p>
           <div class="row">

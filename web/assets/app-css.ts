@@ -167,6 +167,8 @@ table.month .day { font-weight: 700; display: block; }
 table.month .day .full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table.month td.sun .day, table.month th.sun { color: var(--bad); }
 table.month td.sat .day, table.month th.sat { color: var(--brand); }
+table.month td.holiday .day, table.month .holiday-name { color: var(--bad); }
+table.month .holiday-name { display: block; font-size: 0.75rem; line-height: 1.3; margin: 0 0 0.15rem; }
 table.month td.today { outline: 3px solid var(--brand); outline-offset: -3px; }
 table.month ul { list-style: none; margin: 0; padding: 0; font-size: 0.82rem; line-height: 1.35; }
 table.month li { margin: 0 0 0.25rem; }

@@ -21,7 +21,7 @@ function pixel(x: number, y: number): number[] {
   return BLUE;
 }
 
-function buildIco(): Uint8Array {
+function buildIco(): Uint8Array<ArrayBuffer> {
   const pixels = SIZE * SIZE * 4;
   const mask = SIZE * 4; // 1 bit per pixel, rows padded to 32 bits: all zero (alpha decides)
   const image = 40 + pixels + mask;

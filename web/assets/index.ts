@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../api/deps.ts";
 import { APP_CSS } from "./app-css.ts";
 import { APP_JS } from "./app-js.ts";
+import { FAVICON_ICO } from "./favicon.ts";
 import { fingerprint } from "../../api/lib/fingerprint.ts";
 
 export const ASSET_URLS = {
@@ -18,6 +19,10 @@ export function assetRoutes() {
   );
   app.get("/assets/app.js", (c) =>
     c.body(APP_JS, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": LONG_CACHE }),
+  );
+  // Browsers ask for this path on every site, whatever the page links to.
+  app.get("/favicon.ico", (c) =>
+    c.body(FAVICON_ICO, 200, { "Content-Type": "image/x-icon", "Cache-Control": "public, max-age=86400" }),
   );
   return app;
 }

@@ -1,6 +1,7 @@
 /** The public list of events, with filters, and its month view. */
 import type { EventKind } from "../../db/schema/events.ts";
 import type { EventRow } from "../../api/events/service.ts";
+import { japaneseHolidayName } from "../../api/councils/calendar-rules.ts";
 import { tokyoInstant, tokyoParts } from "../../api/lib/time.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDate } from "../format.ts";
@@ -195,7 +196,10 @@ export function MonthPage(props: {
                 const dayStart = tokyoInstant(month.year, month.month, d);
                 const list = props.events.filter((e) => onDay(e, dayStart));
                 const isToday = today.year === month.year && today.month === month.month && today.day === d;
-                const cls = [wdClass(i), isToday ? "today" : "", list.length ? "" : "empty"].filter(Boolean).join(" ");
+                const holiday = japaneseHolidayName(month.year, month.month, d);
+                const cls = [wdClass(i), holiday ? "holiday" : "", isToday ? "today" : "", list.length ? "" : "empty"]
+                  .filter(Boolean)
+                  .join(" ");
                 return (
                   <td class={cls || undefined} aria-current={isToday ? "date" : undefined}>
                     <span class="day">
@@ -204,6 +208,7 @@ export function MonthPage(props: {
                       </span>
                       <span class="full">{formatDate(dayStart, lang)}</span>
                     </span>
+                    {holiday ? <span class="holiday-name">{lang === "en" ? holiday.en : holiday.ja}</span> : null}
                     {list.length ? (
                       <ul>
                         {list.map((e) => {
