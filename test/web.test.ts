@@ -180,7 +180,7 @@ describe("registration without JavaScript", () => {
     expect(rows).toHaveLength(0);
     const en = await post(`/events/${eventId}/register?lang=en`, { name: "", email: "x", organization: "o", sector: "industry" });
     expect(en.status).toBe(400);
-    expect(await en.text()).toContain('id="f-name-error">Must not be empty.');
+    expect(await en.text()).toContain('id="f-name-error">This field is required.');
   });
 
   it("accepts a full-width e-mail address and katakana reading", async () => {
