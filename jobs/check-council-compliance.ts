@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
 import { councilCompliance } from "../api/councils/service.ts";
-import { fiscalYearEn, fiscalYearJa, fiscalYearOf, tokyoParts } from "../api/lib/time.ts";
+import { fiscalYearEn, fiscalYearJa, fiscalYearOf, tokyoParts } from "../lib/time.ts";
 import { renderMail } from "../api/mail/layout.ts";
 import { enqueueMail } from "../api/mail/outbox.ts";
 import { blocks } from "../db/schema/index.ts";

@@ -3,10 +3,10 @@ import type { AppDeps } from "../api/deps.ts";
 import { createEvent } from "../api/events/service.ts";
 import { planCouncilYear, meetingTimes, type PlanShortfall, type PlanWarning } from "../api/councils/plan.ts";
 import { councilTitle } from "../api/councils/names.ts";
-import { fiscalYearEn, fiscalYearJa, fiscalYearOf, toTokyoIso, tokyoInstant, tokyoParts } from "../api/lib/time.ts";
+import { fiscalYearEn, fiscalYearJa, fiscalYearOf, toTokyoIso, tokyoInstant, tokyoParts } from "../lib/time.ts";
 import { enqueueMail } from "../api/mail/outbox.ts";
 import { renderMail } from "../api/mail/layout.ts";
-import { formatDate } from "../web/format.ts";
+import { formatDate } from "../lib/format.ts";
 import { blocks, councils, events } from "../db/schema/index.ts";
 import { blockRecipients } from "../api/blocks/service.ts";
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../api/deps.ts";
-import { fiscalYearOf, tokyoParts } from "../api/lib/time.ts";
+import { fiscalYearOf, tokyoParts } from "../lib/time.ts";
 import { checkCouncilCompliance, complianceRound } from "./check-council-compliance.ts";
 import { deliverMail } from "./deliver-mail.ts";
 import { planFiscalYear } from "./plan-fiscal-year.ts";

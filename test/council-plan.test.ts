@@ -11,7 +11,7 @@ import {
   isValidDate,
 } from "../api/councils/calendar-rules.ts";
 import { councilWindow, meetingTimes, planCouncilMeetings, planCouncilYear, type PlannedMeeting } from "../api/councils/plan.ts";
-import { fiscalYearOf, toTokyoIso } from "../api/lib/time.ts";
+import { fiscalYearOf, toTokyoIso } from "../lib/time.ts";
 
 const parse = (s: string) => s.split("-").map(Number) as [number, number, number];
 const weekday = (s: string) => {

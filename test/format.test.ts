@@ -2,9 +2,9 @@
 process.env.TZ = "UTC";
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { fiscalYearLabel, formatDate, formatDateTime, formatEventWhen } from "../web/format.ts";
+import { fiscalYearLabel, formatDate, formatDateTime, formatEventWhen } from "../lib/format.ts";
 import { meetingTimes } from "../api/councils/plan.ts";
-import { tokyoInstant } from "../api/lib/time.ts";
+import { tokyoInstant } from "../lib/time.ts";
 
 const jun12 = (h: number, m = 0) => tokyoInstant(2026, 6, 12, h, m);
 

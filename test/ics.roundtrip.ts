@@ -7,7 +7,7 @@ import ICAL from "ical.js";
 import ical from "node-ical";
 import { expect } from "vitest";
 import { buildCalendar, eventUid, type FeedEvent } from "../api/calendar/ics.ts";
-import { tokyoParts } from "../api/lib/time.ts";
+import { tokyoParts } from "../lib/time.ts";
 
 export const PUBLIC_URL = "https://events.example.jp";
 const DAY_MS = 86_400_000;

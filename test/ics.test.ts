@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
 import { buildCalendar, cleanText, etagFor, eventUid, type FeedEvent } from "../api/calendar/ics.ts";
-import { tokyoInstant } from "../api/lib/time.ts";
+import { tokyoInstant } from "../lib/time.ts";
 import { expectUtcStamps, expectWellFormedLines, parseWithIcalJs, parseWithNodeIcal, PUBLIC_URL } from "./ics.roundtrip.ts";
 
 const ID = "0b5c6a1e-7d1f-4c8e-9a52-3f0e2d9b8c71";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isBlackout, isJapaneseHoliday, isSuitableMeetingDay, weekdayOf } from "../api/councils/calendar-rules.ts";
-import { tokyoParts } from "../api/lib/time.ts";
+import { tokyoParts } from "../lib/time.ts";
 import { blocks, events, jobRuns, outbox, registrations } from "../db/schema/index.ts";
 import { composed, createOpenEvent, person, type TestApp } from "./support/app.ts";
 import { createTestAppWithSmtp, mailedFeedUrl, type Smtp } from "./support/smtp.ts";

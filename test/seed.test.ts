@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toTokyoIso, tokyoInstant } from "../api/lib/time.ts";
+import { toTokyoIso, tokyoInstant } from "../lib/time.ts";
 import type { Database } from "../db/client.ts";
 import { blocks, bureaus, clusters, councils, events, prefectures } from "../db/schema/index.ts";
 import { SEED_VERSION, seedDatabase } from "../db/seed/seed.ts";

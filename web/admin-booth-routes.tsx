@@ -23,7 +23,7 @@ import {
   type Exhibitor,
 } from "./admin/booths.tsx";
 import { formOf, isUuid, pageCtx, qs, render, type WebContext, type WebEnv } from "./context.ts";
-import { whoOf } from "../api/auth/routes.ts";
+import { whoOf } from "../api/auth/who.ts";
 import type { Errors } from "./layout.tsx";
 import { errorDetail } from "./pages/error.tsx";
 

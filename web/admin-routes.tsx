@@ -9,10 +9,11 @@ import { councilCompliance, councilPlanNotes } from "../api/councils/service.ts"
 import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed } from "../api/errors.ts";
 import { EventCreate, EventPatch } from "../api/events/schemas.ts";
-import { cancelEvent, createEvent, getEvent, listEvents, updateEvent, type EventRow } from "../api/events/service.ts";
+import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from "../api/events/service.ts";
+import type { EventRow } from "../db/schema/index.ts";
 import { endSession, startSession } from "../api/auth/session-cookie.ts";
 import { fieldErrors } from "../api/lib/router.ts";
-import { fiscalYearOf, toTokyoIso, tokyoParts } from "../api/lib/time.ts";
+import { fiscalYearOf, toTokyoIso, tokyoParts } from "../lib/time.ts";
 import {
   checkInByCode,
   listRegistrations,
@@ -21,7 +22,7 @@ import {
   type RegistrationFilter,
 } from "../api/registrations/desk.ts";
 import { RegistrationCreate } from "../api/registrations/schemas.ts";
-import { formatDateTime } from "./format.ts";
+import { formatDateTime } from "../lib/format.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import type { FieldError } from "../api/errors.ts";
 import { boothPageRoutes } from "./admin-booth-routes.tsx";
@@ -33,7 +34,7 @@ import { LoginPage, PasswordPage } from "./admin/login.tsx";
 import { AccountPage } from "./admin/account.tsx";
 import { blockNames } from "./components.tsx";
 import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, type WebContext, type WebEnv } from "./context.ts";
-import { whoOf } from "../api/auth/routes.ts";
+import { whoOf } from "../api/auth/who.ts";
 import { fieldMessage } from "./i18n.ts";
 import type { Errors } from "./layout.tsx";
 import { errorDetail } from "./pages/error.tsx";

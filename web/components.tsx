@@ -1,8 +1,8 @@
 /** Pieces of event pages shared by the public and organiser sides. */
-import type { EventRow } from "../api/events/service.ts";
+import type { EventRow } from "../db/schema/index.ts";
 import { registrationClosedReason } from "../api/registrations/service.ts";
 import type { PageCtx } from "./context.ts";
-import { fiscalYearLabel, formatEventWhen } from "./format.ts";
+import { fiscalYearLabel, formatEventWhen } from "../lib/format.ts";
 import { kindLabel, pick, type Lang } from "./i18n.ts";
 import { SelectField } from "./layout.tsx";
 import { EVENT_KINDS } from "../db/schema/events.ts";

@@ -4,9 +4,9 @@ import type { FieldError } from "../api/errors.ts";
 import type { EventKind } from "../db/schema/events.ts";
 import type { RegistrationStatus, Sector } from "../db/schema/registrations.ts";
 import { kindName } from "../api/calendar/service.ts";
-import type { Lang } from "./format.ts";
+import type { Lang } from "../lib/format.ts";
 
-export type { Lang } from "./format.ts";
+export type { Lang } from "../lib/format.ts";
 
 const ja = {
   siteName: "地域クラスター催事",

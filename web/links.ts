@@ -1,7 +1,7 @@
 /** Add-to-calendar links for one event. */
 import { placeLine } from "../lib/place.ts";
-import type { EventRow } from "../api/events/service.ts";
-import { tokyoParts } from "../api/lib/time.ts";
+import type { EventRow } from "../db/schema/index.ts";
+import { tokyoParts } from "../lib/time.ts";
 import { pick, type Lang } from "./i18n.ts";
 
 const compactUtc = (d: Date) =>

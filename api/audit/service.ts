@@ -4,7 +4,7 @@ import { auditLog } from "../../db/schema/index.ts";
 import { actorLabel } from "../auth/scope.ts";
 import type { Actor } from "../deps.ts";
 import { ValidationFailed } from "../errors.ts";
-import { toTokyoIso } from "../lib/time.ts";
+import { toTokyoIso } from "../../lib/time.ts";
 
 export type Who = { actor: Actor; requestId?: string; now: Date };
 

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppDeps, AppEnv } from "../deps.ts";
-import type { Who } from "../audit/service.ts";
+import type { AppDeps } from "../deps.ts";
 import { endSession, startSession } from "./session-cookie.ts";
+import { whoOf } from "./who.ts";
 import { jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import { requireAdmin, requireStaff } from "./middleware.ts";
 import { ApiTokenCreate, LoginInput, Organiser, OrganiserCreate, OrganiserPatch, PasswordSet } from "./schemas.ts";
@@ -20,11 +19,6 @@ import {
 } from "./service.ts";
 
 /** Who is making this request, for the services and the audit log (API and web pages alike). */
-export function whoOf<E extends AppEnv>(c: Context<E>, deps: Pick<AppDeps, "clock">): Who {
-  const ctx = c as unknown as Context<AppEnv>;
-  return { actor: ctx.get("actor"), requestId: ctx.get("requestId"), now: deps.clock.now() };
-}
-
 const IdParam = z.object({ id: z.string().uuid() });
 const ApiToken = z
   .object({

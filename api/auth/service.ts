@@ -6,7 +6,7 @@ import { audit, type Who } from "../audit/service.ts";
 import { Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed } from "../errors.ts";
 import { loginGate } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
-import { toTokyoIso } from "../lib/time.ts";
+import { toTokyoIso } from "../../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
 import { enqueuePasswordLink } from "../mail/password-link-mail.ts";
 import { hashPassword, verifyPassword } from "./password.ts";

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
-import { whoOf } from "../auth/routes.ts";
+import { whoOf } from "../auth/who.ts";
 import type { AppDeps } from "../deps.ts";
 import { ValidationFailed } from "../errors.ts";
 import { getEvent } from "../events/service.ts";

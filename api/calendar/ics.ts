@@ -3,7 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import ical, { escape, ICalEvent, ICalEventStatus, type ICalCalendar, type ICalEventData } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { MONTH_NAMES_EN } from "../../lib/calendar-words.ts";
-import { TOKYO_OFFSET_MS } from "../lib/time.ts";
+import { TOKYO_OFFSET_MS } from "../../lib/time.ts";
 
 /**
  * The one iCalendar builder behind every feed, download and e-mail attachment.

@@ -4,11 +4,9 @@ import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { NotFound } from "../errors.ts";
 import { jsonResponse, newRouter, problems } from "../lib/router.ts";
-import { listBlocks } from "../blocks/service.ts";
-import { kindName, resolveFeed, type Feed, type FeedSpec, type Lang } from "./service.ts";
+import { listCalendars, resolveFeed, type FeedSpec, type Lang } from "./service.ts";
 import { calendarUrl, rotateCalendarToken } from "./tokens.ts";
-
-const FEED_TTL_SECONDS = 900;
+import { serveFeed as serve } from "./serve-feed.ts";
 
 function langOf(c: Context): Lang {
   const q = c.req.query("lang");
@@ -27,28 +25,6 @@ function kindOf(v: string | undefined): EventKind | undefined {
   if (v === undefined || v === "") return undefined;
   if (!(EVENT_KINDS as readonly string[]).includes(v)) throw new NotFound("kind", `There is no event kind "${v}".`);
   return v as EventKind;
-}
-
-/** Answers with the feed, or 304 when the client's copy is current (checked before building). */
-async function serve(c: Context<AppEnv>, feed: Feed, opts: { download?: boolean; personal?: boolean }) {
-  const headers: Record<string, string> = {
-    ETag: feed.etag,
-    "Last-Modified": feed.lastModified.toUTCString(),
-    "Cache-Control": `${opts.personal ? "private" : "public"}, max-age=${FEED_TTL_SECONDS}, must-revalidate`,
-    Vary: "Accept-Encoding",
-  };
-  const inm = c.req.header("If-None-Match");
-  const ims = c.req.header("If-Modified-Since");
-  const fresh = inm
-    ? inm.split(",").some((t) => t.trim() === feed.etag || t.trim() === `W/${feed.etag}` || t.trim() === "*")
-    : ims !== undefined && !Number.isNaN(Date.parse(ims)) && feed.lastModified.getTime() <= Date.parse(ims);
-  if (fresh) return c.body(null, 304, headers);
-  const body = await feed.build();
-  return c.body(body, 200, {
-    ...headers,
-    "Content-Type": "text/calendar; charset=utf-8",
-    "Content-Disposition": `${opts.download ? "attachment" : "inline"}; filename="${feed.filename}"`,
-  });
 }
 
 export function calendarRoutes(deps: AppDeps) {
@@ -164,33 +140,3 @@ export function calendarRoutes(deps: AppDeps) {
       },
     );
 }
-
-export function subscribeLinks(url: string) {
-  const webcalUrl = url.replace(/^https?:/, "webcal:");
-  return { url, webcalUrl, googleUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl)}` };
-}
-
-export async function listCalendars(deps: Pick<AppDeps, "db" | "config">) {
-  const base = deps.config.PUBLIC_URL;
-  const out = [{ id: "all", nameJa: "すべての催し", nameEn: "All events", ...subscribeLinks(`${base}/calendar/feed.ics`) }];
-  for (const b of await listBlocks(deps.db)) {
-    out.push({
-      id: `block:${b.code}`,
-      nameJa: `${b.nameJa}ブロック`,
-      nameEn: `${b.nameEn} block`,
-      ...subscribeLinks(`${base}/calendar/blocks/${b.code}.ics`),
-    });
-  }
-  for (const k of EVENT_KINDS) {
-    out.push({
-      id: `kind:${k}`,
-      nameJa: kindName(k, "ja"),
-      nameEn: kindName(k, "en"),
-      ...subscribeLinks(`${base}/calendar/kinds/${k}.ics`),
-    });
-  }
-  return out;
-}
-
-/** The one way a feed is answered (ETag, 304, headers), for feeds declared in other features. */
-export { serve as serveFeed };

@@ -1,7 +1,9 @@
 import { and, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { blocks, events, feedState, registrations } from "../../db/schema/index.ts";
-import type { EventKind } from "../../db/schema/events.ts";
+import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
+import type { AppDeps } from "../deps.ts";
+import { listBlocks } from "../blocks/service.ts";
 import { NotFound } from "../errors.ts";
 import { buildCalendar, etagFor, type FeedEvent } from "./ics.ts";
 import { emailKeyForCalendarToken } from "./tokens.ts";
@@ -155,4 +157,32 @@ export async function resolveFeed({
 async function loadRows(db: Db, where: SQL | undefined, tentative: Set<string>): Promise<FeedEvent[]> {
   const rows = await db.select().from(events).where(where).orderBy(events.startsAt, events.id);
   return rows.map((r) => ({ ...r, tentative: tentative.has(r.id) }));
+}
+
+/** A feed URL with its webcal: and Google Calendar subscribe forms. */
+export function subscribeLinks(url: string) {
+  const webcalUrl = url.replace(/^https?:/, "webcal:");
+  return { url, webcalUrl, googleUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl)}` };
+}
+
+export async function listCalendars(deps: Pick<AppDeps, "db" | "config">) {
+  const base = deps.config.PUBLIC_URL;
+  const out = [{ id: "all", nameJa: "すべての催し", nameEn: "All events", ...subscribeLinks(`${base}/calendar/feed.ics`) }];
+  for (const b of await listBlocks(deps.db)) {
+    out.push({
+      id: `block:${b.code}`,
+      nameJa: `${b.nameJa}ブロック`,
+      nameEn: `${b.nameEn} block`,
+      ...subscribeLinks(`${base}/calendar/blocks/${b.code}.ics`),
+    });
+  }
+  for (const k of EVENT_KINDS) {
+    out.push({
+      id: `kind:${k}`,
+      nameJa: kindName(k, "ja"),
+      nameEn: kindName(k, "en"),
+      ...subscribeLinks(`${base}/calendar/kinds/${k}.ics`),
+    });
+  }
+  return out;
 }

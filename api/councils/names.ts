@@ -1,4 +1,4 @@
-import { fiscalYearEn, fiscalYearJa } from "../lib/time.ts";
+import { fiscalYearEn, fiscalYearJa } from "../../lib/time.ts";
 
 type Named = { nameJa: string; nameEn: string | null };
 

@@ -16,7 +16,7 @@
  * - Outside the bundled holiday table (FY2050 needs 2051's holidays, which it does not have) the
  *   plan avoids weekends and the breaks only, and says so in `warnings`.
  */
-import { tokyoInstant } from "../lib/time.ts";
+import { tokyoInstant } from "../../lib/time.ts";
 import { HOLIDAY_DATA_YEARS, isSuitableMeetingDay, isValidDate, ymdKey } from "./calendar-rules.ts";
 
 export type CouncilBlockInput = { code: string; cadence: 1 | 2 };

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { tsParam, type Db } from "../../db/client.ts";
 import { blocks, events, jobRuns } from "../../db/schema/index.ts";
-import { fiscalYearOf } from "../lib/time.ts";
+import { fiscalYearOf } from "../../lib/time.ts";
 import type { PlanShortfall, PlanWarning } from "./plan.ts";
 
 export const COUNCIL_MIN = 1;

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
-import { whoOf } from "../auth/routes.ts";
+import { whoOf } from "../auth/who.ts";
 import type { AppDeps } from "../deps.ts";
 import { jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import { Event, EventCreate, EventList, EventPatch, EventQuery, IdParam } from "./schemas.ts";

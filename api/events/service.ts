@@ -5,15 +5,13 @@ import { blocks, events } from "../../db/schema/index.ts";
 import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import type { Clock } from "../lib/clock.ts";
-import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../lib/time.ts";
+import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../../lib/time.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent, coversBlock, coversEvent } from "../auth/scope.ts";
 import { notifyEventCancelled, promoteWaitlist } from "../registrations/promote.ts";
 import { EVENT_PLACE_KEYS, type EventCreateInput, type EventPatchInput, type EventQueryInput } from "./schemas.ts";
 import { defaultPrivacyNotice } from "../../lib/privacy-notice.ts";
-import type { DatePrecision } from "../../db/schema/events.ts";
-
-export type EventRow = typeof events.$inferSelect;
+import type { DatePrecision, EventRow } from "../../db/schema/events.ts";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;

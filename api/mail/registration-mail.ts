@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.ts";
 import type { OutboxRow } from "../../db/schema/index.ts";
 import type { Config } from "../config.ts";
-import type { EventRow } from "../events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import { buildCalendar } from "../calendar/ics.ts";
 import { calendarUrl } from "../calendar/tokens.ts";
-import type { RegistrationRow } from "../registrations/promote.ts";
-import { formatEventWhen } from "../../web/format.ts";
+import type { RegistrationRow } from "../../db/schema/index.ts";
+import { formatEventWhen } from "../../lib/format.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { qrSvg } from "../lib/qr.ts";
 import type { OutboxAttachment } from "../../db/schema/index.ts";

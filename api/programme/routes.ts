@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
-import { whoOf } from "../auth/routes.ts";
-import { serveFeed } from "../calendar/routes.ts";
+import { whoOf } from "../auth/who.ts";
+import { serveFeed } from "../calendar/serve-feed.ts";
 import type { AppDeps } from "../deps.ts";
 import { NotFound } from "../errors.ts";
 import { IdParam } from "../events/schemas.ts";

@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { events, registrations } from "../../db/schema/index.ts";
+import { events, registrations, type RegistrationRow } from "../../db/schema/index.ts";
 import type { AppDeps } from "../deps.ts";
-import type { EventRow } from "../events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
 
-export type RegistrationRow = typeof registrations.$inferSelect;
 
 /**
  * Confirms people from the waiting list, first come first served, while seats are free, and

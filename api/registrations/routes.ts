@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
-import { whoOf } from "../auth/routes.ts";
+import { whoOf } from "../auth/who.ts";
 import { clientAddress } from "../lib/client-ip.ts";
 import { throttleRegistration } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";

@@ -96,6 +96,8 @@ export const events = pgTable(
   ],
 );
 
+export type EventRow = typeof events.$inferSelect;
+
 /**
  * Which clusters an event belongs to, where a source document says so (the FY2003 joint result
  * presentations name their knowledge cluster regions); the cluster directory lists them.

@@ -71,3 +71,5 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex("idempotency_keys_pk").on(t.scope, t.key), index("idempotency_created_idx").on(t.createdAt)],
 );
+
+export type RegistrationRow = typeof registrations.$inferSelect;

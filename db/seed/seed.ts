@@ -6,7 +6,7 @@
  * the corrections of the newer ones (corrections.ts), each only where the row still holds what the
  * older version wrote.
  */
-import { fiscalYearOf, tokyoInstant } from "../../api/lib/time.ts";
+import { fiscalYearOf, tokyoInstant } from "../../lib/time.ts";
 import type { Db } from "../client.ts";
 import { eq, inArray } from "drizzle-orm";
 import { blocks, bureaus, clusters, councils, eventClusters, events, prefectures, settings } from "../schema/index.ts";

@@ -5,7 +5,7 @@
 import type { runAllocation } from "../../api/booths/service/allocation.ts";
 import type { listExhibitors } from "../../api/booths/service/exhibitors.ts";
 import type { listBooths } from "../../api/booths/service/floor-plan.ts";
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import type { PageCtx } from "../context.ts";
 import { eventTitle, eventWhen } from "../components.tsx";
 import { Csrf, ErrorSummary, Layout, type Errors } from "../layout.tsx";

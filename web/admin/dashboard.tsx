@@ -1,9 +1,9 @@
 /** The fiscal year at a glance: block council meetings of each block in scope, and what comes next. */
 import type { ComplianceRow, PlanNotes } from "../../api/councils/service.ts";
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import { qs, type PageCtx } from "../context.ts";
-import { fiscalYearLabel, formatDate } from "../format.ts";
-import { tokyoInstant } from "../../api/lib/time.ts";
+import { fiscalYearLabel, formatDate } from "../../lib/format.ts";
+import { tokyoInstant } from "../../lib/time.ts";
 import { Layout } from "../layout.tsx";
 import { eventTitle, eventWhen, EventBadges } from "../components.tsx";
 

@@ -2,7 +2,7 @@
 import type { listRegistrations, RegistrationFilter } from "../../api/registrations/desk.ts";
 import { SECTORS } from "../../db/schema/registrations.ts";
 import { qs, type PageCtx } from "../context.ts";
-import { formatDateTime } from "../format.ts";
+import { formatDateTime } from "../../lib/format.ts";
 import { SECTOR_LABELS } from "../i18n.ts";
 import { Csrf, Layout, SelectField, TextField, type Errors } from "../layout.tsx";
 import { eventTitle, eventWhen } from "../components.tsx";

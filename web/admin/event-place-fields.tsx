@@ -1,5 +1,5 @@
 /** The event editor's place, access, contact and privacy fields, and their form mapping. */
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import type { PageCtx } from "../context.ts";
 import { placeWord } from "../i18n/event-place.ts";
 import { TextArea, TextField, type Errors } from "../layout.tsx";

@@ -1,8 +1,8 @@
 /** Organiser pages for events: the list, the editor and the cancellation step. */
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
 import { qs, type PageCtx } from "../context.ts";
-import { fiscalYearLabel } from "../format.ts";
+import { fiscalYearLabel } from "../../lib/format.ts";
 import { kindLabel } from "../i18n.ts";
 import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
 import { PlaceFields, placeLabels } from "./event-place-fields.tsx";

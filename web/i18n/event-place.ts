@@ -1,5 +1,5 @@
 /** Words for where an event is, how to get there, whom to ask and the privacy notice: ja and en side by side. */
-import type { Lang } from "../format.ts";
+import type { Lang } from "../../lib/format.ts";
 
 const WORDS = {
   placeLegend: { ja: "会場・アクセス・問い合わせ先", en: "Place, access and contact" },

@@ -1,5 +1,5 @@
 /** Every public iCalendar feed with its subscribe links. */
-import type { listCalendars } from "../../api/calendar/routes.ts";
+import type { listCalendars } from "../../api/calendar/service.ts";
 import type { PageCtx } from "../context.ts";
 import { CopyField, Layout } from "../layout.tsx";
 

@@ -1,9 +1,9 @@
 /** The cluster directory: the clusters, councils and bureaus shipped from the source documents. */
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import type { BureauView, ClusterProgramme, ClusterView, CouncilView, getCluster } from "../../api/directory/service.ts";
 import { BlockFilter, blockLabel, EventCard, type BlockInfo, type BlockNames } from "../components.tsx";
 import type { PageCtx } from "../context.ts";
-import { fiscalYearLabel } from "../format.ts";
+import { fiscalYearLabel } from "../../lib/format.ts";
 import { pick, type Lang } from "../i18n.ts";
 import { Layout, SelectField } from "../layout.tsx";
 

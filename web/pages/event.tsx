@@ -1,11 +1,11 @@
 /** One event: details, seats, add-to-calendar and the registration form (works without script). */
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import type { ProgrammeRoomRow as RoomRow, ProgrammeSessionRow as SessionRow } from "../../db/schema/programme.ts";
 import { ProgrammeSection } from "./programme.tsx";
 import { registrationClosedReason } from "../../api/registrations/service.ts";
 import { SECTORS } from "../../db/schema/registrations.ts";
 import type { PageCtx } from "../context.ts";
-import { fiscalYearLabel, formatDateTime } from "../format.ts";
+import { fiscalYearLabel, formatDateTime } from "../../lib/format.ts";
 import { kindLabel, pick, SECTOR_LABELS } from "../i18n.ts";
 import { ErrorSummary, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
 import { blockLabel, EventBadges, eventTitle, eventVenue, eventWhen, type BlockNames } from "../components.tsx";

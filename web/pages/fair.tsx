@@ -1,5 +1,5 @@
 /** The public floor map of a fair and its exhibitors. */
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
 import type { listBooths } from "../../api/booths/service/floor-plan.ts";
 import type { PageCtx } from "../context.ts";
 import { Layout } from "../layout.tsx";

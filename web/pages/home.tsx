@@ -1,10 +1,10 @@
 /** The public list of events, with filters, and its month view. */
 import type { EventKind } from "../../db/schema/events.ts";
-import type { EventRow } from "../../api/events/service.ts";
+import type { EventRow } from "../../db/schema/index.ts";
+import { tokyoInstant, tokyoParts } from "../../lib/time.ts";
 import { japaneseHolidayName } from "../../api/councils/calendar-rules.ts";
-import { tokyoInstant, tokyoParts } from "../../api/lib/time.ts";
 import { qs, type PageCtx } from "../context.ts";
-import { fiscalYearLabel, formatDate } from "../format.ts";
+import { fiscalYearLabel, formatDate } from "../../lib/format.ts";
 import { Layout, SelectField, TextField } from "../layout.tsx";
 import { EventCard, eventTitle, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 

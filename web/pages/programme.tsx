@@ -4,9 +4,9 @@
  */
 import type { ProgrammeRoomRow as RoomRow, ProgrammeSessionRow as SessionRow } from "../../db/schema/programme.ts";
 import type { PageCtx } from "../context.ts";
-import { formatDate, formatTime } from "../format.ts";
+import { formatDate, formatTime } from "../../lib/format.ts";
 import { pick, type Lang } from "../i18n.ts";
-import { tokyoParts } from "../../api/lib/time.ts";
+import { tokyoParts } from "../../lib/time.ts";
 
 const TEXT = {
   ja: {

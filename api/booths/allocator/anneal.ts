@@ -2,7 +2,7 @@
  * Simulated annealing on the full objective: moves, swaps and 3-rotations inside a size class,
  * insertions of an unplaced exhibitor that eject competitors next door. No move breaks a hard rule.
  */
-import type { Search } from "./search.ts";
+import type { SearchState } from "./search-state.ts";
 
 /** The booths a move touches and who is on them before and after. */
 class Move {
@@ -18,7 +18,7 @@ class Move {
 }
 
 /** Geometric cooling from `startTemperature` to `endTemperature` over `iterations` moves. */
-export function anneal(search: Search, iterations: number, startTemperature: number, endTemperature: number, pZone: number): void {
+export function anneal(search: SearchState, iterations: number, startTemperature: number, endTemperature: number, pZone: number): void {
   const { model, bonus } = search.ctx;
   const { exhibitorAt, boothOf, rng, movable } = search;
   if (movable.length === 0 || iterations <= 0) return;
@@ -71,7 +71,7 @@ export function anneal(search: Search, iterations: number, startTemperature: num
 }
 
 /** A booth of the mover's class: in its home zone, next to its cluster, among its preferences, or any free one. */
-function pickTarget(search: Search, exhibitor: number, classIndex: number, pZone: number): number {
+function pickTarget(search: SearchState, exhibitor: number, classIndex: number, pZone: number): number {
   const { model, pinnedExhibitorAt } = search.ctx;
   const { rng } = search;
   const r = rng.next();
@@ -96,7 +96,7 @@ function pickTarget(search: Search, exhibitor: number, classIndex: number, pZone
 }
 
 /** Fills `move`; false when the drawn move is no move at all. */
-function proposeMove(search: Search, move: Move, mover: number, classIndex: number, fromBooth: number, toBooth: number, occupant: number): boolean {
+function proposeMove(search: SearchState, move: Move, mover: number, classIndex: number, fromBooth: number, toBooth: number, occupant: number): boolean {
   const { model, pinnedBoothOf } = search.ctx;
   const { exhibitorAt, rng, freeBooths } = search;
   const { booths, newOccupants } = move;
@@ -149,7 +149,7 @@ function proposeMove(search: Search, move: Move, mover: number, classIndex: numb
  * toBooth → fromBooth; delta and rules are computed without touching the state. The edge between
  * the two booths keeps the same pair either way.
  */
-function moveOrSwap(search: Search, mover: number, fromBooth: number, toBooth: number, occupant: number, linearDelta: number, temperature: number): void {
+function moveOrSwap(search: SearchState, mover: number, fromBooth: number, toBooth: number, occupant: number, linearDelta: number, temperature: number): void {
   const { model } = search.ctx;
   const { exhibitorAt, boothOf, rng } = search;
   const moverCluster = model.clusterOf[mover]!;
@@ -206,7 +206,7 @@ function moveOrSwap(search: Search, mover: number, fromBooth: number, toBooth: n
 }
 
 /** The objective's share of the move's booths: placements, values and the cluster pairs they touch (each once). */
-function localValue(search: Search, move: Move): number {
+function localValue(search: SearchState, move: Move): number {
   const { model, bonus } = search.ctx;
   const { exhibitorAt } = search;
   const { valuesFlat, valuesOffset, boothPlaceInClass, clusterWeight } = model;
@@ -230,7 +230,7 @@ function localValue(search: Search, move: Move): number {
 }
 
 /** No exhibitor on the move's booths has a competitor next door. */
-function breaksNoRule(search: Search, move: Move): boolean {
+function breaksNoRule(search: SearchState, move: Move): boolean {
   const { model } = search.ctx;
   const { exhibitorAt } = search;
   for (let k = 0; k < move.size; k++) {
@@ -248,7 +248,7 @@ function breaksNoRule(search: Search, move: Move): boolean {
   return true;
 }
 
-function applyMove(search: Search, move: Move): void {
+function applyMove(search: SearchState, move: Move): void {
   const { exhibitorAt, boothOf } = search;
   const { booths, newOccupants, oldOccupants } = move;
   for (let k = 0; k < move.size; k++) {
@@ -261,7 +261,7 @@ function applyMove(search: Search, move: Move): void {
   }
 }
 
-function undoMove(search: Search, move: Move): void {
+function undoMove(search: SearchState, move: Move): void {
   const { exhibitorAt, boothOf } = search;
   const { booths, newOccupants, oldOccupants } = move;
   for (let k = 0; k < move.size; k++) if (newOccupants[k]! >= 0) boothOf[newOccupants[k]!] = -1;

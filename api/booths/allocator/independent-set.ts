@@ -1,6 +1,6 @@
 /** The exact polish: an independent set of booths re-assigned optimally by the Hungarian method. */
 import { FORBIDDEN, solveAssignment } from "./hungarian.ts";
-import type { Search } from "./search.ts";
+import type { SearchState } from "./search-state.ts";
 
 /**
  * Exact re-assignment on a random maximal independent set of booths of one size class: the
@@ -10,7 +10,7 @@ import type { Search } from "./search.ts";
  * sub-problem is a plain assignment problem and its optimum never lowers the objective.
  * Returns the gain.
  */
-export function reassignIndependentSet(search: Search, classIndex: number): number {
+export function reassignIndependentSet(search: SearchState, classIndex: number): number {
   const { model, bonus } = search.ctx;
   const { exhibitorAt, boothOf, rng, stamp } = search;
   const freeOfClass = search.freeBooths[classIndex]!;

@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies the migrations and the seed data to DATABASE_URL (e.g. before deploying the Worker). */
-import { parseConfig } from "../api/config.ts";
-import { openDatabase } from "./open.ts";
-import { seedDatabase } from "./seed/seed.ts";
+import { parseConfig } from "../config.ts";
+import { openDatabase } from "../../db/open.ts";
+import { seedDatabase } from "../../db/seed/seed.ts";
 
 const config = parseConfig(process.env);
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });

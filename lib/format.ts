@@ -3,8 +3,8 @@
  * Workers UTC). Built on tokyoParts (fixed +09:00 arithmetic; Japan has no DST), not on Intl,
  * so the output is the same on every runtime and ICU build.
  */
-import { fiscalYearEn, fiscalYearJa, TOKYO_OFFSET_MS, tokyoParts } from "../api/lib/time.ts";
-import { MONTH_NAMES_EN } from "../lib/calendar-words.ts";
+import { fiscalYearEn, fiscalYearJa, TOKYO_OFFSET_MS, tokyoParts } from "./time.ts";
+import { MONTH_NAMES_EN } from "./calendar-words.ts";
 
 const DAY_MS = 86_400_000;
 
