@@ -1,6 +1,6 @@
 /** The organiser's own account: their API tokens (with expiry) and "log out everywhere". */
 import type { PageCtx } from "../context.ts";
-import { formatDateTime } from "../format.ts";
+import { formatDateTime } from "../../lib/format.ts";
 import { Csrf, Layout } from "../layout.tsx";
 
 export type TokenItem = {
