@@ -24,6 +24,18 @@ import { isPagePath, webRoutes } from "../web/routes.tsx";
 import { renderError } from "../web/pages/error.tsx";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Whole lists sent at once (a floor plan, every exhibitor) may be this large. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The routes that take a whole list in one body: the API's floor plan and exhibitors, and the
+ * booth page's upload forms (the file plus a few form fields, hence the margin).
+ */
+function bodyLimitOf(method: string, path: string): number {
+  if (method === "PUT" && /^\/api\/events\/[^/]+\/(floor-plan|exhibitors)$/.test(path)) return MAX_UPLOAD_BYTES;
+  if (method === "POST" && /^\/admin\/events\/[^/]+\/booths\/upload\/[\w/-]+$/.test(path)) return MAX_UPLOAD_BYTES + MAX_BODY_BYTES;
+  return MAX_BODY_BYTES;
+}
 
 /** Media types a write may carry; anything else is a 415. */
 const ACCEPTED_BODIES = /^(application\/([\w.-]+\+)?json|text\/csv|application\/x-www-form-urlencoded|multipart\/form-data)$/i;
@@ -101,15 +113,18 @@ export function createApp(deps: AppDeps) {
     if (!h.has("X-Frame-Options")) h.set("X-Frame-Options", "DENY");
   });
 
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError(413, "body-too-large", "Body too large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
+  const limits = new Map(
+    [MAX_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES + MAX_BODY_BYTES].map((max) => [
+      max,
+      bodyLimit({
+        maxSize: max,
+        onError: () => {
+          throw new AppError(413, "body-too-large", "Body too large", `The request body must be at most ${max} bytes.`);
+        },
+      }),
+    ]),
   );
+  app.use("*", (c, next) => limits.get(bodyLimitOf(c.req.method, c.req.path))!(c, next));
 
   app.use("/api/*", async (c, next) => {
     if (["POST", "PUT", "PATCH", "DELETE"].includes(c.req.method)) {

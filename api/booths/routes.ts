@@ -1,17 +1,29 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
 import { whoOf } from "../auth/who.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Context } from "hono";
+import type { AppDeps, AppEnv } from "../deps.ts";
 import { ValidationFailed } from "../errors.ts";
 import { getEvent } from "../events/service.ts";
 import { IdParam } from "../events/schemas.ts";
 import { fieldErrors, jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import type { ZodError } from "zod";
-import { AllocationInput, AssignmentInput, BoothInput, ExhibitorInput, ExhibitorsInput, FloorPlanInput, WeightsInput } from "./schemas.ts";
+import {
+  AllocationInput,
+  AssignmentInput,
+  BoothInput,
+  ExhibitorInput,
+  ExhibitorsCsv,
+  ExhibitorsInput,
+  FloorPlanCsv,
+  FloorPlanInput,
+  WeightsInput,
+} from "./schemas.ts";
 import { getWeights, runAllocation, setWeights } from "./service/allocation.ts";
 import { assignBooth, unassignBooth } from "./service/assignment.ts";
 import { parseExhibitorsCsv } from "./service/exhibitors-csv.ts";
 import { addExhibitor, listExhibitors, replaceExhibitors } from "./service/exhibitors.ts";
+import { parseFloorPlanCsv } from "./service/floor-plan-csv.ts";
 import { listBooths, putFloorPlan } from "./service/floor-plan.ts";
 import { publishAllocation } from "./service/publish.ts";
 import { floorPlanSvg } from "./svg.ts";
@@ -54,6 +66,12 @@ const Allocation = z
   .passthrough()
   .openapi("Allocation");
 
+/** A whole list in one body (up to 2 MiB): JSON, or the same as a CSV sheet. */
+function uploadBody<T extends z.ZodType>(schema: T, csv: typeof FloorPlanCsv) {
+  const json = jsonBody(schema);
+  return { ...json, description: "Up to 2 MiB (other routes take 64 KiB).", content: { ...json.content, ...csv } };
+}
+
 export function boothRoutes(deps: AppDeps) {
   const app = newRouter();
   for (const path of [
@@ -68,13 +86,24 @@ export function boothRoutes(deps: AppDeps) {
     );
   }
 
-  app.put("/api/events/:id/exhibitors", async (c, next) => {
-    // CSV for spreadsheets; JSON goes on to the validated route below.
-    if (!(c.req.header("Content-Type") ?? "").toLowerCase().startsWith("text/csv")) return next();
+  // CSV for spreadsheets; JSON goes on to the validated routes below.
+  const csvEventId = (c: Context<AppEnv>) => {
+    if (!(c.req.header("Content-Type") ?? "").toLowerCase().startsWith("text/csv")) return null;
     const id = IdParam.safeParse({ id: c.req.param("id") });
     if (!id.success) throw new ValidationFailed(fieldErrors(id.error as ZodError, "param"));
+    return id.data.id;
+  };
+  app.put("/api/events/:id/exhibitors", async (c, next) => {
+    const eventId = csvEventId(c);
+    if (!eventId) return next();
     const list = parseExhibitorsCsv(await c.req.text());
-    return c.json(await replaceExhibitors({ db: deps.db, who: whoOf(c, deps), eventId: id.data.id, input: list }), 200);
+    return c.json(await replaceExhibitors({ db: deps.db, who: whoOf(c, deps), eventId, input: list }), 200);
+  });
+  app.put("/api/events/:id/floor-plan", async (c, next) => {
+    const eventId = csvEventId(c);
+    if (!eventId) return next();
+    await putFloorPlan({ db: deps.db, who: whoOf(c, deps), eventId, input: parseFloorPlanCsv(await c.req.text()) });
+    return c.json(await listBooths({ db: deps.db, eventId, viewer: c.get("actor") }), 200);
   });
 
   return app
@@ -83,20 +112,23 @@ export function boothRoutes(deps: AppDeps) {
         method: "put",
         path: "/api/events/{id}/floor-plan",
         tags: ["booths"],
-        summary: "Replace the floor plan (while nothing is assigned)",
+        summary: "Replace the floor plan (while nothing is assigned): JSON, or text/csv with the header code,x,y,w,h,zone",
         security: [{ bearer: [] }],
-        request: { params: IdParam, body: jsonBody(FloorPlanInput) },
+        request: { params: IdParam, body: uploadBody(FloorPlanInput, FloorPlanCsv) },
         responses: {
           200: jsonResponse(z.array(Booth), "The booths"),
           400: problems[400],
           401: problems[401],
           404: problems[404],
           409: problems[409],
+          413: problems[413],
         },
       }),
       async (c) => {
         const eventId = c.req.valid("param").id;
-        await putFloorPlan({ db: deps.db, who: whoOf(c, deps), eventId, input: c.req.valid("json") });
+        // The CSV is answered above; what reaches here is validated JSON.
+        const input = c.req.valid("json") as z.infer<typeof FloorPlanInput>;
+        await putFloorPlan({ db: deps.db, who: whoOf(c, deps), eventId, input });
         return c.json(await listBooths({ db: deps.db, eventId, viewer: c.get("actor") }), 200);
       },
     )
@@ -160,16 +192,17 @@ export function boothRoutes(deps: AppDeps) {
         tags: ["booths"],
         summary: "Replace all exhibitor applications (JSON, or text/csv with a header row)",
         security: [{ bearer: [] }],
-        request: { params: IdParam, body: jsonBody(ExhibitorsInput) },
+        request: { params: IdParam, body: uploadBody(ExhibitorsInput, ExhibitorsCsv) },
         responses: {
           200: jsonResponse(z.array(Exhibitor), "The exhibitors"),
           400: problems[400],
           401: problems[401],
           404: problems[404],
+          413: problems[413],
         },
       }),
       async (c) => {
-        const body = c.req.valid("json");
+        const body = c.req.valid("json") as z.infer<typeof ExhibitorsInput>;
         const list = Array.isArray(body) ? body : body.exhibitors;
         return c.json(
           await replaceExhibitors({ db: deps.db, who: whoOf(c, deps), eventId: c.req.valid("param").id, input: list }),

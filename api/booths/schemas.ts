@@ -79,3 +79,21 @@ export const AllocationInput = z
 export const AssignmentInput = z
   .strictObject({ exhibitor: z.string().min(1).max(40), pinned: z.boolean().optional() })
   .openapi("AssignmentInput");
+
+/** A text/csv request body in the OpenAPI document: its columns in the description, a real sheet as the example. */
+function csvBody(description: string, example: string) {
+  return { "text/csv": { schema: z.string().openapi({ description, example }) } };
+}
+
+export const FloorPlanCsv = csvBody(
+  "One booth a row under the header `code,x,y,w,h,zone`: code (letters, digits, '-', '_', '.'), x and y the top-left corner and w and h the size, in whole grid units, zone a name. UTF-8, a BOM is allowed. A problem names its row (the header is row 1) and column: `rows[3].w`. Up to 2 MiB.",
+  "code,x,y,w,h,zone\r\nA-01,0,0,1,1,北ホール\r\nA-02,1,0,1,1,北ホール\r\nA-03,2,0,1,1,北ホール\r\nB-01,0,2,2,1,西ホール\r\nC-01,4,2,3,3,中央島\r\n",
+);
+
+export const ExhibitorsCsv = csvBody(
+  "One exhibitor a row under a header naming its columns: ref, name, organization, cluster, field and size are required; priority (0–10), preferences (up to 3 booth codes), homeZone, competitors (refs), email and locale (ja or en) are optional. Lists in a cell are separated by ';' or '|'. UTF-8, a BOM is allowed. Replaces every application: refs not in the sheet are withdrawn. A problem names its row (the header is row 1) and column: `rows[2].size`. Up to 2 MiB.",
+  "ref,name,organization,cluster,field,size,priority,preferences,homeZone,competitors,email,locale\r\n" +
+    "E001,北海道大学 情報科学研究科,北海道大学,北海道ITイノベーション戦略,IT,1x1,5,A-01;A-02,北ホール,,sangaku@example.ac.jp,ja\r\n" +
+    "E002,株式会社ノーステック,株式会社ノーステック,北海道ITイノベーション戦略,IT,1x1,3,A-02,北ホール,E001,info@example.co.jp,ja\r\n" +
+    "E003,浜松ホトニクス 光技術展示,浜松地域クラスター推進協議会,浜松オプトロニクスクラスター,ものづくり,2x1,8,B-01,西ホール,,,en\r\n",
+);

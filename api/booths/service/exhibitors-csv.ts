@@ -1,8 +1,5 @@
-import { parse } from "csv-parse/sync";
-import type { ZodError } from "zod";
-import { ValidationFailed, type FieldError } from "../../errors.ts";
-import { fieldErrors } from "../../lib/router.ts";
 import { ExhibitorInput, type ExhibitorInputT } from "../schemas.ts";
+import { checkRows, integerCell, readSheet, readSheetOrThrow, throwRowErrors, type Schema, type SheetRow } from "./csv-sheet.ts";
 
 const CSV_LIST = /[;|、，,]\s*/;
 /** The columns a sheet may have; `ref`, `name`, `organization`, `cluster`, `field` and `size` are required per row. */
@@ -20,32 +17,39 @@ export const EXHIBITOR_CSV_COLUMNS = [
   "email",
   "locale",
 ] as const;
+const SHEET = { columns: EXHIBITOR_CSV_COLUMNS, required: ["ref", "name", "organization", "cluster", "field", "size"], what: "exhibitor" };
 
-const bodyError = (code: string, message: string) => new ValidationFailed([{ field: "body", code, message }]);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(CSV_LIST)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
-/** The header row: every name known, none twice (a second "priority" would silently win). */
-function readHeader(row: string[]): string[] {
-  const header = row.map((x) => x.trim());
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (seen.has(h)) throw bodyError("duplicate_header", `the column "${h}" appears more than once in the header row`);
-    seen.add(h);
-  }
-  const unknown = header.filter((h) => !(EXHIBITOR_CSV_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) {
-    throw bodyError(
-      "unknown_header",
-      `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((h) => `"${h}"`).join(", ")}; the columns are ${EXHIBITOR_CSV_COLUMNS.join(", ")}`,
-    );
-  }
-  return header;
+/** The rows of a sheet as exhibitor applications, each with its row number, and the rows that are wrong. */
+export function exhibitorRows(sheet: SheetRow[]) {
+  return checkRows(
+    sheet.map((r) => ({ row: r.row, input: r.cells })),
+    ExhibitorInput as never as Schema<ExhibitorInputT>,
+    (r) => ({
+      ref: r.ref,
+      name: r.name,
+      organization: r.organization,
+      cluster: r.cluster,
+      field: r.field,
+      size: r.size,
+      priority: integerCell(r.priority, 0),
+      preferences: list(r.preferences),
+      homeZone: r.homeZone || null,
+      competitors: list(r.competitors),
+      email: r.email || null,
+      ...(r.locale ? { locale: r.locale } : {}),
+    }),
+  );
 }
 
-/** A priority cell: digits only ("0x3", "1e1", "３" or "true" are not integers). */
-function priorityCell(v: string | undefined): unknown {
-  if (v === undefined || v === "") return 0;
-  return /^\d{1,3}$/.test(v) ? Number(v) : v;
-}
+export const readExhibitorSheet = (text: string) => exhibitorRows(readSheet(text, SHEET));
 
 /**
  * Exhibitor applications from CSV (a header row; lists in a cell separated by ";" or "|"). The
@@ -53,45 +57,7 @@ function priorityCell(v: string | undefined): unknown {
  * "withdraw everyone".
  */
 export function parseExhibitorsCsv(text: string): ExhibitorInputT[] {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
-  } catch (e) {
-    throw bodyError("invalid_csv", e instanceof Error ? e.message : "not valid CSV");
-  }
-  const [first, ...data] = rows;
-  if (!first) throw bodyError("empty", "the CSV is empty: send a header row and one row per exhibitor");
-  const header = readHeader(first);
-  if (data.length === 0) throw bodyError("no_rows", "the CSV has a header row but no exhibitors");
-  const errors: FieldError[] = [];
-  const out: ExhibitorInputT[] = [];
-  data.forEach((cells, i) => {
-    const r: Record<string, string | undefined> = Object.fromEntries(header.map((h, j) => [h, cells[j]]));
-    const list = (v: string | undefined) =>
-      v
-        ? v
-            .split(CSV_LIST)
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [];
-    const candidate = {
-      ref: r.ref,
-      name: r.name,
-      organization: r.organization,
-      cluster: r.cluster,
-      field: r.field,
-      size: r.size,
-      priority: priorityCell(r.priority),
-      preferences: list(r.preferences),
-      homeZone: r.homeZone || null,
-      competitors: list(r.competitors),
-      email: r.email || null,
-      ...(r.locale ? { locale: r.locale } : {}),
-    };
-    const parsed = ExhibitorInput.safeParse(candidate);
-    if (parsed.success) out.push(parsed.data);
-    else errors.push(...fieldErrors(parsed.error as ZodError).map((f) => ({ ...f, field: `rows[${i + 2}].${f.field}` })));
-  });
-  if (errors.length) throw new ValidationFailed(errors.slice(0, 50));
-  return out;
+  const { items, errors } = exhibitorRows(readSheetOrThrow(text, SHEET));
+  throwRowErrors(errors);
+  return items.map((x) => x.value);
 }

@@ -7,28 +7,33 @@ import type { Actor } from "../../deps.ts";
 import { Conflict, ValidationFailed, type FieldError } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import type { ExhibitorInputT } from "../schemas.ts";
-import { eventFor, loadHall } from "./hall.ts";
+import { assertHallUnchanged, eventFor, loadHall } from "./hall.ts";
 
-function checkExhibitorSet(list: ExhibitorInputT[], known: Set<string>) {
-  const errors: FieldError[] = [];
+/** Refs twice in the list and competitors that name no exhibitor, by position in the list. */
+export function exhibitorSetProblems(list: ExhibitorInputT[], known: Set<string>) {
+  const problems: { index: number; column: "ref" | "competitors"; code: string; message: string }[] = [];
   const seen = new Set<string>();
-  list.forEach((x, i) => {
-    if (seen.has(x.ref))
-      errors.push({ field: `exhibitors[${i}].ref`, code: "duplicate", message: `ref "${x.ref}" appears twice` });
+  list.forEach((x, index) => {
+    if (seen.has(x.ref)) problems.push({ index, column: "ref", code: "duplicate", message: `ref "${x.ref}" appears twice` });
     seen.add(x.ref);
   });
-  list.forEach((x, i) => {
+  list.forEach((x, index) => {
     for (const c of x.competitors) {
       if (c === x.ref)
-        errors.push({
-          field: `exhibitors[${i}].competitors`,
-          code: "invalid",
-          message: "an exhibitor cannot be its own competitor",
-        });
+        problems.push({ index, column: "competitors", code: "invalid", message: "an exhibitor cannot be its own competitor" });
       else if (!seen.has(c) && !known.has(c))
-        errors.push({ field: `exhibitors[${i}].competitors`, code: "unknown", message: `unknown exhibitor ref "${c}"` });
+        problems.push({ index, column: "competitors", code: "unknown", message: `unknown exhibitor ref "${c}"` });
     }
   });
+  return problems;
+}
+
+function checkExhibitorSet(list: ExhibitorInputT[], known: Set<string>) {
+  const errors: FieldError[] = exhibitorSetProblems(list, known).map((p) => ({
+    field: `exhibitors[${p.index}].${p.column}`,
+    code: p.code,
+    message: p.message,
+  }));
   if (errors.length) throw new ValidationFailed(errors.slice(0, 50));
 }
 
@@ -72,16 +77,20 @@ export async function replaceExhibitors({
   who,
   eventId,
   input,
+  basis,
 }: {
   db: Db;
   who: Who;
   eventId: string;
   input: ExhibitorInputT[];
+  /** The hall as a preview showed it (hallBasis): refused if it changed since. */
+  basis?: string;
 }) {
   checkExhibitorSet(input, new Set());
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
+    if (basis) await assertHallUnchanged(tx, eventId, basis);
     const current = await tx.select().from(exhibitors).where(eq(exhibitors.eventId, eventId));
     const byRef = new Map(current.map((x) => [x.ref, x]));
     const keep = new Set(input.map((x) => x.ref));

@@ -6,18 +6,21 @@ import { assertCoversEvent } from "../../auth/scope.ts";
 import { Conflict, ValidationFailed } from "../../errors.ts";
 import { getEvent, lockEvent, type Viewer } from "../../events/service.ts";
 import { adjacencyByCode, sizeClass, validateBooths } from "../geometry.ts";
-import { loadHall, type BoothRow } from "./hall.ts";
+import { assertHallUnchanged, loadHall, type BoothRow } from "./hall.ts";
 
 export async function putFloorPlan({
   db,
   who,
   eventId,
   input,
+  basis,
 }: {
   db: Db;
   who: Who;
   eventId: string;
   input: { booths: Omit<BoothRow, "id" | "eventId" | "sizeClass">[] };
+  /** The hall as a preview showed it (hallBasis): refused if it changed since. */
+  basis?: string;
 }) {
   const problems = validateBooths(input.booths);
   if (problems.length) {
@@ -29,6 +32,7 @@ export async function putFloorPlan({
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
+    if (basis) await assertHallUnchanged(tx, eventId, basis);
     const [taken] = await tx.select().from(boothAssignments).where(eq(boothAssignments.eventId, eventId)).limit(1);
     if (taken)
       throw new Conflict(

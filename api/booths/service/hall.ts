@@ -3,7 +3,8 @@ import type { Db } from "../../../db/client.ts";
 import { boothAssignments, booths, events, exhibitors } from "../../../db/schema/index.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
 import type { Actor } from "../../deps.ts";
-import { NotFound } from "../../errors.ts";
+import { Conflict, NotFound } from "../../errors.ts";
+import { sha256Hex } from "../../lib/tokens.ts";
 
 export type BoothRow = typeof booths.$inferSelect;
 export type ExhibitorRow = typeof exhibitors.$inferSelect;
@@ -27,4 +28,24 @@ export async function loadHall(db: Db, eventId: string): Promise<Hall> {
     db.select().from(boothAssignments).where(eq(boothAssignments.eventId, eventId)),
   ]);
   return { booths: bs, exhibitors: xs, assignments: as };
+}
+
+/**
+ * A fingerprint of everything on the hall: booths, exhibitors and assignments. A preview carries it
+ * to the confirming request, which is refused when it no longer matches, so what is saved is what
+ * was seen.
+ */
+export async function hallBasis(db: Db, eventId: string): Promise<string> {
+  const hall = await loadHall(db, eventId);
+  const assignments = [...hall.assignments].sort((a, b) => (a.boothId < b.boothId ? -1 : 1));
+  return (await sha256Hex(JSON.stringify({ ...hall, assignments }))).slice(0, 32);
+}
+
+export async function assertHallUnchanged(db: Db, eventId: string, basis: string) {
+  if ((await hallBasis(db, eventId)) !== basis)
+    throw new Conflict(
+      "hall-changed",
+      "The booths or exhibitors changed after the preview was made; preview the upload again.",
+      "Changed since the preview",
+    );
 }
