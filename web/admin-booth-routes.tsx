@@ -14,14 +14,10 @@ import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, ValidationFailed } from "../api/errors.ts";
 import { getEvent } from "../api/events/service.ts";
 import { sha256Hex } from "../api/lib/tokens.ts";
-import {
-  AllocationPreviewPage,
-  BoothsPage,
-  explainConflict,
-  type AssignValues,
-  type Booth,
-  type Exhibitor,
-} from "./admin/booths.tsx";
+import { AllocationPreviewPage } from "./admin/booths/allocation-preview.tsx";
+import { explainConflict } from "./admin/booths/conflict.ts";
+import { BoothsPage } from "./admin/booths/page.tsx";
+import type { AssignValues, Booth, Exhibitor } from "./admin/booths/shared.tsx";
 import { formOf, isUuid, pageCtx, qs, render, type WebContext, type WebEnv } from "./context.ts";
 import { whoOf } from "../api/auth/who.ts";
 import type { Errors } from "./layout.tsx";
@@ -55,24 +51,26 @@ async function basisOf(booths: Booth[], exhibitors: Exhibitor[], weights: unknow
   return (await sha256Hex(JSON.stringify(state))).slice(0, 32);
 }
 
+/** The fair, if this organiser covers it; anything else is the admin pages' usual 404. */
+export async function loadFair(db: AppDeps["db"], c: WebContext) {
+  const id = c.req.param("id");
+  if (!isUuid(id)) throw new NotFound("event");
+  const event = await getEvent({ db, id, viewer: c.get("actor") });
+  if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
+  const booths = await listBooths({ db, eventId: id, viewer: c.get("actor") });
+  // Booths belong to techno-fairs; another kind of event only has this page if a plan was uploaded.
+  if (event.kind !== "techno_fair" && booths.length === 0) throw new NotFound("event");
+  const exhibitors = await listExhibitors({ db, actor: c.get("actor"), eventId: id });
+  return { event, booths, exhibitors };
+}
+
 export function boothPageRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
   const { db } = deps;
   const page = (c: WebContext) => pageCtx(c, true);
   const pathOf = (id: string) => `/admin/events/${id}/booths`;
 
-  /** The fair, if this organiser covers it; anything else is the admin pages' usual 404. */
-  const fairFor = async (c: WebContext) => {
-    const id = c.req.param("id");
-    if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent({ db, id, viewer: c.get("actor") });
-    if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
-    const booths = await listBooths({ db, eventId: id, viewer: c.get("actor") });
-    // Booths belong to techno-fairs; another kind of event only has this page if a plan was uploaded.
-    if (event.kind !== "techno_fair" && booths.length === 0) throw new NotFound("event");
-    const exhibitors = await listExhibitors({ db, actor: c.get("actor"), eventId: id });
-    return { event, booths, exhibitors };
-  };
+  const fairFor = (c: WebContext) => loadFair(db, c);
   type Fair = Awaited<ReturnType<typeof fairFor>>;
 
   const showPage = (
@@ -121,6 +119,10 @@ export function boothPageRoutes(deps: AppDeps) {
         return m.doneApplied(count("placed"), count("unplaced"));
       case "published":
         return m.donePublished(count("queued"), count("noemail"));
+      case "floor-plan":
+        return m.doneFloorPlan(count("count"));
+      case "exhibitors":
+        return m.doneExhibitors(count("count"));
       default:
         return undefined;
     }

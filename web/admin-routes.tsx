@@ -26,6 +26,7 @@ import { formatDateTime } from "../lib/format.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import type { FieldError } from "../api/errors.ts";
 import { boothPageRoutes } from "./admin-booth-routes.tsx";
+import { boothUploadRoutes } from "./admin-booth-upload-routes.tsx";
 import { DashboardPage } from "./admin/dashboard.tsx";
 import { DeskPage, type DeskNotice, type WalkInForm } from "./admin/desk.tsx";
 import { PLACE_FORM_FIELDS, placeFormValues, placeInput } from "./admin/event-place-fields.tsx";
@@ -547,6 +548,7 @@ export function adminRoutes(deps: AppDeps) {
   // ------------------------------------------------------------ booths of a fair
 
   app.route("/", boothPageRoutes(deps));
+  app.route("/", boothUploadRoutes(deps));
 
   return app;
 }

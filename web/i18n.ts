@@ -5,6 +5,7 @@ import type { EventKind } from "../db/schema/events.ts";
 import type { RegistrationStatus, Sector } from "../db/schema/registrations.ts";
 import { kindName } from "../api/calendar/service.ts";
 import type { Lang } from "../lib/format.ts";
+import { UPLOAD_WORDS } from "./i18n/uploads.ts";
 
 export type { Lang } from "../lib/format.ts";
 
@@ -327,7 +328,7 @@ const ja = {
   selectedMark: "選択中",
   conflictMark: "問題のあるブース",
   changedMark: "変わるブース",
-  noBooths: "会場図がまだ登録されていません（API の PUT /api/events/{id}/floor-plan で登録できます）。",
+  noBooths: "会場図がまだ登録されていません。下の「ファイルから一括登録」で取り込めます。",
   countBooths: "ブース",
   countAssigned: "割り当て済み",
   countFree: "空き",
@@ -417,6 +418,7 @@ const ja = {
   exhibitorNamed: (name: string, ref: string) => `「${name}」（${ref}）`,
   unknownBooth: "この会場にあるブースを選んでください。",
   unknownExhibitor: "辞退していない出展者を選んでください。",
+  ...UPLOAD_WORDS.ja,
 };
 
 type Messages = typeof ja;
@@ -734,7 +736,7 @@ const en: Messages = {
   selectedMark: "Selected",
   conflictMark: "Booth with a problem",
   changedMark: "Booth that changes",
-  noBooths: "No floor plan yet (upload one with PUT /api/events/{id}/floor-plan).",
+  noBooths: "No floor plan yet: load one below, under “Upload from a file”.",
   countBooths: "Booths",
   countAssigned: "Assigned",
   countFree: "Free",
@@ -817,6 +819,7 @@ const en: Messages = {
   exhibitorNamed: (name, ref) => `${name} (${ref})`,
   unknownBooth: "Choose a booth of this floor plan.",
   unknownExhibitor: "Choose an exhibitor who has not withdrawn.",
+  ...UPLOAD_WORDS.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { ja, en };

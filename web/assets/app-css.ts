@@ -154,6 +154,15 @@ th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.5rem; border-
 thead th { border-bottom: 2px solid var(--text); white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.behind { background: var(--warn-bg); }
+/* table.stack: on a phone each row is a card, each cell labelled by its column (data-label) */
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 0.75rem; padding: 0.25rem 0.75rem; background: var(--bg); }
+  table.stack th, table.stack td { border: 0; padding: 0.3rem 0; overflow-wrap: anywhere; }
+  table.stack [data-label]::before { content: attr(data-label); display: block; font-size: 0.8rem; font-weight: 400; color: var(--muted); }
+  table.stack td:empty { display: none; }
+}
 tr.behind th { border-left: 6px solid var(--warn); }
 
 /* month view */
@@ -200,6 +209,11 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .floor img { width: 100%; max-width: 56rem; height: auto; border: 1px solid var(--line); background: #fff; }
 
 /* booth page (organisers) */
+.upload-forms { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; }
+@media (min-width: 60rem) { .upload-forms { grid-template-columns: 1fr 1fr; } }
+.upload h3 { margin-top: 0; }
+textarea.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; width: 100%; }
+input[type="file"] { max-width: 100%; }
 .booth-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
 @media (min-width: 60rem) {
   .booth-layout { grid-template-columns: minmax(0, 1fr) 19rem; }

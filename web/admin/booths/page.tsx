@@ -1,0 +1,177 @@
+/**
+ * The organisers' booth page of a fair: the floor map, manual assignment, pinning, the uploads and
+ * the automatic allocation's preview. Every control is a plain form; app.js only adds map clicks.
+ */
+import type { EventRow } from "../../../db/schema/index.ts";
+import type { PageCtx } from "../../context.ts";
+import { eventTitle } from "../../components.tsx";
+import { Csrf, ErrorSummary, Layout, type Errors } from "../../layout.tsx";
+import { BoothMap, holderOf, MapLegend } from "./map.tsx";
+import { boothsPath, EventHeading, type AssignValues, type Booth, type Exhibitor } from "./shared.tsx";
+import { BoothTable, ExhibitorTable } from "./tables.tsx";
+import { UploadForms } from "./uploads.tsx";
+
+export function BoothsPage(props: {
+  ctx: PageCtx;
+  event: EventRow;
+  booths: Booth[];
+  exhibitors: Exhibitor[];
+  form: AssignValues;
+  errors?: Errors;
+  notice?: string;
+  alert?: string;
+  marked?: string[];
+}) {
+  const { ctx, event: e, booths, exhibitors, form } = props;
+  const { m } = ctx;
+  const base = boothsPath(e.id);
+  const active = exhibitors.filter((x) => x.status !== "withdrawn");
+  const assigned = booths.filter((b) => b.assignment).length;
+  return (
+    <Layout ctx={ctx} title={`${m.boothsTitle} — ${eventTitle(e, ctx.lang)}`} section="admin-events">
+      <EventHeading ctx={ctx} event={e} title={m.boothsTitle} />
+      {props.notice ? (
+        <p class="notice ok" role="status" id="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.alert ? (
+        <div class="alert" role="alert" tabindex={-1} data-error-summary id="conflict">
+          <h2>{m.conflictTitle}</h2>
+          <p>{props.alert}</p>
+        </div>
+      ) : null}
+      <ErrorSummary ctx={ctx} errors={props.errors ?? {}} labels={{ exhibitor: m.exhibitorSelect, booth: m.boothSelect }} />
+      <ul class="counts">
+        <li>
+          {m.countBooths}
+          <strong>{booths.length}</strong>
+        </li>
+        <li>
+          {m.countAssigned}
+          <strong data-testid="assigned-count">{assigned}</strong>
+        </li>
+        <li>
+          {m.countFree}
+          <strong>{booths.length - assigned}</strong>
+        </li>
+        <li>
+          {m.countExhibitors}
+          <strong>{active.length}</strong>
+        </li>
+        <li>
+          {m.countUnplaced}
+          <strong>{active.filter((x) => !x.booth).length}</strong>
+        </li>
+      </ul>
+
+      {booths.length === 0 ? (
+        <p class="notice">{m.noBooths}</p>
+      ) : (
+        <div class="booth-layout">
+          <section class="form-col" id="assign" aria-labelledby="assign-title">
+            <h2 id="assign-title">{m.assignTitle}</h2>
+            <form method="post" action={`${base}/assign`} class="panel" data-once>
+              <Csrf ctx={ctx} />
+              <p class="hint">{m.assignHint}</p>
+              <div class="field">
+                <label for="f-exhibitor">{m.exhibitorSelect}</label>
+                {props.errors?.exhibitor ? (
+                  <span class="error-text" id="f-exhibitor-error">
+                    {props.errors.exhibitor}
+                  </span>
+                ) : null}
+                <select
+                  id="f-exhibitor"
+                  name="exhibitor"
+                  aria-invalid={props.errors?.exhibitor ? "true" : undefined}
+                  aria-describedby={props.errors?.exhibitor ? "f-exhibitor-error" : undefined}
+                >
+                  <option value="" selected={!form.exhibitor}>
+                    {m.choose}
+                  </option>
+                  {active.map((x) => (
+                    <option value={x.ref} selected={x.ref === form.exhibitor}>
+                      {`${x.ref} — ${x.name} — ${x.size}${x.booth ? ` (${m.current(x.booth)})` : ""}`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="f-booth">{m.boothSelect}</label>
+                {props.errors?.booth ? (
+                  <span class="error-text" id="f-booth-error">
+                    {props.errors.booth}
+                  </span>
+                ) : null}
+                <select
+                  id="f-booth"
+                  name="booth"
+                  data-booth-select
+                  aria-invalid={props.errors?.booth ? "true" : undefined}
+                  aria-describedby={props.errors?.booth ? "f-booth-error" : undefined}
+                >
+                  <option value="" selected={!form.booth}>
+                    {m.choose}
+                  </option>
+                  {booths.map((b) => (
+                    <option value={b.code} selected={b.code === form.booth}>
+                      {`${b.code} — ${b.sizeClass} — ${b.assignment ? `${b.assignment.name} (${b.assignment.exhibitor})` : m.freeBooth}`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label class="check">
+                  <input type="checkbox" name="pinned" value="1" checked={form.pinned} />
+                  {m.pinLabel}
+                </label>
+              </div>
+              <div class="actions">
+                <button type="submit">{m.assignButton}</button>
+              </div>
+            </form>
+          </section>
+          <section class="map-col" id="map" aria-labelledby="map-title">
+            <h2 id="map-title">{m.boothMap}</h2>
+            <p class="hint">{m.boothMapHint}</p>
+            <BoothMap
+              ctx={ctx}
+              label={m.boothMap}
+              booths={booths.map((b) => ({ ...b, holder: holderOf(b) }))}
+              linkTo={base}
+              selected={form.booth}
+              marked={props.marked}
+            />
+            <MapLegend ctx={ctx} selectable />
+          </section>
+        </div>
+      )}
+
+      {booths.length ? <BoothTable ctx={ctx} booths={booths} base={base} /> : null}
+
+      <ExhibitorTable ctx={ctx} exhibitors={exhibitors} />
+
+      <UploadForms ctx={ctx} eventId={e.id} />
+
+      {booths.length ? (
+        <section aria-labelledby="allocation-title" class="panel">
+          <h2 id="allocation-title">{m.allocationTitle}</h2>
+          <p>{m.allocationLead}</p>
+          <form method="post" action={`${base}/preview`} class="actions" data-once>
+            <Csrf ctx={ctx} />
+            <button type="submit">{m.previewButton}</button>
+          </form>
+          <h3>{m.publishTitle}</h3>
+          <p>{m.publishLead}</p>
+          <form method="post" action={`${base}/publish`} class="actions" data-once>
+            <Csrf ctx={ctx} />
+            <button type="submit" class="secondary">
+              {m.publishButton}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
