@@ -12,6 +12,7 @@ import { DEFAULT_PUBLIC_URL } from "./config.ts";
 import { docsRoutes } from "./docs/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { programmeRoutes } from "./programme/routes.ts";
+import { questionRoutes } from "./questions/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { AppError, NotFound, ValidationFailed } from "./errors.ts";
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", councilRoutes(deps));
   app.route("/", directoryRoutes(deps));
   app.route("/", programmeRoutes(deps));
+  app.route("/", questionRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", auditRoutes(deps));
   app.route("/", webRoutes(deps));

@@ -4,7 +4,17 @@ import type { AppDeps } from "../api/deps.ts";
 import { parseLimit } from "../api/lib/rate-limit.ts";
 import { tsParam } from "../db/client.ts";
 import { REGISTRATION_RETENTION_DAYS } from "../lib/privacy-notice.ts";
-import { auditLog, calendarTokens, events, idempotencyKeys, outbox, rateLimits, registrations } from "../db/schema/index.ts";
+import {
+  auditLog,
+  calendarTokens,
+  eventQuestions,
+  events,
+  idempotencyKeys,
+  outbox,
+  rateLimits,
+  registrationAnswers,
+  registrations,
+} from "../db/schema/index.ts";
 
 const DAY = 86_400_000;
 /** A retry later than this is a new request: replays are kept a week, then forgotten (they are sealed answers). */
@@ -41,7 +51,9 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 /**
  * REGISTRATION_RETENTION_DAYS (a year) after an event, its registrants' personal data is erased, everywhere the product keeps it:
  * the registration row (kept with status, sector and times, so counts and statistics by sector
- * stay right), the messages to and about them in the outbox and their .eml copies, the audit
+ * stay right), their answers to the organiser's questions (all free text goes; a choice, a
+ * selection or a tick that is exactly one of the question's own options stays with the anonymised
+ * registration, so the per-option counts of a past event stay right), the messages to and about them in the outbox and their .eml copies, the audit
  * entries' before/after values, and the feed token of anyone left with no registration. Replayable
  * answers (idempotency) and rate-limit counters only live days, so they are deleted by age here.
  */
@@ -74,6 +86,7 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
         })
         .where(inArray(registrations.id, ids));
     }
+    const answers = ids.length ? await purgeAnswers(tx, ids) : 0;
     // The identities left with no registration at all: their feed token and any message to them go.
     const gone = !due.length
       ? []
@@ -143,6 +156,7 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
 
     return {
       registrations: ids.length,
+      answers,
       feedTokens: feedTokens.length,
       messages: messages.length,
       auditEntries,
@@ -151,4 +165,30 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
     };
   });
   return result;
+}
+
+/**
+ * Deletes the purged registrations' answers except those that say nothing but which of the
+ * question's own options was taken (the organiser's words, not the person's); the number deleted.
+ */
+async function purgeAnswers(tx: AppDeps["db"], ids: string[]): Promise<number> {
+  const a = registrationAnswers;
+  const q = eventQuestions;
+  const isOption = (v: ReturnType<typeof sql>) =>
+    sql`exists (select 1 from jsonb_array_elements(${q.options}) o where o->'value' = ${v})`;
+  const onlyOptions = sql`(
+    (${q.kind} = 'checkbox' and jsonb_typeof(${a.value}) = 'boolean')
+    or (${q.kind} = 'choice' and jsonb_typeof(${a.value}) = 'string' and ${isOption(sql`${a.value}`)})
+    or (${q.kind} = 'multi' and jsonb_typeof(${a.value}) = 'array'
+        and not exists (select 1 from jsonb_array_elements(${a.value}) v where not ${isOption(sql`v`)})))`;
+  const deleted = await tx
+    .delete(a)
+    .where(
+      and(
+        inArray(a.registrationId, ids),
+        sql`not exists (select 1 from ${q} where ${q.eventId} = ${a.eventId} and ${q.id} = ${a.questionId} and ${onlyOptions})`,
+      ),
+    )
+    .returning({ id: a.registrationId });
+  return deleted.length;
 }

@@ -227,6 +227,10 @@ const table: Record<string, Row> = {
     access: "secret",
     req: async ({ valid }) => ({ path: `/api/registrations/${valid ? (await register(eventId)).manageToken : WRONG_SECRET}` }),
   },
+  "PATCH /api/registrations/{manageToken}": {
+    access: "secret",
+    req: ({ valid }) => ({ path: `/api/registrations/${valid ? manageToken : WRONG_SECRET}`, json: { answers: {} } }),
+  },
   "POST /api/registrations/{manageToken}/calendar-link": {
     access: "secret",
     req: ({ valid }) => ({ path: `/api/registrations/${valid ? manageToken : WRONG_SECRET}/calendar-link` }),
@@ -321,6 +325,11 @@ const table: Record<string, Row> = {
   "PUT /api/events/{id}/programme": {
     access: "event",
     req: ({ event }) => ({ path: `/api/events/${event}/programme`, json: { sessions: [] } }),
+  },
+  "GET /api/events/{id}/questions": { access: "event-read", req: ({ event }) => ({ path: `/api/events/${event}/questions` }) },
+  "PUT /api/events/{id}/questions": {
+    access: "event",
+    req: ({ event }) => ({ path: `/api/events/${event}/questions`, json: [] }),
   },
   "GET /calendar/events/{id}/programme.ics": {
     access: "event-read",

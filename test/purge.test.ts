@@ -5,7 +5,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileMailer } from "../api/mail/file-transport.ts";
 import { emailKey } from "../api/lib/text.ts";
-import { calendarTokens, idempotencyKeys, outbox, rateLimits, registrations } from "../db/schema/index.ts";
+import { calendarTokens, idempotencyKeys, outbox, rateLimits, registrationAnswers, registrations } from "../db/schema/index.ts";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
 import { findEverywhere, sealedValues, textualColumns } from "./support/catalog.ts";
 import { mailFolder } from "./support/eml.ts";
@@ -166,8 +166,16 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     const e = someone("academia");
     const f = someone("industry");
     const idem = { "Idempotency-Key": `purge-test-${uniq}-0123456789` };
-    const ra = await register(past.id, a, idem);
-    expect((await register(past.id, a, idem)).manageToken).toBe(ra.manageToken); // the replay
+    // The organiser asks two questions; the first person answers both, in free text too.
+    const questions = [
+      { id: "party", kind: "choice", labelJa: "懇親会", required: false, options: [{ value: "attend", labelJa: "出席" }] },
+      { id: "diet", kind: "text", labelJa: "食事の配慮", required: false },
+    ];
+    expect((await t.request(`/api/events/${past.id}/questions`, { method: "PUT", admin: true, json: questions })).status).toBe(200);
+    const freeText = `卵アレルギー${uniq}`;
+    const aWithAnswers = { ...a, answers: { party: "attend", diet: freeText } } as Person;
+    const ra = await register(past.id, aWithAnswers, idem);
+    expect((await register(past.id, aWithAnswers, idem)).manageToken).toBe(ra.manageToken); // the replay
     const rb = await register(past.id, b);
     const rc = await register(past.id, c);
     expect(rc.status).toBe("waitlisted");
@@ -259,6 +267,7 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
       return { counts: body.counts, bySector: body.bySector, sectors: body.items.map((i) => i.sector) };
     };
     const countsBefore = await counts();
+    expect((await findEverywhere(t.db, [freeText])).map((x) => x.where)).toEqual(["public.registration_answers.value"]);
     const tablesBefore = (await textualColumns(t.db)).length;
     expect(tablesBefore).toBeGreaterThan(20);
 
@@ -270,8 +279,12 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     expect(run.result).toMatchObject({ registrations: 5 });
     expect(run.result.messages).toBeGreaterThanOrEqual(10);
 
-    const after = await findEverywhere(t.db, due.flatMap(needlesOf));
+    const after = await findEverywhere(t.db, [...due.flatMap(needlesOf), freeText]);
     expect(after).toEqual([]);
+    // Free-text answers go; the choice of one of the organiser's options stays, so the counts per option do.
+    expect(run.result.answers).toBe(1);
+    const keptAnswers = await t.db.select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, ra.id));
+    expect(keptAnswers.map((r) => [r.questionId, r.value])).toEqual([["party", "attend"]]);
     expect(await searchMail(due.flatMap(needlesOf))).toEqual([]);
     expect(await searchSealed(due.flatMap(needlesOf))).toEqual([]);
     // The answers kept for replay and the rate-limit counters of that time are gone (they only live days).

@@ -15,6 +15,7 @@ import { emailKey } from "../lib/text.ts";
 import { toTokyoIso, tokyoParts } from "../../lib/time.ts";
 import { newToken, sha256Hex } from "../lib/tokens.ts";
 import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
+import { validatedAnswers, writeAnswers } from "../questions/service.ts";
 import type { RegistrationRow } from "../../db/schema/index.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 import { manageUrl, nextCheckInCode, toRegistrationDto } from "./service.ts";
@@ -237,10 +238,12 @@ type WalkInDeps = Pick<AppDeps, "db" | "sealer" | "config"> & {
 export async function registerWalkIn({ db, sealer, config, who, eventId, input, idempotencyKey }: WalkInDeps) {
   const key = emailKey(input.email);
   const manageToken = newToken();
-  const [manageTokenHash, manageTokenSealed, checkInCode] = await Promise.all([
+  const [manageTokenHash, manageTokenSealed, checkInCode, checked] = await Promise.all([
     sha256Hex(manageToken),
     sealer.seal(manageToken),
     nextCheckInCode(db),
+    // At the door nothing is asked for, but what is given must fit the questions.
+    validatedAnswers(db, eventId, input.answers, { requireAll: false }),
   ]);
   const idem = idempotencyKey
     ? { key: idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
@@ -251,6 +254,8 @@ export async function registerWalkIn({ db, sealer, config, who, eventId, input, 
       assertCoversEvent(who.actor, event);
       if (event.status === "cancelled")
         throw new Conflict("event-cancelled", "This event has been cancelled.", "Event cancelled");
+      const invalid = checked.fail();
+      if (invalid) throw invalid;
       if (event.status !== "scheduled") {
         throw new Conflict(
           "registration-not-open",
@@ -301,6 +306,7 @@ export async function registerWalkIn({ db, sealer, config, who, eventId, input, 
           checkedInBy: who.actor.kind === "anonymous" ? null : who.actor.label,
         })
         .returning();
+      await writeAnswers(tx, reg!, checked.answers, who.now);
       await enqueueRegistrationMail(tx, config, { kind: "confirmed", registration: reg!, now: who.now });
       await audit(tx, who, {
         action: "registration.walk-in",

@@ -20,6 +20,8 @@ import {
   RegistrationList,
   TokenParam,
 } from "./schemas.ts";
+import { AnswersPatch } from "../questions/schemas.ts";
+import { updateAnswers } from "./answers.ts";
 import { checkInByCode, listRegistrations, registerWalkIn, registrationsCsv, setCheckIn } from "./desk.ts";
 import { cancelRegistration, getManagedRegistration, registerForEvent, sendCalendarLink, toRegistrationDto } from "./service.ts";
 
@@ -31,7 +33,7 @@ export function registrationRoutes(deps: AppDeps) {
   app.use("/api/events/:id/check-in", requireStaff);
 
   const managed = (found: Awaited<ReturnType<typeof getManagedRegistration>>) => ({
-    ...toRegistrationDto(found.registration, found.position),
+    ...toRegistrationDto(found.registration, found.position, found.answers),
     manageUrl: found.manageUrl,
     eventCalendarUrl: found.eventCalendarUrl,
     event: toEventDto(found.event, deps.config.PUBLIC_URL),
@@ -119,6 +121,29 @@ export function registrationRoutes(deps: AppDeps) {
         const token = c.req.valid("param").manageToken;
         c.header("Cache-Control", "no-store");
         return c.json(managed(await getManagedRegistration({ ...deps, token })), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "patch",
+        path: "/api/registrations/{manageToken}",
+        tags: ["registrations"],
+        summary: "Change your answers to the event's questions, until registration closes",
+        description:
+          "`answers` replaces the registration's answers as a whole (a question left out is unanswered). " +
+          "Checked as at registration (400 naming `answers.<id>`); 409 once registration has closed or the registration is cancelled.",
+        request: { params: TokenParam, body: jsonBody(AnswersPatch) },
+        responses: {
+          200: jsonResponse(ManagedRegistration, "The registration with its answers"),
+          400: problems[400],
+          404: problems[404],
+          409: problems[409],
+        },
+      }),
+      async (c) => {
+        const token = c.req.valid("param").manageToken;
+        c.header("Cache-Control", "no-store");
+        return c.json(managed(await updateAnswers({ ...deps, token, answers: c.req.valid("json").answers })), 200);
       },
     )
     .openapi(

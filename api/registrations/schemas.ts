@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { LOCALES, REGISTRATION_STATUSES, SECTORS } from "../../db/schema/registrations.ts";
 import { emailField, kanaField, line } from "../lib/text.ts";
 import { Event } from "../events/schemas.ts";
+import { AnswersInput } from "../questions/schemas.ts";
 
 export const Sector = z.enum(SECTORS).openapi("Sector");
 export const Locale = z.enum(LOCALES).openapi("Locale");
@@ -20,6 +21,7 @@ export const RegistrationCreate = z
     consent: z.boolean().optional().openapi({
       description: "Agreement to the event's privacy notice; required (true) where the event's consentRequired is set",
     }),
+    answers: AnswersInput.optional(),
     walkIn: z.boolean().optional().openapi({
       description:
         "Organisers in scope only: someone registering at the desk on the day. Confirmed and checked in at once, also after registration has closed.",
@@ -68,6 +70,7 @@ export const Registration = z
     checkInCode: CheckInCode,
     checkedInAt: z.string().nullable(),
     checkedInBy: z.string().nullable(),
+    answers: AnswersInput.openapi({ description: "Answers to the event's questions, by question id" }),
   })
   .openapi("Registration");
 

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { preparedStatement } from "../../db/prepared.ts";
-import { events, outbox, registrations } from "../../db/schema/index.ts";
+import { eventQuestions, events, outbox, registrationAnswers, registrations } from "../../db/schema/index.ts";
 import { messageIdHost } from "../mail/outbox.ts";
 import { registrationDedupeKey } from "../mail/registration-mail.ts";
+import type { Answers } from "../questions/answers.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 
 const p = (name: string) => sql.placeholder(name);
@@ -14,7 +15,8 @@ const NOW = sql`${p("now")}::timestamptz`;
  * only while the database executes it, never across a round trip: lock the event row (only if it
  * takes registrations now and the address is not registered yet), move its counters, insert the
  * registration with the seat's status and order, and write what to send (the confirmation or the
- * waiting-list message: a kind, the registration, the locale; the deliver job renders it).
+ * waiting-list message: a kind, the registration, the locale; the deliver job renders it), and
+ * the answers to the event's questions (checked before, by validatedAnswers).
  * Yields no row, and changes nothing, otherwise (also when the event asks for consent to its
  * privacy notice and none was given); the caller finds out why. Built once, prepared.
  */
@@ -48,6 +50,12 @@ export const SEAT_STATEMENT = sql`
       case when ${p("consent")}::boolean then ${NOW} end
     from seat
     returning id
+  ), answers as (
+    insert into ${registrationAnswers} (registration_id, event_id, question_id, value, updated_at)
+    select reg.id, ${p("eventId")}::uuid, a.key, a.value, ${NOW}
+    from reg, jsonb_each(${p("answers")}::jsonb) as a(key, value)
+    where exists (select 1 from ${eventQuestions} q where q.event_id = ${p("eventId")}::uuid and q.id = a.key)
+    returning 1
   ), mail as (
     insert into ${outbox} (dedupe_key, message_id, kind, to_address, registration_id, locale, created_at, next_attempt_at)
     select case when seat.confirmed then ${p("confirmedKey")} else ${p("waitlistedKey")} end,
@@ -67,6 +75,8 @@ const seatStatement = preparedStatement<{ seq: string | number; confirmed: boole
 
 export type SeatRequest = {
   id: string;
+  /** The answers as checked against the event's questions. */
+  answers: Answers;
   eventId: string;
   key: string;
   input: RegistrationCreateInput;
@@ -89,6 +99,7 @@ export function seatValues(r: SeatRequest, publicUrl: string): Record<string, un
     sector: r.input.sector,
     locale: r.input.locale ?? "ja",
     consent: r.input.consent === true,
+    answers: JSON.stringify(r.answers),
     manageTokenHash: r.manageTokenHash,
     manageTokenSealed: r.manageTokenSealed,
     confirmedKey: registrationDedupeKey("confirmed", r, r.now),

@@ -13,6 +13,7 @@ import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
 import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
+import { answersOf, validatedAnswers, type Answers } from "../questions/service.ts";
 import { promoteWaitlist } from "./promote.ts";
 import type { RegistrationRow } from "../../db/schema/index.ts";
 import { claimSeat } from "./seat.ts";
@@ -79,11 +80,26 @@ export async function registerForEvent(
     : undefined;
   const id = crypto.randomUUID();
   const manageToken = newToken();
-  const [manageTokenHash, manageTokenSealed] = await Promise.all([sha256Hex(manageToken), sealer.seal(manageToken)]);
+  const [manageTokenHash, manageTokenSealed, checked] = await Promise.all([
+    sha256Hex(manageToken),
+    sealer.seal(manageToken),
+    validatedAnswers(db, eventId, input.answers),
+  ]);
+  const invalid = checked.fail();
+  if (invalid) {
+    // An event nobody may register for now (or may not see) answers as such, whatever the answers.
+    const closed = registrationClosedReason(await getEvent({ db, id: eventId, viewer: PUBLIC_VIEWER }), now);
+    throw closed ?? invalid;
+  }
+  const { answers } = checked;
   // The event is not read first: the seat statement itself takes no registration for an event
   // that is closed (or missing) or an address already registered, and only then do we look why.
   const attempt = async (q: Db): Promise<RegistrationOutcome> => {
-    const seat = await claimSeat(q, { id, eventId, key, input, manageTokenHash, manageTokenSealed, now }, config.PUBLIC_URL);
+    const seat = await claimSeat(
+      q,
+      { id, eventId, key, input, answers, manageTokenHash, manageTokenSealed, now },
+      config.PUBLIC_URL,
+    );
     if (!seat) return refused(q);
     return {
       outcome: "created",
@@ -134,7 +150,7 @@ export async function registerForEvent(
   }
 }
 
-async function registrationByToken(db: Db, token: string): Promise<RegistrationRow> {
+export async function registrationByToken(db: Db, token: string): Promise<RegistrationRow> {
   if (!TOKEN_PATTERN.test(token)) throw new NotFound("registration");
   const [row] = await db
     .select()
@@ -154,7 +170,7 @@ export async function waitlistPosition(db: Db, reg: RegistrationRow): Promise<nu
   return r?.n ?? undefined;
 }
 
-export function toRegistrationDto(reg: RegistrationRow, position?: number) {
+export function toRegistrationDto(reg: RegistrationRow, position?: number, answers: Answers = {}) {
   const iso = (d: Date | null) => (d ? toTokyoIso(d) : null);
   return {
     id: reg.id,
@@ -173,6 +189,7 @@ export function toRegistrationDto(reg: RegistrationRow, position?: number) {
     checkInCode: reg.checkInCode,
     checkedInAt: iso(reg.checkedInAt),
     checkedInBy: reg.checkedInBy,
+    answers,
   };
 }
 
@@ -186,6 +203,7 @@ export async function getManagedRegistration({ db, config, token }: Pick<Deps, "
   const [event] = await db.select().from(events).where(eq(events.id, reg.eventId));
   return {
     registration: reg,
+    answers: (await answersOf(db, [reg.id])).get(reg.id) ?? {},
     event: event!,
     position: await waitlistPosition(db, reg),
     manageUrl: manageUrl(config.PUBLIC_URL, token),
@@ -235,20 +253,17 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
       .returning();
     await enqueueRegistrationMail(tx, config, { kind: "cancelled", registration: reg, now });
     if (wasConfirmed) await promoteWaitlist(tx, updated!, { clock, sealer, config }, "cancellation");
-    // The registrant acted with their private link; the log records the change, not the person.
-    await audit(
-      tx,
-      { actor: { kind: "anonymous" }, now },
-      {
-        action: "registration.cancel",
-        entity: "registration",
-        entityId: reg.id,
-        before: { status: reg.status },
-        after: { status: "cancelled", promoted: wasConfirmed },
-      },
-    );
+    await auditByRegistrant(tx, now, reg.id, "registration.cancel", {
+      before: { status: reg.status },
+      after: { status: "cancelled", promoted: wasConfirmed },
+    });
   });
   return getManagedRegistration({ db, config, token });
+}
+
+/** The registrant acted with their private link: the log records the change, not the person. */
+export async function auditByRegistrant(tx: Db, now: Date, registrationId: string, action: string, change: { before?: unknown; after?: unknown }) {
+  await audit(tx, { actor: { kind: "anonymous" }, now }, { action, entity: "registration", entityId: registrationId, ...change });
 }
 
 /** A fresh 受付番号, unique by construction (see the registrations schema), for inserts that need it first. */

@@ -18,6 +18,7 @@ export function productSeatStatement(publicUrl: string): { text: string; params:
       eventId: MARK.event,
       key: input.email,
       input,
+      answers: {},
       manageTokenHash: `h${MARK.n}`,
       manageTokenSealed: "v1.sealed",
       now: new Date(),

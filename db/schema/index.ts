@@ -8,3 +8,4 @@ export * from "./jobs.ts";
 export * from "./organisers.ts";
 export * from "./booths.ts";
 export * from "./programme.ts";
+export * from "./questions.ts";
