@@ -2,13 +2,15 @@
  * Domain errors. Services throw these; the one error handler in app.ts turns them
  * into application/problem+json (RFC 9457). No handler writes its own error JSON.
  */
+import { PROBLEMS, type ProblemCode } from "../lib/problems.ts";
+
 export type FieldError = { field: string; code: string; message: string };
 
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    /** Short slug; the problem `type` is `/problems/<slug>`. */
-    readonly slug: string,
+    /** The problem's code (lib/problems.ts); its `type` is `/problems/<slug>`. */
+    readonly slug: ProblemCode,
     readonly title: string,
     readonly detail?: string,
     readonly fields?: FieldError[],
@@ -24,8 +26,11 @@ export class NotFound extends AppError {
   }
 }
 
+/** A title for a code: the registry's. */
+const titleOf = (slug: ProblemCode, fallback: string) => (slug === "http" ? fallback : PROBLEMS[slug].title);
+
 export class Conflict extends AppError {
-  constructor(slug: string, detail: string, title = "Conflict") {
+  constructor(slug: ProblemCode, detail: string, title = titleOf(slug, "Conflict")) {
     super(409, slug, title, detail);
   }
 }
@@ -37,7 +42,7 @@ export class ValidationFailed extends AppError {
 }
 
 export class Unprocessable extends AppError {
-  constructor(slug: string, detail: string, title = "Unprocessable request") {
+  constructor(slug: ProblemCode, detail: string, title = titleOf(slug, "Unprocessable request")) {
     super(422, slug, title, detail);
   }
 }

@@ -92,12 +92,6 @@ const ja = {
   submitRegister: "参加登録する",
   submitWaitlist: "キャンセル待ちに登録する",
   errorSummary: "入力内容を確認してください",
-  closedReason: {
-    "event-cancelled": "この催しは中止になりました。",
-    "event-finished": "この催しは終了しました。",
-    "registration-not-open": "参加登録はまだ始まっていません。",
-    "registration-closed": "参加登録の受付は終了しました。",
-  } as Record<string, string>,
   alreadyRegistered:
     "このメールアドレスでは既に登録されています。登録内容の確認・キャンセル用のリンクを、あらためてメールでお送りしました。",
   formReused: "このフォームは既に送信されています。内容を確認して、もう一度送信してください。",
@@ -506,12 +500,6 @@ const en: Messages = {
   submitRegister: "Register",
   submitWaitlist: "Join the waiting list",
   errorSummary: "Please check your answers",
-  closedReason: {
-    "event-cancelled": "This event has been cancelled.",
-    "event-finished": "This event is over.",
-    "registration-not-open": "Registration for this event is not open yet.",
-    "registration-closed": "Registration for this event has closed.",
-  },
   alreadyRegistered:
     "This e-mail address is already registered for this event. We have e-mailed you the link to view or cancel it again.",
   formReused: "This form was already sent. Please check your answers and send it again.",

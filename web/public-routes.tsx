@@ -7,6 +7,7 @@ import { listCalendars, subscribeLinks } from "../api/calendar/service.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { AppError, Conflict, NotFound, TooManyRequests, ValidationFailed, type FieldError } from "../api/errors.ts";
 import { placeWord } from "./i18n/event-place.ts";
+import { problemText } from "../lib/problems.ts";
 import { getEvent, listEvents, PUBLIC_VIEWER } from "../api/events/service.ts";
 import { clientAddress } from "../api/lib/client-ip.ts";
 import { IDEMPOTENCY_KEY } from "../api/lib/idempotency.ts";
@@ -23,7 +24,6 @@ import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from ".
 import { fieldMessage } from "./i18n.ts";
 import type { Errors } from "./layout.tsx";
 import { CalendarPage } from "./pages/calendar.tsx";
-import { errorDetail } from "./pages/error.tsx";
 import { EventPage, type RegistrationFormState } from "./pages/event.tsx";
 import { FairPage } from "./pages/fair.tsx";
 import { HomePage, monthKey, MonthPage, type HomeFilters, type MonthRef } from "./pages/home.tsx";
@@ -189,7 +189,7 @@ export function publicRoutes(deps: AppDeps) {
         return eventPage(c, id, again({ message: { tone: "alert", text } }), 429);
       }
       if (err instanceof Conflict) {
-        const text = ctx.m.closedReason[err.slug] ?? errorDetail(err, ctx.lang) ?? err.detail ?? err.title;
+        const text = problemText(err.slug, ctx.lang) ?? err.detail ?? err.title;
         return eventPage(c, id, again({ message: { tone: "alert", text } }), 409);
       }
       if (err instanceof ValidationFailed) return invalid(err.fields ?? []);

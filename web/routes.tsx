@@ -11,12 +11,13 @@ import { languages, type WebEnv } from "./context.ts";
 import { directoryPages } from "./directory-routes.tsx";
 import { notFoundPage, renderError } from "./pages/error.tsx";
 import { publicRoutes } from "./public-routes.tsx";
+import { problemPages } from "./problem-pages.tsx";
 
 /**
  * Paths the pages own; middleware is bound to these only, so the API's requests never pass through
  * it. ("/admin/*" also matches "/admin" itself.)
  */
-const PAGE_PATHS = ["/", "/events/*", "/r/*", "/calendar", "/clusters", "/clusters/*", "/fair/*", "/admin/*"];
+const PAGE_PATHS = ["/", "/problems", "/problems/*", "/events/*", "/r/*", "/calendar", "/clusters", "/clusters/*", "/fair/*", "/admin/*"];
 
 /** Whether `path` is one of the pages' (so its errors are HTML, not problem+json). */
 export function isPagePath(path: string): boolean {
@@ -30,9 +31,10 @@ export function webRoutes(deps: AppDeps) {
   app.route("/", assetRoutes());
   app.route("/", publicRoutes(deps));
   app.route("/", directoryPages(deps));
+  app.route("/", problemPages());
   app.route("/", adminRoutes(deps));
   // Anything else under the pages' prefixes is an HTML 404, not the API's problem+json.
-  for (const path of ["/events/*", "/r/*", "/clusters/*", "/fair/*", "/admin/*"]) app.all(path, (c) => notFoundPage(c));
+  for (const path of ["/problems/*", "/events/*", "/r/*", "/clusters/*", "/fair/*", "/admin/*"]) app.all(path, (c) => notFoundPage(c));
   app.onError((err, c) => (c.req.path.startsWith("/api/") ? problemResponse(err, c) : renderError(c, err)));
   return app;
 }

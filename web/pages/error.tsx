@@ -7,25 +7,12 @@ import { logFault, routeOf } from "../../api/lib/problem.ts";
 import { pageCtx, render, type PageCtx, type WebContext } from "../context.ts";
 import type { Lang } from "../i18n.ts";
 import { Layout } from "../layout.tsx";
+import { problemText } from "../../lib/problems.ts";
 
-/** Japanese for the service errors a person can meet on the pages; other details stay in English. */
-const DETAIL_JA: Record<string, string> = {
-  "event-cancelled": "この催しは中止になりました。",
-  "event-finished": "この催しは終了しました。",
-  "registration-not-open": "参加登録はまだ始まっていません。",
-  "registration-closed": "参加登録の受付は終了しました。",
-  "not-confirmed": "参加が確定している人だけ受付できます。",
-  "capacity-below-confirmed": "参加確定者の数より少ない定員にはできません。",
-  forbidden: "この操作を行う権限がないか、フォームの有効期限が切れています。ページを読み込み直してから、もう一度お試しください。",
-  "rate-limited": "短時間に多くの送信がありました。しばらく待ってから、もう一度お試しください。",
-  "body-too-large": "送信内容が大きすぎます。",
-  "database-unavailable": "データベースに一時的に接続できません。数秒おいてから、もう一度お試しください。",
-  "storage-full": "サーバーの保存領域が一杯のため、この変更は保存されませんでした。閲覧はできます。時間をおいてもう一度お試しください。",
-};
-
+/** What a person is told: Japanese from the problem registry; English keeps the service's specific detail. */
 export function errorDetail(err: AppError, lang: Lang): string | undefined {
-  if (lang === "ja") return DETAIL_JA[err.slug];
-  return err.detail;
+  if (lang === "ja") return problemText(err.slug, "ja");
+  return err.detail ?? problemText(err.slug, "en");
 }
 
 function ErrorPage(props: { ctx: PageCtx; status: number; detail?: string; requestId?: string }) {

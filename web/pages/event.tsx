@@ -13,6 +13,7 @@ import { googleTemplateUrl, icsUrl } from "../links.ts";
 import { privacyNoticeOf } from "../../api/events/service.ts";
 import { contactLine } from "../../lib/privacy-notice.ts";
 import { placeWord } from "../i18n/event-place.ts";
+import { problemText } from "../../lib/problems.ts";
 
 export type RegistrationFormState = {
   values: Record<string, string>;
@@ -333,7 +334,7 @@ export function EventPage(props: {
         </p>
       ) : null}
       {closed ? (
-        <p class={e.status === "cancelled" ? "alert" : "notice"}>{m.closedReason[closed.slug] ?? closed.detail}</p>
+        <p class={e.status === "cancelled" ? "alert" : "notice"}>{problemText(closed.slug, lang) ?? closed.detail}</p>
       ) : (
         <RegistrationForm ctx={ctx} event={e} state={props.form} />
       )}
