@@ -107,6 +107,12 @@ export const PROBLEMS = {
     ja: "ブースが割り当て済みです。会場図を差し替える前に割り当てを解除してください。",
     en: "Booths are already assigned; clear the assignments before replacing the floor plan.",
   },
+  "hall-changed": {
+    status: 409,
+    title: "Changed since the preview",
+    ja: "プレビューの後にブースまたは出展者が変更されました。もう一度プレビューしてください。",
+    en: "The booths or exhibitors changed after the preview was made; preview the upload again.",
+  },
   "body-too-large": { status: 413, title: "Body too large", ja: "送信内容が大きすぎます。", en: "The request body is too large." },
   "unsupported-media-type": {
     status: 415,
