@@ -107,6 +107,18 @@ export const PROBLEMS = {
     ja: "ブースが割り当て済みです。会場図を差し替える前に割り当てを解除してください。",
     en: "Booths are already assigned; clear the assignments before replacing the floor plan.",
   },
+  "registration-cancelled": {
+    status: 409,
+    title: "Registration cancelled",
+    ja: "この参加登録は取り消されています。",
+    en: "This registration has been cancelled.",
+  },
+  "questions-have-answers": {
+    status: 409,
+    title: "Questions have answers",
+    ja: "削除しようとした質問には回答があります。回答ごと削除する場合は、削除を確認してください。",
+    en: "The questions being removed have answers; confirm (force) to remove them with their answers.",
+  },
   "hall-changed": {
     status: 409,
     title: "Changed since the preview",
