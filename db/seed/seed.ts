@@ -57,7 +57,7 @@ export function seedEventRow(e: SeedEvent): typeof events.$inferInsert {
 /**
  * Bump when the seed data changes, so existing databases receive the new rows (still never
  * duplicated) and the corrections of the new version (corrections.ts). 2: events tied to their
- * clusters. 3: issue 14 (attendance, date precision, venueEn, sources, the Kanto launch, the
+ * clusters. 3: the history corrections (attendance, date precision, venueEn, sources, the Kanto launch, the
  * 2006-02-15 block, the Kinki council's name).
  */
 export const SEED_VERSION = "3";
