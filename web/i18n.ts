@@ -5,6 +5,7 @@ import type { EventKind } from "../db/schema/events.ts";
 import type { RegistrationStatus, Sector } from "../db/schema/registrations.ts";
 import { kindName } from "../api/calendar/service.ts";
 import type { Lang } from "../lib/format.ts";
+import { FAIR_WORDS } from "./i18n/fair.ts";
 import { UPLOAD_WORDS } from "./i18n/uploads.ts";
 
 export type { Lang } from "../lib/format.ts";
@@ -413,6 +414,7 @@ const ja = {
   unknownBooth: "この会場にあるブースを選んでください。",
   unknownExhibitor: "辞退していない出展者を選んでください。",
   ...UPLOAD_WORDS.ja,
+  ...FAIR_WORDS.ja,
 };
 
 type Messages = typeof ja;
@@ -808,6 +810,7 @@ const en: Messages = {
   unknownBooth: "Choose a booth of this floor plan.",
   unknownExhibitor: "Choose an exhibitor who has not withdrawn.",
   ...UPLOAD_WORDS.en,
+  ...FAIR_WORDS.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { ja, en };

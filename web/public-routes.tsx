@@ -266,7 +266,14 @@ export function publicRoutes(deps: AppDeps) {
     if (!isUuid(id)) throw new NotFound("event");
     const event = await getEvent({ db, id, viewer: c.get("actor") });
     const [booths, blocks] = await Promise.all([listBooths({ db, eventId: id, viewer: c.get("actor") }), listBlocks(db)]);
-    return render(c, <FairPage ctx={pageCtx(c)} event={event} booths={booths} blocks={blockNames(blocks)} />, 200, PAGE_CACHE);
+    const text = (k: string) => (c.req.query(k) ?? "").slice(0, 100).trim();
+    const query = { q: text("q"), field: text("field"), cluster: text("cluster") };
+    return render(
+      c,
+      <FairPage ctx={pageCtx(c)} event={event} booths={booths} blocks={blockNames(blocks)} query={query} />,
+      200,
+      PAGE_CACHE,
+    );
   });
 
   return app;

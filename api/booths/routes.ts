@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../auth/middleware.ts";
+import { coversEvent } from "../auth/scope.ts";
 import { whoOf } from "../auth/who.ts";
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
@@ -155,7 +156,8 @@ export function boothRoutes(deps: AppDeps) {
       async (c) => {
         const eventId = c.req.valid("param").id;
         const event = await getEvent({ db: deps.db, id: eventId, viewer: c.get("actor") });
-        const svg = floorPlanSvg(await listBooths({ db: deps.db, eventId, viewer: c.get("actor") }), { title: event.titleJa });
+        const showPinned = coversEvent(c.get("actor"), event);
+        const svg = floorPlanSvg(await listBooths({ db: deps.db, eventId, viewer: c.get("actor") }), { title: event.titleJa, showPinned });
         return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-cache" });
       },
     )

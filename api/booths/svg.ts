@@ -6,11 +6,11 @@ export type MapBooth = Booth & {
 };
 
 /** Colour-blind-safe palette (Okabe–Ito), assigned to fields in sorted order. */
-const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"];
+export const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"];
 const CELL = 40;
 
-/** The floor map, booths to scale, coloured by field, labelled with code and exhibitor. Text is escaped. */
-export function floorPlanSvg(booths: MapBooth[], opts: { title: string }): string {
+/** The floor map, booths to scale, coloured by field, labelled with code and exhibitor; pinned booths bold only for organisers. Text is escaped. */
+export function floorPlanSvg(booths: MapBooth[], opts: { title: string; showPinned?: boolean }): string {
   const fields = [...new Set(booths.flatMap((b) => (b.assignment ? [b.assignment.field] : [])))].sort();
   const colour = (f: string) => PALETTE[fields.indexOf(f) % PALETTE.length]!;
   const width = Math.max(1, ...booths.map((b) => b.x + b.w)) * CELL;
@@ -31,7 +31,7 @@ export function floorPlanSvg(booths: MapBooth[], opts: { title: string }): strin
     out.push(
       `<g data-booth="${escapeHtml(b.code)}"${b.assignment ? ` data-exhibitor="${escapeHtml(b.assignment.exhibitor)}"` : ""}>`,
       `<title>${escapeHtml(label)}</title>`,
-      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="#333" stroke-width="${b.assignment?.pinned ? 3 : 1}"/>`,
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="#333" stroke-width="${opts.showPinned && b.assignment?.pinned ? 3 : 1}"/>`,
       `<text class="c" x="${x + 3}" y="${y + 12}">${escapeHtml(b.code)}</text>`,
     );
     if (b.assignment) {

@@ -206,6 +206,20 @@ svg.bar { display: block; width: 100%; max-width: 14rem; height: 1.4rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .counts li { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.8rem; }
 .counts strong { font-size: 1.2rem; margin-left: 0.3rem; }
+.fairmap-wrap { overflow: auto; max-height: 80vh; border: 1px solid var(--line); border-radius: 6px; background: #fff; margin: 0 0 0.5rem; }
+svg.fairmap { display: block; width: 100%; height: auto; }
+svg.fairmap rect { stroke: #333; stroke-width: 1; }
+svg.fairmap text { font: bold 11px sans-serif; fill: #111; pointer-events: none; }
+svg.fairmap a:focus rect, svg.fairmap a:hover rect { stroke: var(--text); stroke-width: 4; }
+svg.fairmap .hit rect { stroke: var(--bad); stroke-width: 5; }
+svg.fairmap .dim { opacity: 0.3; }
+.fair-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
+@media (min-width: 60rem) { .fair-layout { grid-template-columns: minmax(0, 1fr) 22rem; } .fair-list { max-height: 90vh; overflow: auto; } }
+.fair-search .field { display: inline-block; margin-right: 1rem; max-width: 100%; }
+.fair-search select, .fair-search input { max-width: 100%; }
+.exhibitor-cards { list-style: none; padding: 0; margin: 0 0 1rem; }
+.exhibitor-cards li { border-bottom: 1px solid var(--line); padding: 0.5rem 0.25rem; overflow-wrap: anywhere; }
+.exhibitor-cards li:target { background: var(--warn-bg); outline: 3px solid var(--warn); }
 .floor img { width: 100%; max-width: 56rem; height: auto; border: 1px solid var(--line); background: #fff; }
 
 /* booth page (organisers) */
