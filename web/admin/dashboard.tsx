@@ -150,7 +150,7 @@ export function DashboardPage(props: {
             </li>
           </ul>
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <caption class="visually-hidden">{title}</caption>
               <thead>
                 <tr>
@@ -188,11 +188,17 @@ export function DashboardPage(props: {
                           {m.navClusters}
                         </a>
                       </th>
-                      <td class="num">{r.held}</td>
-                      <td class="num">{r.scheduled}</td>
-                      <td class="num">{r.planned}</td>
-                      <td>{m.targetRange(r.min, r.max)}</td>
-                      <td>
+                      <td class="num" data-label={m.held}>
+                        {r.held}
+                      </td>
+                      <td class="num" data-label={m.scheduled}>
+                        {r.scheduled}
+                      </td>
+                      <td class="num" data-label={m.planned}>
+                        {r.planned}
+                      </td>
+                      <td data-label={m.target}>{m.targetRange(r.min, r.max)}</td>
+                      <td data-label={m.state}>
                         {r.status === "behind" ? (
                           <span class="badge warn">
                             <span aria-hidden="true">⚠ </span>

@@ -59,7 +59,7 @@ export function EventsListPage(props: {
         <p>{m.noEvents}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{m.when}</th>
@@ -75,19 +75,19 @@ export function EventsListPage(props: {
             <tbody>
               {props.events.map((e) => (
                 <tr>
-                  <td>{eventWhen(e, lang)}</td>
+                  <td data-label={m.when}>{eventWhen(e, lang)}</td>
                   <th scope="row">
                     <a href={`/events/${e.id}`}>{eventTitle(e, lang)}</a>
                     <br />
                     <span class="muted">{kindLabel(e.kind, lang)}</span>
                   </th>
-                  <td>{blockLabel(e.blockCode, props.names, lang) ?? "—"}</td>
-                  <td>
+                  <td data-label={m.block}>{blockLabel(e.blockCode, props.names, lang) ?? "—"}</td>
+                  <td data-label={m.statusCol}>
                     <span class={`badge ${e.status === "cancelled" ? "bad" : e.status === "planned" ? "info" : "ok"}`}>
                       {m.eventStatus[e.status]}
                     </span>
                   </td>
-                  <td class="num">
+                  <td class="num" data-label={m.registrations}>
                     {e.confirmedCount}
                     {e.capacity !== null ? ` / ${e.capacity}` : ""}
                     {e.waitlistCount ? ` (+${e.waitlistCount})` : ""}

@@ -162,6 +162,7 @@ tr.behind { background: var(--warn-bg); }
   table.stack th, table.stack td { border: 0; padding: 0.3rem 0; overflow-wrap: anywhere; }
   table.stack [data-label]::before { content: attr(data-label); display: block; font-size: 0.8rem; font-weight: 400; color: var(--muted); }
   table.stack td:empty { display: none; }
+  table.stack td.num { display: inline-block; width: auto; margin-right: 1.25rem; text-align: left; }
 }
 tr.behind th { border-left: 6px solid var(--warn); }
 

@@ -12,7 +12,7 @@ export function BoothTable(props: { ctx: PageCtx; booths: Booth[]; base: string 
         <section aria-labelledby="booths-title">
           <h2 id="booths-title">{m.boothsTable}</h2>
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{m.booth}</th>
@@ -27,9 +27,9 @@ export function BoothTable(props: { ctx: PageCtx; booths: Booth[]; base: string 
                 {booths.map((b) => (
                   <tr data-booth-row={b.code}>
                     <th scope="row">{b.code}</th>
-                    <td>{b.sizeClass}</td>
-                    <td>{b.zone}</td>
-                    <td>
+                    <td data-label={m.sizeClass}>{b.sizeClass}</td>
+                    <td data-label={m.zone}>{b.zone}</td>
+                    <td data-label={m.exhibitorName}>
                       {b.assignment ? (
                         <>
                           {b.assignment.name}
@@ -42,7 +42,7 @@ export function BoothTable(props: { ctx: PageCtx; booths: Booth[]; base: string 
                         <span class="muted">{m.freeBooth}</span>
                       )}
                     </td>
-                    <td>{b.assignment?.pinned ? <span class="badge info">{m.pinnedMark}</span> : null}</td>
+                    <td data-label={m.pinnedCol}>{b.assignment?.pinned ? <span class="badge info">{m.pinnedMark}</span> : null}</td>
                     <td>
                       {b.assignment ? (
                         <span class="meta">
@@ -88,7 +88,7 @@ export function ExhibitorTable(props: { ctx: PageCtx; exhibitors: Exhibitor[] })
           <p>{m.noExhibitors}</p>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{m.exhibitorRef}</th>
@@ -112,7 +112,7 @@ export function ExhibitorTable(props: { ctx: PageCtx; exhibitors: Exhibitor[] })
                   return (
                     <tr data-exhibitor={x.ref}>
                       <th scope="row">{x.ref}</th>
-                      <td>
+                      <td data-label={m.exhibitorName}>
                         {x.name}
                         <br />
                         <span class="muted">{x.organization}</span>
@@ -125,15 +125,17 @@ export function ExhibitorTable(props: { ctx: PageCtx; exhibitors: Exhibitor[] })
                           </>
                         ) : null}
                       </td>
-                      <td>
+                      <td data-label={`${m.cluster} / ${m.field}`}>
                         {x.cluster}
                         <br />
                         <span class="muted">{x.field}</span>
                       </td>
-                      <td>{x.size}</td>
-                      <td class="num">{x.priority}</td>
-                      <td>{preferenceText(x)}</td>
-                      <td>
+                      <td data-label={m.sizeClass}>{x.size}</td>
+                      <td class="num" data-label={m.priority}>
+                        {x.priority}
+                      </td>
+                      <td data-label={m.preferences}>{preferenceText(x)}</td>
+                      <td data-label={m.statusCol}>
                         <span
                           class={`badge ${x.status === "assigned" ? "ok" : x.status === "unassigned" ? "warn" : x.status === "withdrawn" ? "" : "info"}`}
                         >
@@ -146,7 +148,7 @@ export function ExhibitorTable(props: { ctx: PageCtx; exhibitors: Exhibitor[] })
                           </>
                         ) : null}
                       </td>
-                      <td>
+                      <td data-label={m.booth}>
                         {x.booth ?? "—"}
                         {x.pinned ? ` (${m.pinnedMark})` : ""}
                         {rank ? (
