@@ -241,3 +241,64 @@ describe("editing questions keeps answers; removing answered ones needs force", 
     expect(((await (await manage(manageToken)).json()) as { answers: unknown }).answers).toEqual({ party: "attend" });
   });
 });
+
+describe("answers at the desk and in the CSV", () => {
+  it("counts per option among the confirmed, lists each person's answers, and exports one column per question", async () => {
+    const e = (await createOpenEvent(t, { block: "tohoku", capacity: 2 })).id;
+    await put([party, diet, photo], { id: e });
+    for (const answers of [
+      { party: "attend", photo: true, diet: "=1+1" },
+      { party: "absent", photo: true },
+      { party: "attend", photo: true }, // waitlisted: not counted
+    ])
+      expect((await register(answers, e)).status).toBe(201);
+    const desk = (await (await t.request(`/api/events/${e}/registrations`, { admin: true })).json()) as {
+      items: { answers: Record<string, unknown>; status: string }[];
+      answerCounts: { id: string; answered: number; options: { value: string; count: number }[] }[];
+    };
+    expect(desk.items.map((i) => i.answers.party)).toEqual(["attend", "absent", "attend"]);
+    const byId = Object.fromEntries(desk.answerCounts.map((a) => [a.id, a]));
+    expect(byId.party!.options.map((o) => [o.value, o.count])).toEqual([
+      ["attend", 1],
+      ["absent", 1],
+    ]);
+    expect(byId.photo!.options.map((o) => [o.value, o.count])).toEqual([
+      ["true", 2],
+      ["false", 0],
+    ]);
+    expect(byId.diet).toMatchObject({ answered: 1, options: [] });
+    const csv = (await (await t.request(`/api/events/${e}/registrations.csv`, { admin: true })).text()).replace(/^\uFEFF/, "");
+    const lines = csv.split("\r\n");
+    expect(lines[0]!.split(",").slice(-3)).toEqual(["懇親会", "食事の配慮", "写真撮影に同意する"]);
+    expect(lines[1]!.split(",").slice(-3)).toEqual(["出席", "'=1+1", "はい"]);
+    expect(lines[2]!.split(",").slice(-3)).toEqual(["欠席", "", "はい"]);
+    const en = (await (await t.request(`/api/events/${e}/registrations.csv?lang=en`, { admin: true })).text()).split("\r\n");
+    expect(en[0]!.split(",").slice(-3)).toEqual(["Reception", "Dietary needs", "写真撮影に同意する"]);
+    expect(en[1]!.split(",").slice(-3)).toEqual(["Attending", "'=1+1", "Yes"]);
+  });
+});
+
+describe("the manage page changes answers without script", () => {
+  it("keeps what was typed and shows the error beside the question, then saves", async () => {
+    const e = (await createOpenEvent(t, { block: "tohoku", capacity: 5 })).id;
+    await put([party, diet], { id: e });
+    const { manageToken } = (await (await register({ party: "attend" }, e)).json()) as { manageToken: string };
+    const post = (body: Record<string, string>) =>
+      t.request(`/r/${manageToken}/answers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+        body: new URLSearchParams(body).toString(),
+      });
+    const bad = await post({ "answers.diet": "x".repeat(21) });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Please answer this question.");
+    expect(html).toContain("x".repeat(21));
+    const ok = await post({ "answers.party": "absent", "answers.diet": "なし" });
+    expect(ok.status).toBe(303);
+    expect(((await (await manage(manageToken)).json()) as { answers: unknown }).answers).toEqual({
+      party: "absent",
+      diet: "なし",
+    });
+  });
+});

@@ -27,6 +27,7 @@ import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import type { FieldError } from "../api/errors.ts";
 import { boothPageRoutes } from "./admin-booth-routes.tsx";
 import { boothUploadRoutes } from "./admin-booth-upload-routes.tsx";
+import { questionPageRoutes } from "./admin-question-routes.tsx";
 import { DashboardPage } from "./admin/dashboard.tsx";
 import { DeskPage, type DeskNotice, type WalkInForm } from "./admin/desk.tsx";
 import { PLACE_FORM_FIELDS, placeFormValues, placeInput } from "./admin/event-place-fields.tsx";
@@ -549,6 +550,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.route("/", boothPageRoutes(deps));
   app.route("/", boothUploadRoutes(deps));
+  app.route("/", questionPageRoutes(deps));
 
   return app;
 }

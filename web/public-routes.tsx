@@ -16,18 +16,19 @@ import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../lib/time.ts";
 import { loadProgramme } from "../api/programme/service.ts";
+import { loadQuestions, validatedAnswers } from "../api/questions/service.ts";
 import { RegistrationCreate } from "../api/registrations/schemas.ts";
 import { cancelRegistration, getManagedRegistration, registerForEvent, sendCalendarLink } from "../api/registrations/service.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import { blockNames } from "./components.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
-import { fieldMessage } from "./i18n.ts";
-import type { Errors } from "./layout.tsx";
+import { answersFromForm, formAllOf, pageErrors } from "./questions.tsx";
 import { CalendarPage } from "./pages/calendar.tsx";
 import { EventPage, type RegistrationFormState } from "./pages/event.tsx";
 import { FairPage } from "./pages/fair.tsx";
 import { HomePage, monthKey, MonthPage, type HomeFilters, type MonthRef } from "./pages/home.tsx";
-import { CancelConfirmPage, ManagePage, type ManageNotice } from "./pages/manage.tsx";
+import { CancelConfirmPage, ManagePage, type AnswersForm, type ManageNotice } from "./pages/manage.tsx";
+import { updateAnswers } from "../api/registrations/answers.ts";
 
 const FIRST_FISCAL_YEAR = 2003;
 const REGISTRATION_FIELDS = ["name", "nameKana", "email", "organization", "sector", "locale", "consent"] as const;
@@ -112,10 +113,11 @@ export function publicRoutes(deps: AppDeps) {
 
   async function eventPage(c: WebContext, eventId: string, form: RegistrationFormState, status = 200) {
     const event = await getEvent({ db, id: eventId, viewer: c.get("actor") });
-    const [blocks, booths, programme] = await Promise.all([
+    const [blocks, booths, programme, questions] = await Promise.all([
       listBlocks(db),
       listBooths({ db, eventId, viewer: c.get("actor") }),
       loadProgramme(db, eventId),
+      loadQuestions(db, eventId),
     ]);
     return render(
       c,
@@ -128,6 +130,7 @@ export function publicRoutes(deps: AppDeps) {
         form={form}
         hasFloorPlan={booths.length > 0}
         programme={programme}
+        questions={questions}
       />,
       status,
       status === 200 ? PAGE_CACHE : { "Cache-Control": "no-store" },
@@ -160,19 +163,19 @@ export function publicRoutes(deps: AppDeps) {
       if (f === "locale" && v === "") continue;
       candidate[f] = f === "consent" ? v === "1" : v;
     }
+    const answers = answersFromForm(await loadQuestions(db, id), await formAllOf(c));
     // Every answer back on the page, with a fresh key: this render is a new form.
-    const again = (extra: Partial<RegistrationFormState>) => ({ ...freshForm(c, values), ...extra });
-    const invalid = async (fields: FieldError[]) => {
-      const errors: Errors = {};
-      for (const e of fields) {
-        const field = e.field.split(".")[0]!;
-        errors[field] ??= field === "consent" ? placeWord("consentMissing", ctx.lang) : fieldMessage(e, ctx.lang);
-      }
+    const again = (extra: Partial<RegistrationFormState>) => ({ ...freshForm(c, values), answers, ...extra });
+    /** The form again, each problem beside its field; `withAnswers`: the answers checked too, where registration checks them. */
+    const invalid = async (fields: FieldError[], withAnswers: boolean) => {
       await getEvent({ db, id, viewer: c.get("actor") });
+      const more = withAnswers ? (await validatedAnswers(db, id, answers)).errors : [];
+      const errors = pageErrors([...fields, ...more], ctx.lang);
+      if (errors.consent) errors.consent = placeWord("consentMissing", ctx.lang);
       return eventPage(c, id, again({ errors }), 400);
     };
-    const parsed = RegistrationCreate.safeParse(candidate);
-    if (!parsed.success) return invalid(fieldErrors(parsed.error as ZodError));
+    const parsed = RegistrationCreate.safeParse({ ...candidate, answers });
+    if (!parsed.success) return invalid(fieldErrors(parsed.error as ZodError), true);
     const input = parsed.data;
     try {
       await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
@@ -192,7 +195,7 @@ export function publicRoutes(deps: AppDeps) {
         const text = problemText(err.slug, ctx.lang) ?? err.detail ?? err.title;
         return eventPage(c, id, again({ message: { tone: "alert", text } }), 409);
       }
-      if (err instanceof ValidationFailed) return invalid(err.fields ?? []);
+      if (err instanceof ValidationFailed) return invalid(err.fields ?? [], false);
       if (err instanceof AppError && err.slug === "idempotency-key-reused") {
         return eventPage(c, id, again({ message: { tone: "warn", text: ctx.m.formReused } }), 422);
       }
@@ -200,9 +203,18 @@ export function publicRoutes(deps: AppDeps) {
     }
   });
 
-  const managePage = async (c: WebContext, token: string, notice: ManageNotice | undefined, status: 200 | 429) => {
+  const managePage = async (
+    c: WebContext,
+    token: string,
+    notice: ManageNotice | undefined,
+    status: 200 | 400 | 409 | 429,
+    answersForm?: AnswersForm,
+  ) => {
     const found = await getManagedRegistration({ ...deps, token });
-    const blocks = blockNames(await listBlocks(db));
+    const [blocks, questions] = await Promise.all([
+      listBlocks(db).then(blockNames),
+      loadQuestions(db, found.registration.eventId),
+    ]);
     return render(
       c,
       <ManagePage
@@ -214,6 +226,8 @@ export function publicRoutes(deps: AppDeps) {
         notice={notice}
         now={deps.clock.now()}
         publicUrl={deps.config.PUBLIC_URL}
+        questions={questions}
+        answersForm={answersForm}
       />,
       status,
       PRIVATE_PAGE,
@@ -222,8 +236,25 @@ export function publicRoutes(deps: AppDeps) {
 
   app.get("/r/:token", async (c) => {
     const q = (k: string) => c.req.query(k) !== undefined;
-    const notice = q("cancelled") ? "cancelled" : q("sent") ? "feed-link-sent" : undefined;
+    const notice = q("cancelled") ? "cancelled" : q("sent") ? "feed-link-sent" : q("answered") ? "answers-saved" : undefined;
     return managePage(c, c.req.param("token"), notice, 200);
+  });
+
+  // The registrant changes their answers: the same verb as PATCH /api/registrations/:manageToken.
+  app.post("/r/:token/answers", async (c) => {
+    const token = c.req.param("token");
+    const found = await getManagedRegistration({ ...deps, token });
+    const answers = answersFromForm(await loadQuestions(db, found.registration.eventId), await formAllOf(c));
+    try {
+      await updateAnswers({ ...deps, token, answers });
+    } catch (err) {
+      const lang = c.get("lang");
+      if (err instanceof ValidationFailed)
+        return managePage(c, token, undefined, 400, { answers, errors: pageErrors(err.fields ?? [], lang) });
+      if (err instanceof Conflict) return managePage(c, token, undefined, 409);
+      throw err;
+    }
+    return c.redirect(`/r/${token}?answered=1#answers`, 303);
   });
 
   app.get("/r/:token/cancel", async (c) => {

@@ -15,7 +15,8 @@ import { emailKey } from "../lib/text.ts";
 import { toTokyoIso, tokyoParts } from "../../lib/time.ts";
 import { newToken, sha256Hex } from "../lib/tokens.ts";
 import { enqueueRegistrationMail } from "../mail/registration-mail.ts";
-import { validatedAnswers, writeAnswers } from "../questions/service.ts";
+import { answersOfEvent, loadQuestions, validatedAnswers, writeAnswers } from "../questions/service.ts";
+import { answerText, questionLabel, tallyAnswers } from "../questions/words.ts";
 import type { RegistrationRow } from "../../db/schema/index.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 import { manageUrl, nextCheckInCode, toRegistrationDto } from "./service.ts";
@@ -49,7 +50,11 @@ export async function listRegistrations({
   filter?: RegistrationFilter;
 }) {
   const event = await eventInScope(db, actor, eventId);
-  const rows = await db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.seq));
+  const [rows, questions, answers] = await Promise.all([
+    db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.seq)),
+    loadQuestions(db, eventId),
+    answersOfEvent(db, eventId),
+  ]);
   let waiting = 0;
   const positioned = rows.map((r) => ({ row: r, position: r.status === "waitlisted" ? ++waiting : undefined }));
   const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
@@ -68,8 +73,13 @@ export async function listRegistrations({
         !needle ||
         [row.name, row.nameKana ?? "", row.organization, row.email, row.checkInCode].some((f) => searchKey(f).includes(needle)),
     )
-    .map(({ row, position }) => toRegistrationDto(row, position));
-  return { event, items, counts, bySector };
+    .map(({ row, position }) => toRegistrationDto(row, position, answers.get(row.id)));
+  // Counted like the sectors: the people who hold a seat.
+  const answerCounts = tallyAnswers(
+    questions,
+    rows.filter((r) => r.status === "confirmed").map((r) => answers.get(r.id) ?? {}),
+  );
+  return { event, items, counts, bySector, questions, answerCounts };
 }
 
 const CSV_HEADER: Record<Lang, string[]> = {
@@ -109,7 +119,10 @@ function excelTime(iso: string | null): string {
   return `${p.year}/${two(p.month)}/${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
 }
 
-/** The desk's list as CSV for Excel, headers and words in the page's language (Japanese by default). */
+/**
+ * The desk's list as CSV for Excel, headers and words in the page's language (Japanese by
+ * default); one column per question after the fixed ones, answers in words (option labels).
+ */
 export async function registrationsCsv(args: {
   db: Db;
   actor: Actor;
@@ -118,9 +131,9 @@ export async function registrationsCsv(args: {
   lang?: Lang;
 }) {
   const lang = args.lang ?? "ja";
-  const { items } = await listRegistrations(args);
+  const { items, questions } = await listRegistrations(args);
   return toExcelCsv(
-    CSV_HEADER[lang],
+    [...CSV_HEADER[lang], ...questions.map((q) => questionLabel(q, lang))],
     items.map((r) => [
       r.checkInCode,
       STATUS_WORDS[lang][r.status],
@@ -133,6 +146,7 @@ export async function registrationsCsv(args: {
       LOCALE_WORDS[lang][r.locale],
       excelTime(r.createdAt),
       excelTime(r.checkedInAt),
+      ...questions.map((q) => answerText(q, r.answers[q.id], lang)),
     ]),
   );
 }

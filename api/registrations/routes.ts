@@ -21,6 +21,7 @@ import {
   TokenParam,
 } from "./schemas.ts";
 import { AnswersPatch } from "../questions/schemas.ts";
+import { questionView } from "../questions/service.ts";
 import { updateAnswers } from "./answers.ts";
 import { checkInByCode, listRegistrations, registerWalkIn, registrationsCsv, setCheckIn } from "./desk.ts";
 import { cancelRegistration, getManagedRegistration, registerForEvent, sendCalendarLink, toRegistrationDto } from "./service.ts";
@@ -201,13 +202,13 @@ export function registrationRoutes(deps: AppDeps) {
       }),
       async (c) => {
         c.header("Cache-Control", "no-store");
-        const { items, counts, bySector } = await listRegistrations({
+        const { items, counts, bySector, questions, answerCounts } = await listRegistrations({
           db: deps.db,
           actor: c.get("actor"),
           eventId: c.req.valid("param").id,
           filter: c.req.valid("query"),
         });
-        return c.json({ items, counts, bySector }, 200);
+        return c.json({ items, counts, bySector, questions: questions.map(questionView), answerCounts }, 200);
       },
     )
     .openapi(

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { LOCALES, REGISTRATION_STATUSES, SECTORS } from "../../db/schema/registrations.ts";
 import { emailField, kanaField, line } from "../lib/text.ts";
 import { Event } from "../events/schemas.ts";
-import { AnswersInput } from "../questions/schemas.ts";
+import { AnswersInput, Question } from "../questions/schemas.ts";
 
 export const Sector = z.enum(SECTORS).openapi("Sector");
 export const Locale = z.enum(LOCALES).openapi("Locale");
@@ -103,6 +103,21 @@ export const RegistrationList = z
       government: z.number().int(),
       other: z.number().int(),
     }),
+    questions: z.array(Question),
+    answerCounts: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          labelJa: z.string(),
+          labelEn: z.string().nullable(),
+          answered: z.number().int(),
+          options: z.array(
+            z.object({ value: z.string(), labelJa: z.string(), labelEn: z.string().nullable(), count: z.number().int() }),
+          ),
+        }),
+      )
+      .openapi({ description: "Per question, among confirmed registrations: how many answered, and per option (a checkbox: true/false) how many chose it" }),
   })
   .openapi("RegistrationList");
 

@@ -3,11 +3,51 @@ import type { listRegistrations, RegistrationFilter } from "../../api/registrati
 import { SECTORS } from "../../db/schema/registrations.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { formatDateTime } from "../../lib/format.ts";
-import { SECTOR_LABELS } from "../i18n.ts";
+import { QUESTION_MESSAGES, SECTOR_LABELS } from "../i18n.ts";
+import type { Answers } from "../../api/questions/answers.ts";
+import { answerText, questionLabel } from "../../api/questions/words.ts";
 import { Csrf, Layout, SelectField, TextField, type Errors } from "../layout.tsx";
 import { eventTitle, eventWhen } from "../components.tsx";
 
 type Desk = Awaited<ReturnType<typeof listRegistrations>>;
+
+/** Per question, how the confirmed people answered: 懇親会 出席 42 / 欠席 18. */
+function AnswerTallies(props: { ctx: PageCtx; desk: Desk }) {
+  const { lang } = props.ctx;
+  const qm = QUESTION_MESSAGES[lang];
+  if (!props.desk.answerCounts.length) return null;
+  return (
+    <section aria-labelledby="tally">
+      <h2 id="tally">{qm.tallyTitle}</h2>
+      <ul class="tally" data-testid="answer-counts">
+        {props.desk.answerCounts.map((t) => (
+          <li>
+            <strong>{questionLabel(t, lang)}</strong>{" "}
+            {t.options.length
+              ? t.options.map((o) => qm.optionLine(questionLabel(o, lang), o.count)).join(" / ")
+              : qm.answeredCount(t.answered)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One person's answers under their organisation. */
+function RowAnswers(props: { ctx: PageCtx; desk: Desk; answers: Answers }) {
+  const { lang } = props.ctx;
+  const shown = props.desk.questions.filter((q) => props.answers[q.id] !== undefined);
+  if (!shown.length) return null;
+  return (
+    <ul class="row-answers muted">
+      {shown.map((q) => (
+        <li>
+          {questionLabel(q, lang)}: {answerText(q, props.answers[q.id], lang)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 export type DeskNotice = { tone: "ok" | "warn" | "alert"; text: string };
 export type WalkInForm = { values: Record<string, string>; errors: Errors };
 
@@ -87,6 +127,7 @@ export function DeskPage(props: {
           </tbody>
         </table>
       </div>
+      <AnswerTallies ctx={ctx} desk={desk} />
       <WalkIn ctx={ctx} eventId={e.id} form={props.walkIn} />
       <form class="filters" method="get" action={`/admin/events/${e.id}/registrations`} role="search" aria-label={m.search}>
         <div class="row">
@@ -160,7 +201,10 @@ export function DeskPage(props: {
                     <br />
                     <span class="muted">{r.email}</span>
                   </th>
-                  <td data-label={m.organization}>{r.organization}</td>
+                  <td data-label={m.organization}>
+                    {r.organization}
+                    <RowAnswers ctx={ctx} desk={desk} answers={r.answers} />
+                  </td>
                   <td data-label={m.sector}>{SECTOR_LABELS[lang][r.sector]}</td>
                   <td data-label={m.statusLabel}>
                     {r.status === "waitlisted" && r.waitlistPosition

@@ -3,7 +3,7 @@ import type { EventRow } from "../../db/schema/index.ts";
 import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel } from "../../lib/format.ts";
-import { kindLabel } from "../i18n.ts";
+import { kindLabel, QUESTION_MESSAGES } from "../i18n.ts";
 import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
 import { PlaceFields, placeLabels } from "./event-place-fields.tsx";
 import { blockLabel, eventTitle, eventWhen, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
@@ -155,6 +155,11 @@ export function EventFormPage(props: {
       {event?.kind === "techno_fair" ? (
         <p>
           <a href={`/admin/events/${event.id}/booths`}>{m.boothsTitle}</a>
+        </p>
+      ) : null}
+      {event ? (
+        <p>
+          <a href={`/admin/events/${event.id}/questions`}>{QUESTION_MESSAGES[lang].editorLink}</a>
         </p>
       ) : null}
       {props.saved ? (

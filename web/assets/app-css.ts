@@ -291,4 +291,7 @@ tr.highlight > * { border-top: 2px solid var(--warn); border-bottom: 2px solid v
 
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media print { header.site, .adminbar, nav, .actions, footer.site { display: none; } }
+.tally, .row-answers { list-style: none; padding: 0; margin: 0.25rem 0 0; }
+.row-answers { font-size: 0.9em; }
+.question-row { padding: 1rem; }
 `;

@@ -14,9 +14,14 @@ import { privacyNoticeOf } from "../../api/events/service.ts";
 import { contactLine } from "../../lib/privacy-notice.ts";
 import { placeWord } from "../i18n/event-place.ts";
 import { problemText } from "../../lib/problems.ts";
+import type { Answers } from "../../api/questions/answers.ts";
+import type { EventQuestionRow } from "../../db/schema/questions.ts";
+import { QuestionFields, questionLabels } from "../questions.tsx";
 
 export type RegistrationFormState = {
   values: Record<string, string>;
+  /** Answers to the event's questions, as sent (kept on errors). */
+  answers?: Answers;
   errors: Errors;
   idempotencyKey: string;
   /** A message about the whole form (already registered, closed, too many attempts). */
@@ -182,7 +187,12 @@ const FIELD_LABELS = (ctx: PageCtx) => ({
   consent: placeWord("privacyTitle", ctx.lang),
 });
 
-export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: RegistrationFormState }) {
+export function RegistrationForm(props: {
+  ctx: PageCtx;
+  event: EventRow;
+  state: RegistrationFormState;
+  questions: readonly EventQuestionRow[];
+}) {
   const { ctx, event: e, state } = props;
   const { m, lang } = ctx;
   const v = state.values;
@@ -195,7 +205,11 @@ export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: 
           {state.message.text}
         </div>
       ) : null}
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={FIELD_LABELS(ctx)} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={state.errors}
+        labels={{ ...FIELD_LABELS(ctx), ...questionLabels(props.questions, lang) }}
+      />
       <p>{m.registerLead}</p>
       {full ? <p class="notice warn">{m.waitlistLead}</p> : null}
       <form method="post" action={`/events/${e.id}/register`} accept-charset="UTF-8" novalidate data-once>
@@ -261,6 +275,7 @@ export function RegistrationForm(props: { ctx: PageCtx; event: EventRow; state: 
             { value: "en", label: m.localeEn, lang: "en" },
           ]}
         />
+        <QuestionFields ctx={ctx} questions={props.questions} answers={state.answers ?? {}} errors={state.errors} />
         <PrivacyNotice ctx={ctx} event={e} />
         {e.consentRequired ? (
           <div class="field" aria-invalid={state.errors.consent ? "true" : undefined}>
@@ -300,6 +315,7 @@ export function EventPage(props: {
   form: RegistrationFormState;
   hasFloorPlan: boolean;
   programme: { rooms: RoomRow[]; sessions: SessionRow[] };
+  questions: readonly EventQuestionRow[];
 }) {
   const { ctx, event: e, now } = props;
   const { m, lang } = ctx;
@@ -336,7 +352,7 @@ export function EventPage(props: {
       {closed ? (
         <p class={e.status === "cancelled" ? "alert" : "notice"}>{problemText(closed.slug, lang) ?? closed.detail}</p>
       ) : (
-        <RegistrationForm ctx={ctx} event={e} state={props.form} />
+        <RegistrationForm ctx={ctx} event={e} state={props.form} questions={props.questions} />
       )}
       {e.status !== "cancelled" ? <AddToCalendar ctx={ctx} event={e} publicUrl={props.publicUrl} /> : null}
     </Layout>

@@ -6,9 +6,56 @@ import { SECTOR_LABELS } from "../i18n.ts";
 import { CopyField, Layout } from "../layout.tsx";
 import { eventTitle, type BlockNames } from "../components.tsx";
 import { AddToCalendar, EventFacts } from "./event.tsx";
+import type { Answers } from "../../api/questions/answers.ts";
+import { registrationClosedReason } from "../../api/registrations/service.ts";
+import type { EventQuestionRow } from "../../db/schema/questions.ts";
+import { QUESTION_MESSAGES } from "../i18n.ts";
+import type { Errors } from "../layout.tsx";
+import { AnswerList, QuestionFields } from "../questions.tsx";
+
+/** The registrant's answers; a form to change them while registration is open. */
+function AnswersSection(props: {
+  ctx: PageCtx;
+  found: Managed;
+  token: string;
+  questions: readonly EventQuestionRow[];
+  form?: AnswersForm;
+  now: Date;
+}) {
+  const { ctx, found, questions } = props;
+  const qm = QUESTION_MESSAGES[ctx.lang];
+  if (!questions.length) return null;
+  const editable = found.registration.status !== "cancelled" && !registrationClosedReason(found.event, props.now);
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers">{qm.yourAnswers}</h2>
+      {editable ? (
+        <form method="post" action={`/r/${props.token}/answers`} accept-charset="UTF-8" novalidate data-once>
+          <p class="hint">{qm.answersEditableUntil}</p>
+          <QuestionFields
+            ctx={ctx}
+            questions={questions}
+            answers={props.form?.answers ?? found.answers}
+            errors={props.form?.errors ?? {}}
+          />
+          <div class="actions">
+            <button type="submit">{qm.saveAnswers}</button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <AnswerList ctx={ctx} questions={questions} answers={found.answers} />
+          {found.registration.status !== "cancelled" ? <p class="hint">{qm.answersClosed}</p> : null}
+        </>
+      )}
+    </section>
+  );
+}
 
 export type Managed = Awaited<ReturnType<typeof getManagedRegistration>>;
-export type ManageNotice = "cancelled" | "feed-link-sent" | { tooMany: string };
+export type ManageNotice = "cancelled" | "feed-link-sent" | "answers-saved" | { tooMany: string };
+/** The answers form as sent, when it came back with errors. */
+export type AnswersForm = { answers: Answers; errors: Errors };
 
 function StatusLine(props: { ctx: PageCtx; found: Managed }) {
   const { m } = props.ctx;
@@ -38,6 +85,8 @@ export function ManagePage(props: {
   notice?: ManageNotice;
   now: Date;
   publicUrl: string;
+  questions: readonly EventQuestionRow[];
+  answersForm?: AnswersForm;
 }) {
   const { ctx, found } = props;
   const { m, lang } = ctx;
@@ -57,6 +106,11 @@ export function ManagePage(props: {
         <div class="alert" role="alert">
           {m.tooMany(props.notice.tooMany)}
         </div>
+      ) : null}
+      {props.notice === "answers-saved" ? (
+        <p class="notice ok" role="status">
+          {QUESTION_MESSAGES[lang].answersSaved}
+        </p>
       ) : null}
       {props.notice === "feed-link-sent" ? (
         <p class="notice ok" role="status">
@@ -109,6 +163,14 @@ export function ManagePage(props: {
           <dd>{SECTOR_LABELS[lang][r.sector]}</dd>
         </dl>
       </section>
+      <AnswersSection
+        ctx={ctx}
+        found={found}
+        token={props.token}
+        questions={props.questions}
+        form={props.answersForm}
+        now={props.now}
+      />
       <section aria-labelledby="link">
         <h2 id="link">{m.manageLink}</h2>
         <p>{m.manageLinkHelp}</p>
