@@ -294,4 +294,5 @@ tr.highlight > * { border-top: 2px solid var(--warn); border-bottom: 2px solid v
 .tally, .row-answers { list-style: none; padding: 0; margin: 0.25rem 0 0; }
 .row-answers { font-size: 0.9em; }
 .question-row { padding: 1rem; }
+.question-row .check { margin-right: 1.5rem; }
 `;
