@@ -6,6 +6,7 @@ import { adminRoutes } from "./admin/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { blockRoutes } from "./blocks/routes.ts";
+import { applicationRoutes } from "./exhibitor-applications/routes.ts";
 import { boothRoutes } from "./booths/routes.ts";
 import { councilRoutes } from "./councils/routes.ts";
 import { DEFAULT_PUBLIC_URL } from "./config.ts";
@@ -156,6 +157,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", registrationRoutes(deps));
   app.route("/", calendarRoutes(deps));
   app.route("/", boothRoutes(deps));
+  app.route("/", applicationRoutes(deps));
   app.route("/", councilRoutes(deps));
   app.route("/", directoryRoutes(deps));
   app.route("/", programmeRoutes(deps));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Config } from "../api/config.ts";
 import type { AppDeps } from "../api/deps.ts";
 import { parseLimit } from "../api/lib/rate-limit.ts";
@@ -9,6 +9,7 @@ import {
   calendarTokens,
   eventQuestions,
   events,
+  exhibitors,
   idempotencyKeys,
   outbox,
   rateLimits,
@@ -36,6 +37,8 @@ const PERSONAL_KEYS = new Set([
   "manageUrl",
   "calendarUrl",
   "feedToken",
+  "contactName",
+  "note",
 ]);
 
 function withoutPersonal(v: unknown): unknown {
@@ -44,6 +47,59 @@ function withoutPersonal(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) if (!PERSONAL_KEYS.has(k)) out[k] = withoutPersonal(x);
   return out;
+}
+
+/** Rows whose event ended before `cutoff`. */
+const ofEventsEndedBefore = (eventId: SQLWrapper, cutoff: Date) =>
+  sql`${eventId} in (select ${events.id} from ${events} where ${lt(events.endsAt, cutoff)})`;
+
+type Tx = Parameters<Parameters<AppDeps["db"]["transaction"]>[0]>[0];
+
+/** Takes the person out of audit entries' before/after values; returns how many changed. */
+async function scrubAudit(tx: Tx, entries: { id: string; before: unknown; after: unknown }[]) {
+  let changed = 0;
+  for (const e of entries) {
+    const before = withoutPersonal(e.before);
+    const after = withoutPersonal(e.after);
+    if (JSON.stringify(before) === JSON.stringify(e.before) && JSON.stringify(after) === JSON.stringify(e.after)) continue;
+    await tx
+      .update(auditLog)
+      .set({ before: before as never, after: after as never })
+      .where(eq(auditLog.id, e.id));
+    changed++;
+  }
+  return changed;
+}
+
+/** The exhibitors of fairs a year past: contact, e-mail, note and private link erased; their messages deleted. */
+async function purgeExhibitors(tx: Tx, cutoff: Date, now: Date) {
+  const due = await tx
+    .select({ id: exhibitors.id, eventId: exhibitors.eventId, ref: exhibitors.ref })
+    .from(exhibitors)
+    .where(and(isNull(exhibitors.purgedAt), ofEventsEndedBefore(exhibitors.eventId, cutoff)))
+    .for("update");
+  if (!due.length) return { exhibitors: 0, messages: [] as { id: string }[], auditEntries: 0 };
+  const ids = due.map((x) => x.id);
+  await tx
+    .update(exhibitors)
+    .set({ contactName: null, email: null, note: null, manageTokenHash: null, manageTokenSealed: null, purgedAt: now })
+    .where(inArray(exhibitors.id, ids));
+  // Their received mails (exhibitor:<id>:...) and booth mails (booth:<event>:<ref>:...), sent or not.
+  const patterns = due.flatMap((x) => [`exhibitor:${x.id}:%`, `booth:${x.eventId}:${x.ref}:%`]);
+  const messages = await tx
+    .delete(outbox)
+    .where(
+      sql`${outbox.dedupeKey} like any (${sql.raw("array[")}${sql.join(
+        patterns.map((p) => sql`${p}`),
+        sql`, `,
+      )}${sql.raw("]::text[]")})`,
+    )
+    .returning({ id: outbox.id });
+  const entries = await tx
+    .select({ id: auditLog.id, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "exhibitor"), inArray(auditLog.entityId, ids)));
+  return { exhibitors: ids.length, messages, auditEntries: await scrubAudit(tx, entries) };
 }
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
@@ -56,6 +112,8 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
  * registration, so the per-option counts of a past event stay right), the messages to and about them in the outbox and their .eml copies, the audit
  * entries' before/after values, and the feed token of anyone left with no registration. Replayable
  * answers (idempotency) and rate-limit counters only live days, so they are deleted by age here.
+ * A fair's exhibitors keep their organisation and booth (the public record of who exhibited) and
+ * lose their contact person, e-mail address, note and private link, with the messages sent to them.
  */
 export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "config">, now: Date) {
   const cutoff = new Date(now.getTime() - REGISTRATION_RETENTION_DAYS * DAY);
@@ -63,12 +121,7 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
     const due = await tx
       .select({ id: registrations.id, emailKey: registrations.emailKey })
       .from(registrations)
-      .where(
-        and(
-          isNull(registrations.purgedAt),
-          sql`${registrations.eventId} in (select ${events.id} from ${events} where ${lt(events.endsAt, cutoff)})`,
-        ),
-      )
+      .where(and(isNull(registrations.purgedAt), ofEventsEndedBefore(registrations.eventId, cutoff)))
       .for("update");
     const ids = due.map((r) => r.id);
     if (ids.length > 0) {
@@ -130,17 +183,7 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
           .from(auditLog)
           .where(and(eq(auditLog.entity, "registration"), inArray(auditLog.entityId, ids)))
       : [];
-    let auditEntries = 0;
-    for (const e of entries) {
-      const before = withoutPersonal(e.before);
-      const after = withoutPersonal(e.after);
-      if (JSON.stringify(before) === JSON.stringify(e.before) && JSON.stringify(after) === JSON.stringify(e.after)) continue;
-      await tx
-        .update(auditLog)
-        .set({ before: before as never, after: after as never })
-        .where(eq(auditLog.id, e.id));
-      auditEntries++;
-    }
+    let auditEntries = await scrubAudit(tx, entries);
 
     const replays = await tx
       .delete(idempotencyKeys)
@@ -151,12 +194,17 @@ export async function purgePersonalData(deps: Pick<AppDeps, "db" | "mailer" | "c
       .where(sql`${rateLimits.windowStart} < ${tsParam(new Date(now.getTime() - rateLimitRetentionMs(deps.config)))}`)
       .returning({ key: rateLimits.key });
 
+    const exhibitorPurge = await purgeExhibitors(tx, cutoff, now);
+    messages.push(...exhibitorPurge.messages);
+    auditEntries += exhibitorPurge.auditEntries;
+
     // The .eml copies go with their messages; done inside the transaction, so a failure leaves the rows to retry.
     if (messages.length > 0) await deps.mailer?.forget?.(messages.map((m) => m.id));
 
     return {
       registrations: ids.length,
       answers,
+      exhibitors: exhibitorPurge.exhibitors,
       feedTokens: feedTokens.length,
       messages: messages.length,
       auditEntries,

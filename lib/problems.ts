@@ -64,6 +64,30 @@ export const PROBLEMS = {
     ja: "このメールアドレスでは既に登録されています。",
     en: "This e-mail address is already registered for this event.",
   },
+  "exhibitor-call-closed": {
+    status: 409,
+    title: "Call for exhibitors closed",
+    ja: "出展のお申し込みは受け付けていません（受付期間外です）。",
+    en: "This fair is not taking exhibitor applications now.",
+  },
+  "exhibitor-application-exists": {
+    status: 409,
+    title: "Organisation already applied",
+    ja: "この団体名では既にお申し込みがあります。",
+    en: "This organisation has already applied to exhibit at this fair.",
+  },
+  "exhibitor-application-withdrawn": {
+    status: 409,
+    title: "Application withdrawn",
+    ja: "このお申し込みは取り下げられています。",
+    en: "This application has been withdrawn.",
+  },
+  "exhibitor-application-declined": {
+    status: 409,
+    title: "Application declined",
+    ja: "このお申し込みはお受けできませんでした。",
+    en: "This application has been declined.",
+  },
   "not-confirmed": {
     status: 409,
     title: "Not confirmed",

@@ -120,6 +120,32 @@ async function passwordLinkToken() {
   const [mail] = await outboxMailsTo(t, email);
   return mail!.text.match(/token=([A-Za-z0-9_-]{43})/)![1]!;
 }
+/** A tohoku fair with its call for exhibitors open, and a planned one (nobody applies to a proposal). */
+let fairs: Promise<{ open: string; planned: string }> | undefined;
+function callFairs() {
+  fairs ??= (async () => {
+    const call = { exhibitorCallOpensAt: "2026-04-01T00:00:00+09:00", exhibitorBoothSizes: ["1x1"] };
+    const open = await createOpenEvent(t, { kind: "techno_fair", block: "tohoku", ...call });
+    const planned = await createOpenEvent(t, { kind: "techno_fair", block: "tohoku", status: "planned", ...call });
+    return { open: open.id, planned: planned.id };
+  })();
+  return fairs;
+}
+const application = () => ({
+  organization: `出展機構${++exhibitorN}`,
+  contactName: "出展 担当",
+  email: `apply${exhibitorN}@example.jp`,
+  field: "IT",
+  boothSize: "1x1",
+});
+async function applicationToken() {
+  const res = await t.request(`/api/events/${(await callFairs()).open}/exhibitor-applications`, {
+    method: "POST",
+    json: application(),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { manageToken: string }).manageToken;
+}
 async function apiTokenIdOf(o: Organiser) {
   const res = await t.request("/api/api-tokens", {
     method: "POST",
@@ -318,6 +344,39 @@ const table: Record<string, Row> = {
   "POST /api/events/{id}/allocation/publish": {
     access: "event",
     req: ({ event }) => ({ path: `/api/events/${event}/allocation/publish` }),
+  },
+  "POST /api/events/{id}/exhibitor-applications": {
+    access: "event-read",
+    // The scheduled event stands for an open fair, the planned one for a planned fair.
+    req: async ({ event }) => {
+      const f = await callFairs();
+      return { path: `/api/events/${event === plannedId ? f.planned : f.open}/exhibitor-applications`, json: application() };
+    },
+    expect: { inScope: 404, admin: 404 }, // nobody applies to a proposal
+  },
+  "GET /api/exhibitor-applications/{token}": {
+    access: "secret",
+    req: async ({ valid }) => ({ path: `/api/exhibitor-applications/${valid ? await applicationToken() : WRONG_SECRET}` }),
+  },
+  "PATCH /api/exhibitor-applications/{token}": {
+    access: "secret",
+    req: async ({ valid }) => ({
+      path: `/api/exhibitor-applications/${valid ? await applicationToken() : WRONG_SECRET}`,
+      json: { field: "ナノテク" },
+    }),
+  },
+  "DELETE /api/exhibitor-applications/{token}": {
+    access: "secret",
+    req: async ({ valid }) => ({ path: `/api/exhibitor-applications/${valid ? await applicationToken() : WRONG_SECRET}` }),
+  },
+  "PATCH /api/events/{id}/exhibitors/{ref}": {
+    access: "event",
+    req: async ({ event }) => {
+      const ref = `r${++exhibitorN}`;
+      const made = await t.request(`/api/events/${event}/exhibitors`, { method: "POST", admin: true, json: exhibitor(ref) });
+      expect(made.status).toBe(201);
+      return { path: `/api/events/${event}/exhibitors/${ref}`, json: { priority: 2 } };
+    },
   },
   "GET /api/councils/compliance": { access: "public", req: () => ({ path: "/api/councils/compliance" }) },
   "GET /api/clusters": { access: "public", req: () => ({ path: "/api/clusters" }) },

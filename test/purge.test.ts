@@ -5,7 +5,15 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileMailer } from "../api/mail/file-transport.ts";
 import { emailKey } from "../api/lib/text.ts";
-import { calendarTokens, idempotencyKeys, outbox, rateLimits, registrationAnswers, registrations } from "../db/schema/index.ts";
+import {
+  calendarTokens,
+  exhibitors,
+  idempotencyKeys,
+  outbox,
+  rateLimits,
+  registrationAnswers,
+  registrations,
+} from "../db/schema/index.ts";
 import { createOpenEvent, createTestApp, type TestApp } from "./support/app.ts";
 import { findEverywhere, sealedValues, textualColumns } from "./support/catalog.ts";
 import { mailFolder } from "./support/eml.ts";
@@ -186,6 +194,33 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     expect(again.status).toBe(409);
     // One asks for their calendar link by e-mail.
     expect((await t.request(`/api/registrations/${ra.manageToken}/calendar-link`, { method: "POST" })).status).toBe(202);
+    // Due: an exhibitor who applied to a fair of the same week (its booth published and mailed).
+    const fair = await createOpenEvent(t, {
+      kind: "techno_fair",
+      startsAt: "2027-05-21T10:00:00+09:00",
+      endsAt: "2027-05-21T17:00:00+09:00",
+      exhibitorCallOpensAt: "2027-04-01T00:00:00+09:00",
+    });
+    const booth = { booths: [{ code: "A-01", x: 0, y: 0, w: 1, h: 1, zone: "A" }] };
+    expect((await t.request(`/api/events/${fair.id}/floor-plan`, { method: "PUT", admin: true, json: booth })).status).toBe(200);
+    const exhibitorPerson = {
+      organization: `消去出展機構${uniq}`,
+      contactName: `出展担当${uniq} 消去`,
+      email: `purge.exhibitor.${uniq}@example.jp`,
+      field: "IT",
+      boothSize: "1x1",
+      note: `連絡メモ${uniq}`,
+    };
+    const applied = await t.request(`/api/events/${fair.id}/exhibitor-applications`, {
+      method: "POST",
+      json: exhibitorPerson,
+      headers: { "Idempotency-Key": `purge-test-${uniq}-exhibitor-01` },
+    });
+    expect(applied.status).toBe(201);
+    const exhibitorToken = ((await applied.json()) as { manageToken: string }).manageToken;
+    expect((await t.request(`/api/events/${fair.id}/allocation`, { method: "POST", admin: true, json: {} })).status).toBe(200);
+    expect((await t.request(`/api/events/${fair.id}/allocation/publish`, { method: "POST", admin: true })).status).toBe(200);
+
     // Not due: someone registered for the later event only.
     const rf = await register(later.id, f, { "Idempotency-Key": `purge-test-${uniq}-later-0123` });
 
@@ -261,6 +296,20 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     expect(rateRows.length).toBeGreaterThan(0);
     // Rate-limit keys never hold an address in plaintext, even before the purge.
     for (const k of due) expect(JSON.stringify(rateRows)).not.toContain(k.email);
+    const [exhibitorRow] = await t.db.select().from(exhibitors).where(eq(exhibitors.email, exhibitorPerson.email));
+    const exhibitorNeedles = [
+      exhibitorPerson.contactName,
+      exhibitorPerson.email,
+      exhibitorPerson.note,
+      exhibitorToken,
+      exhibitorRow!.manageTokenSealed!,
+    ];
+    expect((await findEverywhere(t.db, exhibitorNeedles)).map((x) => x.where)).toEqual(
+      expect.arrayContaining(["public.exhibitors.contact_name", "public.exhibitors.email", "public.outbox.to_address"]),
+    );
+    expect((await searchMail(exhibitorNeedles)).map((x) => x.needle)).toEqual(
+      expect.arrayContaining([exhibitorPerson.email, exhibitorToken]),
+    );
     const counts = async () => {
       const res = await t.request(`/api/events/${past.id}/registrations`, { admin: true });
       const body = (await res.json()) as { counts: unknown; bySector: unknown; items: { sector: string }[] };
@@ -276,7 +325,7 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     t.clock.set(asOf);
     const run = await job("purge-personal-data", asOf);
     expect(run.status).toBe("succeeded");
-    expect(run.result).toMatchObject({ registrations: 5 });
+    expect(run.result).toMatchObject({ registrations: 5, exhibitors: 1 });
     expect(run.result.messages).toBeGreaterThanOrEqual(10);
 
     const after = await findEverywhere(t.db, [...due.flatMap(needlesOf), freeText]);
@@ -291,6 +340,16 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     expect(await t.db.select().from(idempotencyKeys)).toEqual([]);
     const keysLeft = (await t.db.select().from(rateLimits)).map((r) => r.key);
     expect(keysLeft.filter((k) => rateRows.some((r) => r.key === k))).toEqual([]);
+
+    // The exhibitor is gone as a person; its organisation and booth stay on the fair's record.
+    expect(await findEverywhere(t.db, exhibitorNeedles)).toEqual([]);
+    expect(await searchMail(exhibitorNeedles)).toEqual([]);
+    expect(await searchSealed(exhibitorNeedles)).toEqual([]);
+    expect((await t.request(`/api/exhibitor-applications/${exhibitorToken}`)).status).toBe(404);
+    const booths = (await (await t.request(`/api/events/${fair.id}/booths`)).json()) as {
+      assignment: { organization: string } | null;
+    }[];
+    expect(booths[0]!.assignment?.organization).toBe(exhibitorPerson.organization);
 
     // Counts and sectors stay.
     expect(await counts()).toEqual(countsBefore);

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ValidationFailed } from "../errors.ts";
 import { getEvent } from "../events/service.ts";
 import { IdParam } from "../events/schemas.ts";
+import { Exhibitor } from "./application-schemas.ts";
 import { fieldErrors, jsonBody, jsonResponse, newRouter, problems } from "../lib/router.ts";
 import type { ZodError } from "zod";
 import {
@@ -47,15 +48,6 @@ const Booth = z
       .nullable(),
   })
   .openapi("Booth");
-const Exhibitor = z
-  .object({
-    ref: z.string(),
-    name: z.string(),
-    status: z.enum(["applied", "assigned", "unassigned", "withdrawn"]),
-    booth: z.string().nullable(),
-  })
-  .passthrough()
-  .openapi("Exhibitor");
 const Allocation = z
   .object({
     assignments: z.array(z.object({ booth: z.string(), exhibitor: z.string() })),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { WeightsSchema } from "../../lib/allocation-weights.ts";
+import { boothSize } from "../lib/booth-size.ts";
 import { emailField, line } from "../lib/text.ts";
 
 const boothCode = z
@@ -22,15 +23,7 @@ export const BoothInput = z
 
 export const FloorPlanInput = z.strictObject({ booths: z.array(BoothInput).max(2000) }).openapi("FloorPlan");
 
-const size = z
-  .string()
-  .max(20)
-  .transform((s) => s.normalize("NFKC").replace(/\s+/g, "").replace(/[×X]/g, "x"))
-  .pipe(z.string().regex(/^\d{1,3}x\d{1,3}$/, 'must be a size class such as "1x1", "2x1" or "3x3"'))
-  .transform((s) => {
-    const [a, b] = s.split("x").map(Number) as [number, number];
-    return `${Math.max(a, b)}x${Math.min(a, b)}`;
-  });
+const size = boothSize;
 
 export const ExhibitorInput = z
   .strictObject({

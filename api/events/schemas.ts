@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES } from "../../db/schema/events.ts";
 import { instantInput, MAX_YEAR, MIN_YEAR } from "../lib/date-input.ts";
+import { boothSize } from "../lib/booth-size.ts";
 import { emailField, line, paragraph } from "../lib/text.ts";
 
 export { instantInput };
@@ -65,6 +66,15 @@ export const EventCreate = z
     registrationClosesAt: instantInput.nullish(),
     status: z.enum(["planned", "scheduled"]).optional(),
     ...EVENT_PLACE_FIELDS,
+    exhibitorCallOpensAt: instantInput
+      .nullish()
+      .openapi({ description: "techno_fair only: when the exhibitor application form opens" }),
+    exhibitorCallClosesAt: instantInput.nullish().openapi({ description: "techno_fair only: when it closes" }),
+    exhibitorBoothSizes: z
+      .array(boothSize)
+      .max(20)
+      .optional()
+      .openapi({ description: "techno_fair only: the booth sizes applicants may choose", example: ["1x1", "2x1", "2x2"] }),
   })
   .openapi("EventCreate");
 export type EventCreateInput = z.infer<typeof EventCreate>;
@@ -113,6 +123,9 @@ export const Event = z
       .openapi({ description: "Where a seeded event's facts come from (a source document, or product-brief)" }),
     registrationOpensAt: z.string().nullable(),
     registrationClosesAt: z.string().nullable(),
+    exhibitorCallOpensAt: z.string().nullable(),
+    exhibitorCallClosesAt: z.string().nullable(),
+    exhibitorBoothSizes: z.array(z.string()).openapi({ example: ["1x1", "2x1", "2x2"] }),
     confirmedCount: z.number().int(),
     waitlistCount: z.number().int(),
     seatsLeft: z.number().int().nullable(),

@@ -92,6 +92,9 @@ export function toEventDto(row: EventRow, publicUrl: string) {
     source: row.source,
     registrationOpensAt: iso(row.registrationOpensAt),
     registrationClosesAt: iso(row.registrationClosesAt),
+    exhibitorCallOpensAt: iso(row.exhibitorCallOpensAt),
+    exhibitorCallClosesAt: iso(row.exhibitorCallClosesAt),
+    exhibitorBoothSizes: row.exhibitorBoothSizes,
     confirmedCount: row.confirmedCount,
     waitlistCount: row.waitlistCount,
     seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.confirmedCount),
@@ -134,6 +137,37 @@ function checkWindow(opens: Date | null, closes: Date | null) {
       { field: "registrationClosesAt", code: "too_small", message: "must not be before registrationOpensAt" },
     ]);
   }
+}
+
+type CallInput = Pick<EventCreateInput, "exhibitorCallOpensAt" | "exhibitorCallClosesAt" | "exhibitorBoothSizes">;
+
+/**
+ * The call for exhibitors as it will be stored: only a techno-fair has one, and it closes after
+ * it opens. `current` is the stored call a patch changes.
+ */
+function resolveCall(kind: string, input: CallInput, current?: Pick<EventRow, keyof CallInput>) {
+  const at = (v: string | null | undefined, was: Date | null | undefined, role: "start" | "end") =>
+    v === undefined ? (was ?? null) : v ? parseInstant(v, role) : null;
+  const opens = at(input.exhibitorCallOpensAt, current?.exhibitorCallOpensAt, "start");
+  const closes = at(input.exhibitorCallClosesAt, current?.exhibitorCallClosesAt, "end");
+  const sizes = [...new Set(input.exhibitorBoothSizes ?? current?.exhibitorBoothSizes ?? [])];
+  if (kind !== "techno_fair" && (opens || closes || sizes.length)) {
+    const field =
+      input.exhibitorCallOpensAt !== undefined
+        ? "exhibitorCallOpensAt"
+        : input.exhibitorCallClosesAt !== undefined
+          ? "exhibitorCallClosesAt"
+          : input.exhibitorBoothSizes !== undefined
+            ? "exhibitorBoothSizes"
+            : "kind";
+    throw new ValidationFailed([{ field, code: "invalid", message: "only a techno_fair event has a call for exhibitors" }]);
+  }
+  if (opens && closes && closes.getTime() < opens.getTime()) {
+    throw new ValidationFailed([
+      { field: "exhibitorCallClosesAt", code: "too_small", message: "must not be before exhibitorCallOpensAt" },
+    ]);
+  }
+  return { exhibitorCallOpensAt: opens, exhibitorCallClosesAt: closes, exhibitorBoothSizes: sizes };
 }
 
 /**
@@ -236,6 +270,7 @@ export async function createEvent({
   const opens = input.registrationOpensAt ? parseInstant(input.registrationOpensAt, "start") : null;
   const closes = input.registrationClosesAt ? parseInstant(input.registrationClosesAt, "end") : null;
   checkWindow(opens, closes);
+  const call = resolveCall(input.kind, input);
   await assertBlock(db, input.block);
   const now = clock.now();
   const write = async (tx: Db) => {
@@ -264,6 +299,7 @@ export async function createEvent({
         attendanceApprox: input.attendanceApprox ?? false,
         registrationOpensAt: opens,
         registrationClosesAt: closes,
+        ...call,
         createdAt: now,
         updatedAt: now,
       })
@@ -322,6 +358,7 @@ export async function updateEvent(
           ? parseInstant(input.registrationClosesAt, "end")
           : null;
     checkWindow(opens ?? null, closes ?? null);
+    const call = resolveCall(input.kind ?? current.kind, input, current);
     if (input.block !== undefined) await assertBlock(tx, input.block);
     const capacity = input.capacity === undefined ? current.capacity : input.capacity;
     if (capacity !== null && capacity < current.confirmedCount) {
@@ -352,6 +389,7 @@ export async function updateEvent(
       attendanceApprox: input.attendanceApprox ?? current.attendanceApprox,
       registrationOpensAt: opens ?? null,
       registrationClosesAt: closes ?? null,
+      ...call,
     };
     const changed = SEQUENCED.some((k) => {
       const a = current[k];

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { events, organisers, registrations, type OutboxRow } from "../../db/schema/index.ts";
+import { events, exhibitors, organisers, registrations, type OutboxRow } from "../../db/schema/index.ts";
 import { calendarTokenFor } from "../calendar/tokens.ts";
 import type { AppDeps } from "../deps.ts";
+import { exhibitorMailKind, renderExhibitorMail } from "./exhibitor-mail.ts";
 import type { OutgoingMail } from "./outbox.ts";
 import { PASSWORD_LINK_KIND, renderPasswordLinkMail } from "./password-link-mail.ts";
 import { registrationMailKind, renderRegistrationMail } from "./registration-mail.ts";
@@ -49,6 +50,23 @@ export async function composeOutboxMessage(
       now: row.createdAt,
     });
     return { ...base, subject: m.subject, text: m.text, html: m.html, attachments: m.attachments ?? [] };
+  }
+  const exhibitorKind = exhibitorMailKind(row);
+  if (exhibitorKind && row.payload?.exhibitorId) {
+    const [found] = await db
+      .select({ x: exhibitors, event: events })
+      .from(exhibitors)
+      .innerJoin(events, eq(events.id, exhibitors.eventId))
+      .where(eq(exhibitors.id, row.payload.exhibitorId));
+    if (!found || found.x.purgedAt || !found.x.manageTokenSealed) throw new NothingToSend("application purged");
+    const token = await sealer.open(found.x.manageTokenSealed);
+    const m = renderExhibitorMail(config, {
+      kind: exhibitorKind,
+      event: found.event,
+      exhibitor: { ...found.x, locale: row.locale ?? found.x.locale },
+      token,
+    });
+    return { ...base, ...m, attachments: [] };
   }
   if (row.kind === PASSWORD_LINK_KIND && row.payload?.organiserId && row.payload.sealedToken) {
     const [o] = await db.select().from(organisers).where(eq(organisers.id, row.payload.organiserId));

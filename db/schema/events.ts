@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { blocks, clusters } from "./reference.ts";
 
 export const EVENT_KINDS = [
@@ -73,6 +73,10 @@ export const events = pgTable(
     countsAsMeeting: boolean("counts_as_meeting").notNull().default(true),
     registrationOpensAt: timestamp("registration_opens_at", { withTimezone: true }),
     registrationClosesAt: timestamp("registration_closes_at", { withTimezone: true }),
+    /** A techno-fair's call for exhibitors: when the public application form takes applications, and the booth sizes offered. */
+    exhibitorCallOpensAt: timestamp("exhibitor_call_opens_at", { withTimezone: true }),
+    exhibitorCallClosesAt: timestamp("exhibitor_call_closes_at", { withTimezone: true }),
+    exhibitorBoothSizes: jsonb("exhibitor_booth_sizes").$type<string[]>().notNull().default([]),
     confirmedCount: integer("confirmed_count").notNull().default(0),
     waitlistCount: integer("waitlist_count").notNull().default(0),
     /** Monotonic counter handing out first-come-first-served positions. */

@@ -46,7 +46,7 @@ export async function setWeights({
 }
 
 function allocationInput(ctx: Hall) {
-  const active = ctx.exhibitors.filter((x) => !x.withdrawnAt);
+  const active = ctx.exhibitors.filter((x) => !x.withdrawnAt && !x.declinedAt);
   return {
     booths: ctx.booths.map((b) => ({ code: b.code, x: b.x, y: b.y, w: b.w, h: b.h, zone: b.zone })),
     exhibitors: active.map((x) => ({

@@ -72,7 +72,7 @@ export async function assignBooth({
     const ctx = await loadHall(tx, eventId);
     const booth = ctx.booths.find((b) => b.code === code);
     if (!booth) throw new NotFound("booth");
-    const ex = ctx.exhibitors.find((x) => x.ref === exhibitorRef && !x.withdrawnAt);
+    const ex = ctx.exhibitors.find((x) => x.ref === exhibitorRef && !x.withdrawnAt && !x.declinedAt);
     if (!ex)
       throw new ValidationFailed([{ field: "exhibitor", code: "unknown", message: `no exhibitor with ref "${exhibitorRef}"` }]);
     const problem = assignmentConflict(booth, ex, {

@@ -7,6 +7,7 @@ import type { Actor } from "../../deps.ts";
 import { Conflict, ValidationFailed, type FieldError } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import type { ExhibitorInputT } from "../schemas.ts";
+import { organizationKey } from "./applications.ts";
 import { assertHallUnchanged, eventFor, loadHall } from "./hall.ts";
 
 /** Refs twice in the list and competitors that name no exhibitor, by position in the list. */
@@ -42,6 +43,7 @@ const exhibitorValues = (eventId: string, x: ExhibitorInputT) => ({
   ref: x.ref,
   name: x.name,
   organization: x.organization,
+  organizationKey: organizationKey(x.organization),
   cluster: x.cluster,
   field: x.field,
   size: x.size,
@@ -69,8 +71,22 @@ export async function addExhibitor({ db, who, eventId, input }: { db: Db; who: W
 }
 
 /**
- * Replaces all applications: refs that stay are updated (their booth kept while its size still
- * fits), refs that go are withdrawn and lose their booth; history is kept.
+ * The organisers' own (imported) rows of a hall; a list that names an application's ref is refused,
+ * since an upload never replaces what an exhibitor sent through the form.
+ */
+export function importedOnly<T extends { ref: string; source: string }>(all: T[], input: { ref: string }[]): T[] {
+  const applied = new Set(all.filter((x) => x.source === "application").map((x) => x.ref));
+  const taken = input.flatMap((x, i) =>
+    applied.has(x.ref) ? [{ field: `exhibitors[${i}].ref`, code: "taken", message: `ref "${x.ref}" is an application's` }] : [],
+  );
+  if (taken.length) throw new ValidationFailed(taken.slice(0, 50));
+  return all.filter((x) => x.source !== "application");
+}
+
+/**
+ * Replaces the organisers' list (the imported exhibitors): refs that stay are updated (their booth
+ * kept while its size still fits), refs that go are withdrawn and lose their booth; history is
+ * kept. Applications made through the form are not part of it and stay as they are.
  */
 export async function replaceExhibitors({
   db,
@@ -91,7 +107,8 @@ export async function replaceExhibitors({
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
     if (basis) await assertHallUnchanged(tx, eventId, basis);
-    const current = await tx.select().from(exhibitors).where(eq(exhibitors.eventId, eventId));
+    const all = await tx.select().from(exhibitors).where(eq(exhibitors.eventId, eventId));
+    const current = importedOnly(all, input);
     const byRef = new Map(current.map((x) => [x.ref, x]));
     const keep = new Set(input.map((x) => x.ref));
     const gone = current.filter((x) => !keep.has(x.ref) && !x.withdrawnAt);
@@ -132,6 +149,8 @@ export async function replaceExhibitors({
   });
 }
 
+export type ExhibitorStatus = "withdrawn" | "declined" | "assigned" | "unassigned" | "accepted" | "applied";
+
 export async function listExhibitorsTx(db: Db, eventId: string) {
   const { booths: bs, exhibitors: xs, assignments } = await loadHall(db, eventId);
   const [settings] = await db.select().from(allocationSettings).where(eq(allocationSettings.eventId, eventId));
@@ -139,13 +158,17 @@ export async function listExhibitorsTx(db: Db, eventId: string) {
   return xs.map((x) => {
     const a = assignments.find((y) => y.exhibitorId === x.id);
     const booth = a ? bs.find((b) => b.id === a.boothId) : undefined;
-    const status: "withdrawn" | "assigned" | "unassigned" | "applied" = x.withdrawnAt
+    const status: ExhibitorStatus = x.withdrawnAt
       ? "withdrawn"
-      : booth
-        ? "assigned"
-        : settings?.appliedAt
-          ? "unassigned"
-          : "applied";
+      : x.declinedAt
+        ? "declined"
+        : booth
+          ? "assigned"
+          : settings?.appliedAt
+            ? "unassigned"
+            : x.acceptedAt
+              ? "accepted"
+              : "applied";
     return {
       ref: x.ref,
       name: x.name,
@@ -158,6 +181,12 @@ export async function listExhibitorsTx(db: Db, eventId: string) {
       homeZone: x.homeZone,
       competitors: x.competitors,
       email: x.email,
+      source: x.source,
+      organizationKana: x.organizationKana,
+      contactName: x.contactName,
+      competitorNames: x.competitorNames,
+      note: x.note,
+      declineReason: x.declineReason,
       status,
       booth: booth?.code ?? null,
       pinned: a?.pinned ?? false,

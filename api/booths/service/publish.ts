@@ -17,7 +17,7 @@ export async function publishAllocation(deps: Pick<AppDeps, "db" | "config">, wh
     let queued = 0;
     let withoutEmail = 0;
     for (const x of list) {
-      if (x.status === "withdrawn") continue;
+      if (x.status === "withdrawn" || x.status === "declined") continue;
       if (!x.email) {
         withoutEmail++;
         continue;
@@ -29,7 +29,8 @@ export async function publishAllocation(deps: Pick<AppDeps, "db" | "config">, wh
       const en = row?.locale === "en";
       const title = en ? (event.titleEn ?? event.titleJa) : event.titleJa;
       const { text, html } = renderMail({
-        greeting: en ? `Dear ${x.name} (${x.organization}),` : `${x.organization} ${x.name} 様`,
+        // An applicant's contact person; an imported exhibitor has only its name.
+        greeting: en ? `Dear ${x.contactName ?? x.name} (${x.organization}),` : `${x.organization} ${x.contactName ?? x.name} 様`,
         paragraphs: [
           x.booth
             ? en

@@ -10,7 +10,7 @@ import type { Booth } from "../geometry.ts";
 import { BoothInput, ExhibitorInput, type ExhibitorInputT } from "../schemas.ts";
 import { checkRows, SheetError, type RowError, type Schema } from "./csv-sheet.ts";
 import { EXHIBITOR_CSV_COLUMNS, readExhibitorSheet } from "./exhibitors-csv.ts";
-import { exhibitorSetProblems } from "./exhibitors.ts";
+import { exhibitorSetProblems, importedOnly } from "./exhibitors.ts";
 import { boothSetErrors, readFloorPlanSheet } from "./floor-plan-csv.ts";
 import { eventFor, hallBasis, loadHall } from "./hall.ts";
 
@@ -129,7 +129,9 @@ export async function previewExhibitors({
   const basis = await hallBasis(db, eventId);
   const hall = await loadHall(db, eventId);
   const boothOf = new Map(hall.assignments.map((a) => [a.exhibitorId, hall.booths.find((b) => b.id === a.boothId)?.code ?? null]));
-  const active = new Map(hall.exhibitors.filter((x) => !x.withdrawnAt).map((x) => [x.ref, x]));
+  // Applications are not part of an upload: it neither changes nor removes them.
+  const own = importedOnly(hall.exhibitors, exhibitors);
+  const active = new Map(own.filter((x) => !x.withdrawnAt).map((x) => [x.ref, x]));
   const next = new Set(exhibitors.map((x) => x.ref));
   const added: ExhibitorInputT[] = [];
   const changed: { exhibitor: ExhibitorInputT; fields: string[]; losesBooth: string | null }[] = [];
