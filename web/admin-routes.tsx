@@ -25,12 +25,14 @@ import { RegistrationCreate } from "../api/registrations/schemas.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { EVENT_KINDS, type EventKind } from "../db/schema/events.ts";
 import type { FieldError } from "../api/errors.ts";
+import { applicationReviewPages } from "./admin-application-routes.tsx";
 import { boothPageRoutes } from "./admin-booth-routes.tsx";
 import { boothUploadRoutes } from "./admin-booth-upload-routes.tsx";
 import { questionPageRoutes } from "./admin-question-routes.tsx";
 import { DashboardPage } from "./admin/dashboard.tsx";
 import { DeskPage, type DeskNotice, type WalkInForm } from "./admin/desk.tsx";
 import { PLACE_FORM_FIELDS, placeFormValues, placeInput } from "./admin/event-place-fields.tsx";
+import { CALL_FORM_FIELDS, callFormValues, callInput } from "./admin/exhibitor-call-fields.tsx";
 import { CancelEventPage, EventFormPage, EventsListPage, type AdminEventFilters, type EventFormValues } from "./admin/events.tsx";
 import { LoginPage, PasswordPage } from "./admin/login.tsx";
 import { AccountPage } from "./admin/account.tsx";
@@ -82,6 +84,7 @@ function formValues(e: EventRow): EventFormValues {
     registrationOpensAt: localValue(e.registrationOpensAt),
     registrationClosesAt: localValue(e.registrationClosesAt),
     ...placeFormValues(e),
+    ...callFormValues(e),
   };
 }
 
@@ -116,6 +119,7 @@ function eventInput(v: EventFormValues): Record<string, unknown> {
     registrationOpensAt: instant(v.registrationOpensAt, false) ?? null,
     registrationClosesAt: instant(v.registrationClosesAt, false) ?? null,
     ...placeInput(v),
+    ...callInput(v),
   };
 }
 
@@ -137,6 +141,7 @@ const EVENT_FIELDS = [
   "registrationOpensAt",
   "registrationClosesAt",
   ...PLACE_FORM_FIELDS,
+  ...CALL_FORM_FIELDS,
 ] as const;
 
 export function adminRoutes(deps: AppDeps) {
@@ -551,6 +556,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route("/", boothPageRoutes(deps));
   app.route("/", boothUploadRoutes(deps));
   app.route("/", questionPageRoutes(deps));
+  app.route("/", applicationReviewPages(deps));
 
   return app;
 }

@@ -301,7 +301,7 @@ export function publicRoutes(deps: AppDeps) {
     const query = { q: text("q"), field: text("field"), cluster: text("cluster") };
     return render(
       c,
-      <FairPage ctx={pageCtx(c)} event={event} booths={booths} blocks={blockNames(blocks)} query={query} />,
+      <FairPage ctx={pageCtx(c)} event={event} booths={booths} blocks={blockNames(blocks)} query={query} now={deps.clock.now()} />,
       200,
       PAGE_CACHE,
     );

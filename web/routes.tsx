@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../api/deps.ts";
 import { problemResponse } from "../api/lib/problem.ts";
 import { adminRoutes } from "./admin-routes.tsx";
+import { applyPages } from "./apply-routes.tsx";
 import { assetRoutes } from "./assets/index.ts";
 import { languages, type WebEnv } from "./context.ts";
 import { directoryPages } from "./directory-routes.tsx";
@@ -17,7 +18,19 @@ import { problemPages } from "./problem-pages.tsx";
  * Paths the pages own; middleware is bound to these only, so the API's requests never pass through
  * it. ("/admin/*" also matches "/admin" itself.)
  */
-const PAGE_PATHS = ["/", "/problems", "/problems/*", "/events/*", "/r/*", "/calendar", "/clusters", "/clusters/*", "/fair/*", "/admin/*"];
+const PAGE_PATHS = [
+  "/",
+  "/problems",
+  "/problems/*",
+  "/events/*",
+  "/r/*",
+  "/x/*",
+  "/calendar",
+  "/clusters",
+  "/clusters/*",
+  "/fair/*",
+  "/admin/*",
+];
 
 /** Whether `path` is one of the pages' (so its errors are HTML, not problem+json). */
 export function isPagePath(path: string): boolean {
@@ -30,11 +43,13 @@ export function webRoutes(deps: AppDeps) {
   for (const path of PAGE_PATHS) app.use(path, lang);
   app.route("/", assetRoutes());
   app.route("/", publicRoutes(deps));
+  app.route("/", applyPages(deps));
   app.route("/", directoryPages(deps));
   app.route("/", problemPages());
   app.route("/", adminRoutes(deps));
   // Anything else under the pages' prefixes is an HTML 404, not the API's problem+json.
-  for (const path of ["/problems/*", "/events/*", "/r/*", "/clusters/*", "/fair/*", "/admin/*"]) app.all(path, (c) => notFoundPage(c));
+  for (const path of ["/problems/*", "/events/*", "/r/*", "/x/*", "/clusters/*", "/fair/*", "/admin/*"])
+    app.all(path, (c) => notFoundPage(c));
   app.onError((err, c) => (c.req.path.startsWith("/api/") ? problemResponse(err, c) : renderError(c, err)));
   return app;
 }

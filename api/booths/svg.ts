@@ -9,8 +9,12 @@ export type MapBooth = Booth & {
 export const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"];
 const CELL = 40;
 
-/** The floor map, booths to scale, coloured by field, labelled with code and exhibitor; pinned booths bold only for organisers. Text is escaped. */
-export function floorPlanSvg(booths: MapBooth[], opts: { title: string; showPinned?: boolean }): string {
+/**
+ * The floor map, booths to scale, coloured by field, labelled with code and exhibitor; pinned
+ * booths bold only for organisers. Text is escaped. `highlight` outlines one booth in bold (an
+ * exhibitor's own, on their private page).
+ */
+export function floorPlanSvg(booths: MapBooth[], opts: { title: string; showPinned?: boolean; highlight?: string }): string {
   const fields = [...new Set(booths.flatMap((b) => (b.assignment ? [b.assignment.field] : [])))].sort();
   const colour = (f: string) => PALETTE[fields.indexOf(f) % PALETTE.length]!;
   const width = Math.max(1, ...booths.map((b) => b.x + b.w)) * CELL;
@@ -28,12 +32,18 @@ export function floorPlanSvg(booths: MapBooth[], opts: { title: string; showPinn
     const h = b.h * CELL;
     const fill = b.assignment ? colour(b.assignment.field) : "#ffffff";
     const label = b.assignment ? `${b.code}: ${b.assignment.name}` : `${b.code} (${b.zone})`;
+    const mine = b.code === opts.highlight;
     out.push(
-      `<g data-booth="${escapeHtml(b.code)}"${b.assignment ? ` data-exhibitor="${escapeHtml(b.assignment.exhibitor)}"` : ""}>`,
+      `<g data-booth="${escapeHtml(b.code)}"${b.assignment ? ` data-exhibitor="${escapeHtml(b.assignment.exhibitor)}"` : ""}${mine ? ' data-highlight="true"' : ""}>`,
       `<title>${escapeHtml(label)}</title>`,
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="#333" stroke-width="${opts.showPinned && b.assignment?.pinned ? 3 : 1}"/>`,
       `<text class="c" x="${x + 3}" y="${y + 12}">${escapeHtml(b.code)}</text>`,
     );
+    if (mine) {
+      out.push(
+        `<rect x="${x + 3}" y="${y + 3}" width="${Math.max(1, w - 6)}" height="${Math.max(1, h - 6)}" fill="none" stroke="#000" stroke-width="4" stroke-dasharray="8 3"/>`,
+      );
+    }
     if (b.assignment) {
       const max = Math.max(2, Math.floor(w / 9));
       const name = b.assignment.name.length > max ? `${b.assignment.name.slice(0, max - 1)}…` : b.assignment.name;

@@ -42,13 +42,10 @@ export function applicationRoutes(deps: AppDeps) {
         request: {
           params: IdParam,
           headers: z.object({
-            "idempotency-key": z
-              .string()
-              .optional()
-              .openapi({
-                description: "16–255 visible ASCII characters; a UUID is recommended",
-                example: "0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d",
-              }),
+            "idempotency-key": z.string().optional().openapi({
+              description: "16–255 visible ASCII characters; a UUID is recommended",
+              example: "0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d",
+            }),
           }),
           body: jsonBody(ApplicationCreate),
         },

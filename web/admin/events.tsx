@@ -5,6 +5,8 @@ import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel } from "../../lib/format.ts";
 import { kindLabel, QUESTION_MESSAGES } from "../i18n.ts";
 import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
+import { CallFields, callLabels } from "./exhibitor-call-fields.tsx";
+import { APPLY_MESSAGES } from "../i18n/apply.ts";
 import { PlaceFields, placeLabels } from "./event-place-fields.tsx";
 import { blockLabel, eventTitle, eventWhen, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 
@@ -130,6 +132,7 @@ const LABELS = ({ m, lang }: PageCtx) => ({
   registrationOpensAt: m.opensAt,
   registrationClosesAt: m.closesAt,
   ...placeLabels(lang),
+  ...callLabels(lang),
 });
 
 export function EventFormPage(props: {
@@ -153,8 +156,9 @@ export function EventFormPage(props: {
       <h1>{title}</h1>
       {event ? <p class="muted">{eventTitle(event, lang)}</p> : null}
       {event?.kind === "techno_fair" ? (
-        <p>
+        <p class="meta">
           <a href={`/admin/events/${event.id}/booths`}>{m.boothsTitle}</a>
+          <a href={`/admin/events/${event.id}/exhibitors`}>{APPLY_MESSAGES[lang].reviewLink}</a>
         </p>
       ) : null}
       {event ? (
@@ -293,6 +297,7 @@ export function EventFormPage(props: {
             />
           </div>
           <PlaceFields ctx={ctx} values={v} errors={errors} />
+          <CallFields ctx={ctx} values={v} errors={errors} />
           <div class="actions">
             <button type="submit">{event ? m.save : m.create}</button>
             <a href="/admin/events">{m.back}</a>

@@ -17,6 +17,7 @@ import { problemText } from "../../lib/problems.ts";
 import type { Answers } from "../../api/questions/answers.ts";
 import type { EventQuestionRow } from "../../db/schema/questions.ts";
 import { QuestionFields, questionLabels } from "../questions.tsx";
+import { ExhibitorCall } from "../public/exhibitor-call.tsx";
 
 export type RegistrationFormState = {
   values: Record<string, string>;
@@ -344,6 +345,7 @@ export function EventPage(props: {
         </p>
       ) : null}
       <ProgrammeSection ctx={ctx} eventId={e.id} rooms={props.programme.rooms} sessions={props.programme.sessions} />
+      <ExhibitorCall ctx={ctx} event={e} now={now} />
       {props.hasFloorPlan ? (
         <p>
           <a href={`/fair/${e.id}`}>{m.fair}</a>

@@ -7,6 +7,7 @@ import { Layout } from "../layout.tsx";
 import { eventTitle, type BlockNames } from "../components.tsx";
 import { EventFacts } from "./event.tsx";
 import { boothAnchor, FairMap, FieldLegend, type FairBooth } from "./fair-map.tsx";
+import { ExhibitorCall } from "../public/exhibitor-call.tsx";
 
 type Booth = Awaited<ReturnType<typeof listBooths>>[number];
 export type FairQuery = { q: string; field: string; cluster: string };
@@ -21,7 +22,12 @@ const publicBooth = (b: Booth): FairBooth => ({
   h: b.h,
   zone: b.zone,
   assignment: b.assignment
-    ? { name: b.assignment.name, organization: b.assignment.organization, cluster: b.assignment.cluster, field: b.assignment.field }
+    ? {
+        name: b.assignment.name,
+        organization: b.assignment.organization,
+        cluster: b.assignment.cluster,
+        field: b.assignment.field,
+      }
     : null,
 });
 
@@ -29,7 +35,9 @@ const publicBooth = (b: Booth): FairBooth => ({
 function matches(b: Taken, query: FairQuery): boolean {
   if (query.field && b.assignment.field !== query.field) return false;
   if (query.cluster && b.assignment.cluster !== query.cluster) return false;
-  const hay = searchKey([b.code, b.assignment.name, b.assignment.organization, b.assignment.cluster, b.assignment.field, b.zone].join(" "));
+  const hay = searchKey(
+    [b.code, b.assignment.name, b.assignment.organization, b.assignment.cluster, b.assignment.field, b.zone].join(" "),
+  );
   return query.q
     .split(/[\s\u3000]+/)
     .filter(Boolean)
@@ -38,7 +46,14 @@ function matches(b: Taken, query: FairQuery): boolean {
 
 const sorted = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b, "ja"));
 
-export function FairPage(props: { ctx: PageCtx; event: EventRow; booths: Booth[]; blocks: BlockNames; query: FairQuery }) {
+export function FairPage(props: {
+  ctx: PageCtx;
+  event: EventRow;
+  booths: Booth[];
+  blocks: BlockNames;
+  query: FairQuery;
+  now?: Date;
+}) {
   const { ctx, event: e, query } = props;
   const { m, lang } = ctx;
   const title = eventTitle(e, lang);
@@ -58,6 +73,7 @@ export function FairPage(props: { ctx: PageCtx; event: EventRow; booths: Booth[]
       </p>
       <h1>{m.fair}</h1>
       <EventFacts ctx={ctx} event={e} blocks={props.blocks} />
+      {props.now ? <ExhibitorCall ctx={ctx} event={e} now={props.now} /> : null}
       {assigned.length ? (
         <form method="get" action={`/fair/${e.id}`} class="panel fair-search" role="search" aria-labelledby="fair-search-title">
           <h2 id="fair-search-title">{m.fairSearchTitle}</h2>

@@ -187,6 +187,7 @@ export async function listExhibitorsTx(db: Db, eventId: string) {
       competitorNames: x.competitorNames,
       note: x.note,
       declineReason: x.declineReason,
+      accepted: x.acceptedAt !== null,
       status,
       booth: booth?.code ?? null,
       pinned: a?.pinned ?? false,
