@@ -350,6 +350,8 @@ const ja = {
   competitors: "競合",
   exhibitorStatus: {
     applied: "申込済み",
+    accepted: "出展決定",
+    declined: "お断り",
     assigned: "配置済み",
     unassigned: "配置できず",
     withdrawn: "辞退",
@@ -751,7 +753,14 @@ const en: Messages = {
   priority: "Priority",
   preferences: "Preferred booths",
   competitors: "Competitors",
-  exhibitorStatus: { applied: "Applied", assigned: "Assigned", unassigned: "Not placed", withdrawn: "Withdrawn" },
+  exhibitorStatus: {
+    applied: "Applied",
+    accepted: "Accepted",
+    declined: "Declined",
+    assigned: "Assigned",
+    unassigned: "Not placed",
+    withdrawn: "Withdrawn",
+  },
   choiceRank: (n) => `${n === 1 ? "1st" : n === 2 ? "2nd" : n === 3 ? "3rd" : `${n}th`} choice`,
   unassignedReason: {
     "no-booth-of-size": "No booth of the size applied for",
