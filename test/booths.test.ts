@@ -223,6 +223,13 @@ describe("automatic allocation", () => {
     expect(applied.applied).toBe(true);
     expect(applied.assignments).toEqual(preview.assignments);
     expect(applied.score).toEqual(preview.score);
+    const pinnedOf = async (admin: boolean) =>
+      ((await (await t.request(`/api/events/${id}/booths`, { admin })).json()) as { code: string; assignment: { pinned?: boolean } | null }[]).find(
+        (b) => b.code === "A6",
+      )!.assignment;
+    // Which booth is pinned is the organisers' business: the public map does not say.
+    expect((await pinnedOf(true))!.pinned).toBe(true);
+    expect(await pinnedOf(false)).not.toHaveProperty("pinned");
     const booths = (await (await t.request(`/api/events/${id}/booths`)).json()) as {
       code: string;
       x: number;

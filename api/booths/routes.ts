@@ -43,7 +43,7 @@ const Booth = z
         organization: z.string(),
         cluster: z.string(),
         field: z.string(),
-        pinned: z.boolean(),
+        pinned: z.boolean().optional().openapi({ description: "Organisers in scope only: the allocator keeps this booth" }),
       })
       .nullable(),
   })

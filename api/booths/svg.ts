@@ -2,7 +2,7 @@ import { escapeHtml } from "../lib/html.ts";
 import type { Booth } from "./geometry.ts";
 
 export type MapBooth = Booth & {
-  assignment: { exhibitor: string; name: string; field: string; pinned: boolean } | null;
+  assignment: { exhibitor: string; name: string; field: string; pinned?: boolean } | null;
 };
 
 /** Colour-blind-safe palette (Okabe–Ito), assigned to fields in sorted order. */

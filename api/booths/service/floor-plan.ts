@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { boothAssignments, booths } from "../../../db/schema/index.ts";
 import { audit, type Who } from "../../audit/service.ts";
-import { assertCoversEvent } from "../../auth/scope.ts";
+import { assertCoversEvent, coversEvent } from "../../auth/scope.ts";
 import { Conflict, ValidationFailed } from "../../errors.ts";
 import { getEvent, lockEvent, type Viewer } from "../../events/service.ts";
 import { adjacencyByCode, sizeClass, validateBooths } from "../geometry.ts";
@@ -58,9 +58,13 @@ export async function putFloorPlan({
   });
 }
 
-/** The floor map: public once the event is, so a planned event's map is not found. */
+/**
+ * The floor map: public once the event is, so a planned event's map is not found. Which booths are
+ * pinned is the organisers' business: only organisers in scope see `pinned`.
+ */
 export async function listBooths({ db, eventId, viewer }: { db: Db; eventId: string; viewer: Viewer }) {
-  await getEvent({ db, id: eventId, viewer });
+  const event = await getEvent({ db, id: eventId, viewer });
+  const organiser = coversEvent(viewer, event);
   const { booths: bs, exhibitors: xs, assignments } = await loadHall(db, eventId);
   const adj = adjacencyByCode(bs);
   return bs.map((b) => {
@@ -83,7 +87,7 @@ export async function listBooths({ db, eventId, viewer }: { db: Db; eventId: str
               organization: ex.organization,
               cluster: ex.cluster,
               field: ex.field,
-              pinned: a.pinned,
+              ...(organiser ? { pinned: a.pinned } : {}),
             }
           : null,
     };

@@ -6,7 +6,7 @@ export type Holder = { ref: string; name: string; pinned: boolean };
 export type MapBooth = Pick<Booth, "code" | "x" | "y" | "w" | "h" | "sizeClass"> & { holder: Holder | null };
 
 export const holderOf = (b: Booth): Holder | null =>
-  b.assignment ? { ref: b.assignment.exhibitor, name: b.assignment.name, pinned: b.assignment.pinned } : null;
+  b.assignment ? { ref: b.assignment.exhibitor, name: b.assignment.name, pinned: b.assignment.pinned === true } : null;
 
 /**
  * The hall drawn as a CSS grid, one element per booth placed and sized by its grid units. On the
