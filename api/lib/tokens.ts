@@ -1,48 +1,54 @@
 /** Secret tokens: 256 random bits, base64url; stored as SHA-256; sealed with AES-GCM when they must be shown again. */
-const enc = new TextEncoder();
-const dec = new TextDecoder();
+import { Buffer } from "node:buffer";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 export function base64url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
 }
 
-function fromBase64url(s: string): Uint8Array<ArrayBuffer> {
-  const b = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-  const out = new Uint8Array(new ArrayBuffer(b.length));
-  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
-  return out;
+function fromBase64url(s: string): Buffer {
+  return Buffer.from(s, "base64url");
 }
 
 export function newToken(bytes = 32): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+  return randomBytes(bytes).toString("base64url");
 }
 
 /** Tokens we issue are 43 base64url characters; anything else cannot be one. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * SHA-256 in hex, computed at once (node:crypto, on Workers through nodejs_compat): WebCrypto's
+ * digest goes through a job queue and a promise, several times the cost on the registration path.
+ */
 export async function sha256Hex(input: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", enc.encode(input));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return createHash("sha256").update(input).digest("hex");
 }
 
 export type Sealer = { seal(plain: string): Promise<string>; open(sealed: string): Promise<string> };
 
+/**
+ * AES-256-GCM under a key derived from the secret; the sealed form is `v1.<iv>.<ciphertext and
+ * tag>`, as WebCrypto writes it (values sealed before still open). node:crypto (on Workers through
+ * nodejs_compat) does it at once, where WebCrypto's encrypt queues a job and a promise per call.
+ */
 export async function createSealer(secret: string): Promise<Sealer> {
-  const material = await crypto.subtle.digest("SHA-256", enc.encode(`cluster-events/seal/v1:${secret}`));
-  const key = await crypto.subtle.importKey("raw", material, "AES-GCM", false, ["encrypt", "decrypt"]);
+  const key = createHash("sha256").update(`cluster-events/seal/v1:${secret}`).digest();
   return {
     async seal(plain) {
-      const iv = crypto.getRandomValues(new Uint8Array(12));
-      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, enc.encode(plain)));
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
       return `v1.${base64url(iv)}.${base64url(ct)}`;
     },
     async open(sealed) {
       const [v, iv, ct] = sealed.split(".");
       if (v !== "v1" || !iv || !ct) throw new Error("unknown sealed format");
-      const pt = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64url(iv) }, key, fromBase64url(ct));
-      return dec.decode(pt);
+      const bytes = fromBase64url(ct);
+      if (bytes.length < 16) throw new Error("sealed value too short");
+      const decipher = createDecipheriv("aes-256-gcm", key, fromBase64url(iv));
+      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+      return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString("utf8");
     },
   };
 }

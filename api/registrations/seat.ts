@@ -16,9 +16,10 @@ const NOW = sql`${p("now")}::timestamptz`;
  * takes registrations now and the address is not registered yet), move its counters, insert the
  * registration with the seat's status and order, and write what to send (the confirmation or the
  * waiting-list message: a kind, the registration, the locale; the deliver job renders it), and
- * the answers to the event's questions (checked before, by validatedAnswers).
+ * the answers to the event's questions (checked before by validatedAnswers when any were given).
  * Yields no row, and changes nothing, otherwise (also when the event asks for consent to its
- * privacy notice and none was given); the caller finds out why. Built once, prepared.
+ * privacy notice and none was given, or has a required question left unanswered); the caller
+ * finds out why. Built once, prepared.
  */
 export const SEAT_STATEMENT = sql`
   with cur as (
@@ -27,6 +28,9 @@ export const SEAT_STATEMENT = sql`
       and (registration_opens_at is null or registration_opens_at <= ${NOW})
       and coalesce(registration_closes_at, starts_at) > ${NOW}
       and (not consent_required or ${p("consent")}::boolean)
+      and not exists (
+        select 1 from ${eventQuestions} q where q.event_id = ${p("eventId")}::uuid and q.required and not (${p("answers")}::jsonb ? q.id)
+      )
       and not exists (
         select 1 from ${registrations} r where r.event_id = ${p("eventId")}::uuid and r.email_key = ${p("key")} and r.status <> 'cancelled'
       )
@@ -49,7 +53,7 @@ export const SEAT_STATEMENT = sql`
       ${p("manageTokenHash")}, ${p("manageTokenSealed")}, ${NOW}, case when seat.confirmed then ${NOW} end,
       case when ${p("consent")}::boolean then ${NOW} end
     from seat
-    returning id
+    returning id, check_in_code
   ), answers as (
     insert into ${registrationAnswers} (registration_id, event_id, question_id, value, updated_at)
     select reg.id, ${p("eventId")}::uuid, a.key, a.value, ${NOW}
@@ -66,9 +70,9 @@ export const SEAT_STATEMENT = sql`
     on conflict (dedupe_key) do nothing
     returning id
   )
-  select seat.seq, seat.confirmed, seat.waiting, (select count(*) from reg)::int as registered from seat`;
+  select seat.seq, seat.confirmed, seat.waiting, (select check_in_code from reg) as check_in_code from seat`;
 
-const seatStatement = preparedStatement<{ seq: string | number; confirmed: boolean; waiting: number }>(
+const seatStatement = preparedStatement<{ seq: string | number; confirmed: boolean; waiting: number; check_in_code: string }>(
   "registration-seat",
   SEAT_STATEMENT,
 );
@@ -108,10 +112,13 @@ export function seatValues(r: SeatRequest, publicUrl: string): Record<string, un
   };
 }
 
-export type Seat = { seq: number; confirmed: boolean; waiting: number };
+/** The seat taken, and the registration's 受付番号 (filled by the insert trigger, check_in_code()). */
+export type Seat = { seq: number; confirmed: boolean; waiting: number; checkInCode: string };
 
 /** Takes a seat (or a waiting place) in one statement; null when none was taken (closed, or already registered). */
 export async function claimSeat(q: Db, r: SeatRequest, publicUrl: string): Promise<Seat | null> {
   const [row] = await seatStatement(q, seatValues(r, publicUrl));
-  return row ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting) } : null;
+  return row
+    ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting), checkInCode: row.check_in_code }
+    : null;
 }

@@ -80,18 +80,21 @@ export async function registerForEvent(
     : undefined;
   const id = crypto.randomUUID();
   const manageToken = newToken();
+  const given = input.answers && Object.keys(input.answers).length > 0;
   const [manageTokenHash, manageTokenSealed, checked] = await Promise.all([
     sha256Hex(manageToken),
     sealer.seal(manageToken),
-    validatedAnswers(db, eventId, input.answers),
+    // Answers given are checked (and normalised) first; with none, the seat statement itself
+    // refuses an event with a required question, and only then do we look why.
+    given ? validatedAnswers(db, eventId, input.answers) : undefined,
   ]);
-  const invalid = checked.fail();
+  const invalid = checked?.fail();
   if (invalid) {
     // An event nobody may register for now (or may not see) answers as such, whatever the answers.
     const closed = registrationClosedReason(await getEvent({ db, id: eventId, viewer: PUBLIC_VIEWER }), now);
     throw closed ?? invalid;
   }
-  const { answers } = checked;
+  const answers = checked?.answers ?? {};
   // The event is not read first: the seat statement itself takes no registration for an event
   // that is closed (or missing) or an address already registered, and only then do we look why.
   const attempt = async (q: Db): Promise<RegistrationOutcome> => {
@@ -108,8 +111,7 @@ export async function registerForEvent(
         eventId,
         status: seat.confirmed ? "confirmed" : "waitlisted",
         ...(seat.confirmed ? {} : { waitlistPosition: seat.waiting + 1 }),
-        // 受付番号: filled by the insert trigger (check_in_code(), unique by construction).
-        checkInCode: (await q.select({ c: registrations.checkInCode }).from(registrations).where(eq(registrations.id, id)))[0]!.c,
+        checkInCode: seat.checkInCode,
         manageToken,
         manageUrl: manageUrl(config.PUBLIC_URL, manageToken),
         // Never the personal feed: whoever sent this request has not shown they own the address.
@@ -118,11 +120,13 @@ export async function registerForEvent(
     };
   };
 
-  /** No seat was taken: the event does not exist or takes no registration now, or this address is registered already (tell them again). */
+  /** No seat was taken: the event does not exist or takes no registration now, a required answer or the consent is missing, or this address is registered already (tell them again). */
   const refused = async (q: Db): Promise<RegistrationOutcome> => {
     const event = await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER });
     const closed = registrationClosedReason(event, now);
     if (closed) throw closed;
+    const missing = (await validatedAnswers(q, eventId, answers)).fail();
+    if (missing) throw missing;
     if (event.consentRequired && input.consent !== true) {
       throw new ValidationFailed([
         { field: "consent", code: "required", message: "must be true: agree to the event's privacy notice to register" },
