@@ -1,6 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { identify } from "./auth/middleware.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
@@ -16,8 +14,9 @@ import { programmeRoutes } from "./programme/routes.ts";
 import { questionRoutes } from "./questions/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
-import { AppError, NotFound, ValidationFailed } from "./errors.ts";
+import { AppError, NotFound } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
+import { requestBody } from "./lib/body.ts";
 import { requestDeadline } from "./lib/deadline.ts";
 import { problemResponse } from "./lib/problem.ts";
 import { healthRoutes } from "./health/routes.ts";
@@ -65,27 +64,6 @@ function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string, requestUrl
   return { ...openApiBase, servers: [{ url }] };
 }
 
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-const TEXT_BODY = /^(application\/([\w.-]+\+)?json|text\/csv)$/i;
-
-/**
- * JSON and CSV bodies must be UTF-8. The platform's decoders replace a bad byte with U+FFFD and
- * carry on, which would store a different text than was sent; here one check refuses it for every
- * route, before any handler reads the body (Hono keeps the bytes read here for the validators).
- */
-const strictUtf8Body: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
-  if (TEXT_BODY.test(type) && c.req.raw.body) {
-    try {
-      STRICT_UTF8.decode(await c.req.arrayBuffer());
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new ValidationFailed([{ field: "body", code: "invalid_utf8", message: "is not valid UTF-8" }]);
-    }
-  }
-  await next();
-};
-
 /** The whole product as one Hono app; the runtime entries only build its dependencies. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -115,18 +93,7 @@ export function createApp(deps: AppDeps) {
     if (!h.has("X-Frame-Options")) h.set("X-Frame-Options", "DENY");
   });
 
-  const limits = new Map(
-    [MAX_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES + MAX_BODY_BYTES].map((max) => [
-      max,
-      bodyLimit({
-        maxSize: max,
-        onError: () => {
-          throw new AppError(413, "body-too-large", "Body too large", `The request body must be at most ${max} bytes.`);
-        },
-      }),
-    ]),
-  );
-  app.use("*", (c, next) => limits.get(bodyLimitOf(c.req.method, c.req.path))!(c, next));
+  app.use("*", requestBody({ limitOf: bodyLimitOf }));
 
   app.use("/api/*", async (c, next) => {
     if (["POST", "PUT", "PATCH", "DELETE"].includes(c.req.method)) {
@@ -146,8 +113,6 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route("/", healthRoutes(deps));
-
-  app.use("*", strictUtf8Body);
 
   app.use("*", identify(deps));
 

@@ -13,7 +13,7 @@
  *
  * Env: DATABASE_URL (a PostgreSQL server, default 127.0.0.1:5432/test), BENCH_TOTAL,
  * BENCH_CONCURRENCY, BENCH_ONLY=hot|50, BENCH_SKIP_PGLITE=1, BENCH_SKIP_PGBENCH=1,
- * BENCH_PROFILE=<dir> (--cpu-prof of the product into dir).
+ * BENCH_PROFILE=<dir> (--cpu-prof of the product and of the bare server into dir).
  */
 import http from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -231,9 +231,16 @@ async function startProduct(databaseUrl: string | undefined, label: string) {
 
 async function startBare(database: string) {
   const port = await freePort();
+  const profile = process.env.BENCH_PROFILE;
+  const label = database.startsWith("postgres") ? "bare-postgres" : "bare-pglite";
   const server = await startProcess(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("./bare-server.ts", import.meta.url))],
+    [
+      ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${join(profile, label)}`] : []),
+      "--import",
+      "tsx",
+      fileURLToPath(new URL("./bare-server.ts", import.meta.url)),
+    ],
     { env: { ...process.env, BARE_DATABASE: database, PORT: String(port) }, port, readyPath: "/healthz", cwd: ROOT, quiet: true },
   ).catch(async () => {
     throw new Error("bare server did not start");
