@@ -10,6 +10,15 @@ import type { RegistrationCreateInput } from "./schemas.ts";
 const p = (name: string) => sql.placeholder(name);
 const NOW = sql`${p("now")}::timestamptz`;
 
+/** The answers to the event's questions, in the same statement (a variant: most registrations carry none). */
+const ANSWERS = sql`, answers as (
+    insert into ${registrationAnswers} (registration_id, event_id, question_id, value, updated_at)
+    select reg.id, ${p("eventId")}::uuid, a.key, a.value, ${NOW}
+    from reg, jsonb_each(${p("answers")}::jsonb) as a(key, value)
+    where exists (select 1 from ${eventQuestions} q where q.event_id = ${p("eventId")}::uuid and q.id = a.key)
+    returning 1
+  )`;
+
 /**
  * The registration as one statement, so it is atomic on its own and the event's row lock is held
  * only while the database executes it, never across a round trip: lock the event row (only if it
@@ -21,7 +30,8 @@ const NOW = sql`${p("now")}::timestamptz`;
  * privacy notice and none was given, or has a required question left unanswered); the caller
  * finds out why. Built once, prepared.
  */
-export const SEAT_STATEMENT = sql`
+function seatStatementText(withAnswers: boolean) {
+  return sql`
   with cur as (
     select id, capacity, confirmed_count, waitlist_count, next_seq from ${events}
     where id = ${p("eventId")}::uuid and status = 'scheduled' and ends_at > ${NOW}
@@ -54,13 +64,7 @@ export const SEAT_STATEMENT = sql`
       case when ${p("consent")}::boolean then ${NOW} end
     from seat
     returning id, check_in_code
-  ), answers as (
-    insert into ${registrationAnswers} (registration_id, event_id, question_id, value, updated_at)
-    select reg.id, ${p("eventId")}::uuid, a.key, a.value, ${NOW}
-    from reg, jsonb_each(${p("answers")}::jsonb) as a(key, value)
-    where exists (select 1 from ${eventQuestions} q where q.event_id = ${p("eventId")}::uuid and q.id = a.key)
-    returning 1
-  ), mail as (
+  )${withAnswers ? ANSWERS : sql``}, mail as (
     insert into ${outbox} (dedupe_key, message_id, kind, to_address, registration_id, locale, created_at, next_attempt_at)
     select case when seat.confirmed then ${p("confirmedKey")} else ${p("waitlistedKey")} end,
       '<' || gen_random_uuid() || ${p("messageIdHost")},
@@ -71,11 +75,14 @@ export const SEAT_STATEMENT = sql`
     returning id
   )
   select seat.seq, seat.confirmed, seat.waiting, (select check_in_code from reg) as check_in_code from seat`;
+}
 
-const seatStatement = preparedStatement<{ seq: string | number; confirmed: boolean; waiting: number; check_in_code: string }>(
-  "registration-seat",
-  SEAT_STATEMENT,
-);
+/** The statement as most registrations run it (no answers), e.g. for pgbench. */
+export const SEAT_STATEMENT = seatStatementText(false);
+
+type SeatRow = { seq: string | number; confirmed: boolean; waiting: number; check_in_code: string };
+const seatStatement = preparedStatement<SeatRow>("registration-seat", SEAT_STATEMENT);
+const seatStatementWithAnswers = preparedStatement<SeatRow>("registration-seat-answers", seatStatementText(true));
 
 export type SeatRequest = {
   id: string;
@@ -117,7 +124,8 @@ export type Seat = { seq: number; confirmed: boolean; waiting: number; checkInCo
 
 /** Takes a seat (or a waiting place) in one statement; null when none was taken (closed, or already registered). */
 export async function claimSeat(q: Db, r: SeatRequest, publicUrl: string): Promise<Seat | null> {
-  const [row] = await seatStatement(q, seatValues(r, publicUrl));
+  const run = Object.keys(r.answers).length ? seatStatementWithAnswers : seatStatement;
+  const [row] = await run(q, seatValues(r, publicUrl));
   return row
     ? { seq: Number(row.seq), confirmed: row.confirmed, waiting: Number(row.waiting), checkInCode: row.check_in_code }
     : null;
