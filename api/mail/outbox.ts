@@ -46,8 +46,16 @@ export function newMessageId(publicUrl: string) {
   return `<${crypto.randomUUID()}@${messageIdHost(publicUrl)}>`;
 }
 
+const hosts = new Map<string, string>();
+
+/** The host part of our Message-IDs: PUBLIC_URL's host name (parsed once per URL). */
 export function messageIdHost(publicUrl: string) {
-  return new URL(publicUrl).hostname || "localhost";
+  let host = hosts.get(publicUrl);
+  if (host === undefined) {
+    host = new URL(publicUrl).hostname || "localhost";
+    hosts.set(publicUrl, host);
+  }
+  return host;
 }
 
 /** Writes a rendered message to the outbox, inside the caller's transaction. */
