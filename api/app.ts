@@ -17,6 +17,8 @@ import type { AppDeps, AppEnv } from "./deps.ts";
 import { AppError, NotFound } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { requestBody } from "./lib/body.ts";
+import { requestContext } from "./lib/context.ts";
+import { routesOf } from "./lib/route.ts";
 import { requestDeadline } from "./lib/deadline.ts";
 import { problemResponse } from "./lib/problem.ts";
 import { healthRoutes } from "./health/routes.ts";
@@ -115,13 +117,14 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(deps));
 
   app.use("*", identify(deps));
+  app.use("*", requestContext(deps));
 
   app.route("/", authRoutes(deps));
   app.route("/", blockRoutes(deps));
-  app.route("/", eventRoutes(deps));
-  app.route("/", registrationRoutes(deps));
+  app.route("/", routesOf(eventRoutes));
+  app.route("/", routesOf(registrationRoutes));
   app.route("/", calendarRoutes(deps));
-  app.route("/", boothRoutes(deps));
+  app.route("/", routesOf(boothRoutes));
   app.route("/", applicationRoutes(deps));
   app.route("/", councilRoutes(deps));
   app.route("/", directoryRoutes(deps));

@@ -38,10 +38,21 @@ export type Actor =
 
 export type Staff = Exclude<Actor, { kind: "anonymous" }>;
 
+/** Who is making this request (the actor, the request id, the instant), as verbs and the audit log take it. */
+export type Who = { actor: Actor; requestId?: string; now: Date };
+
+/**
+ * What every verb receives first: the handles of this request and who makes it. `db` may be a
+ * transaction (`{ ...ctx, db: tx }`); jobs build one with the system as `who`.
+ */
+export type Ctx = Pick<AppDeps, "db" | "clock" | "config" | "sealer" | "mailer"> & { who: Who };
+
 export type AppEnv = {
   Variables: {
     requestId: string;
     actor: Actor;
+    /** The request's context for verbs (api/lib/context.ts), set once the caller is identified. */
+    ctx: Ctx;
     /** Present when the caller authenticated with a session cookie. */
     session?: { id: string; csrfToken: string };
   };

@@ -2,11 +2,11 @@ import { and, desc, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { actorLabel } from "../auth/scope.ts";
-import type { Actor } from "../deps.ts";
+import type { Who } from "../deps.ts";
 import { ValidationFailed } from "../errors.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 
-export type Who = { actor: Actor; requestId?: string; now: Date };
+export type { Who };
 
 /** Secrets never go into the log. */
 const SECRET_KEYS = new Set(["passwordHash", "manageTokenHash", "manageTokenSealed", "tokenHash", "sealedToken", "csrfToken"]);
