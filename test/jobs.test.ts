@@ -1,8 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isBlackout, isJapaneseHoliday, isSuitableMeetingDay, weekdayOf } from "../api/councils/calendar-rules.ts";
@@ -10,8 +5,8 @@ import { tokyoParts } from "../lib/time.ts";
 import { blocks, events, jobRuns, outbox, registrations } from "../db/schema/index.ts";
 import { composed, createOpenEvent, person, type TestApp } from "./support/app.ts";
 import { createTestAppWithSmtp, mailedFeedUrl, type Smtp } from "./support/smtp.ts";
+import type { Run } from "./support/jobs.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CONTACTS = {
   hokkaido: "secretariat@hokkaido.example.jp",
   tohoku: "office@tohoku.example.jp",
@@ -31,8 +26,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => t?.close());
-
-type Run = { job: string; asOf: string; status: "succeeded" | "skipped"; periodKey: string; reason?: string; result?: any };
 
 async function runJob(name: string, now?: string, expectStatus = 200): Promise<Run> {
   const res = await t.request(`/api/admin/jobs/${name}/run`, { method: "POST", admin: true, json: now ? { now } : {} });
@@ -481,29 +474,4 @@ describe("job runs", () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]!.status).toBe("succeeded");
   });
-});
-
-describe("from a shell", () => {
-  it("npm run job -- plan-fiscal-year --now … prints a succeeded run", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "job-cli-"));
-    try {
-      const out = execFileSync("npx", ["tsx", "jobs/cli.ts", "plan-fiscal-year", "--now", "2027-04-01T09:00:00+09:00"], {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: "memory://", DATA_DIR: dataDir, SMTP_URL: "" },
-        encoding: "utf8",
-        timeout: 120_000,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      const run = JSON.parse(out.slice(out.indexOf("{"))) as Run;
-      expect(run).toMatchObject({
-        job: "plan-fiscal-year",
-        status: "succeeded",
-        periodKey: "fy2027",
-        asOf: "2027-04-01T00:00:00.000Z",
-        result: { fiscalYear: 2027, created: 20 },
-      });
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 150_000);
 });
