@@ -16,7 +16,7 @@ import { getEvent } from "../api/events/service.ts";
 import { fieldErrors } from "../api/lib/router.ts";
 import { ExhibitorReviewPage } from "./admin/exhibitor-applications.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
-import { fieldMessage } from "./i18n.ts";
+import { fieldMessage } from "./i18n/field-errors.ts";
 import { APPLY_MESSAGES } from "./i18n/apply.ts";
 import type { Errors } from "./layout.tsx";
 

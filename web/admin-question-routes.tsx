@@ -17,7 +17,7 @@ import { loadQuestions, replaceQuestions } from "../api/questions/service.ts";
 import type { EventQuestionRow } from "../db/schema/questions.ts";
 import { emptyRow, QuestionsEditorPage, rowField, type QuestionRowValues } from "./admin/questions.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
-import { fieldMessage } from "./i18n.ts";
+import { fieldMessage } from "./i18n/field-errors.ts";
 import type { Errors } from "./layout.tsx";
 
 const NO_STORE = { "Cache-Control": "no-store" };

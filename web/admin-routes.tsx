@@ -39,7 +39,7 @@ import { AccountPage } from "./admin/account.tsx";
 import { blockNames } from "./components.tsx";
 import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, type WebContext, type WebEnv } from "./context.ts";
 import { whoOf } from "../api/auth/who.ts";
-import { fieldMessage } from "./i18n.ts";
+import { fieldMessage } from "./i18n/field-errors.ts";
 import type { Errors } from "./layout.tsx";
 import { errorDetail } from "./pages/error.tsx";
 

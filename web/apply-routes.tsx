@@ -27,7 +27,7 @@ import { fieldErrors } from "../api/lib/router.ts";
 import { emailKey } from "../api/lib/text.ts";
 import { blockNames, eventTitle } from "./components.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
-import { fieldMessage } from "./i18n.ts";
+import { fieldMessage } from "./i18n/field-errors.ts";
 import { APPLY_MESSAGES } from "./i18n/apply.ts";
 import type { Errors } from "./layout.tsx";
 import { errorDetail } from "./pages/error.tsx";

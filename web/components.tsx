@@ -2,8 +2,8 @@
 import type { EventRow } from "../db/schema/index.ts";
 import { registrationClosedReason } from "../api/registrations/service.ts";
 import type { PageCtx } from "./context.ts";
-import { fiscalYearLabel, formatEventWhen } from "../lib/format.ts";
-import { kindLabel, pick, type Lang } from "./i18n.ts";
+import { fiscalYearLabel, formatEventWhen, type Lang } from "../lib/format.ts";
+import { kindLabel, pick } from "./i18n/domain.ts";
 import { SelectField } from "./layout.tsx";
 import { EVENT_KINDS } from "../db/schema/events.ts";
 

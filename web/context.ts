@@ -5,7 +5,8 @@ import { html } from "hono/html";
 import type { Actor, AppDeps, AppEnv } from "../api/deps.ts";
 import { Forbidden } from "../api/errors.ts";
 import { sha256Hex } from "../api/lib/tokens.ts";
-import { MESSAGES, type Lang, type Messages } from "./i18n.ts";
+import { MESSAGES, type Messages } from "./i18n/messages.ts";
+import type { Lang } from "../lib/format.ts";
 
 export type WebEnv = { Variables: AppEnv["Variables"] & { lang: Lang } };
 export type WebContext = Context<WebEnv>;

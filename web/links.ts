@@ -2,7 +2,8 @@
 import { placeLine } from "../lib/place.ts";
 import type { EventRow } from "../db/schema/index.ts";
 import { tokyoParts } from "../lib/time.ts";
-import { pick, type Lang } from "./i18n.ts";
+import { pick } from "./i18n/domain.ts";
+import type { Lang } from "../lib/format.ts";
 
 const compactUtc = (d: Date) =>
   d

@@ -8,7 +8,9 @@ import { answerText, questionLabel } from "../api/questions/words.ts";
 import type { FieldError } from "../api/errors.ts";
 import type { EventQuestionRow } from "../db/schema/questions.ts";
 import type { PageCtx, WebContext } from "./context.ts";
-import { fieldMessage, QUESTION_MESSAGES, type Lang } from "./i18n.ts";
+import { fieldMessage } from "./i18n/field-errors.ts";
+import { QUESTION_MESSAGES } from "./i18n/questions.ts";
+import type { Lang } from "../lib/format.ts";
 import { RadioGroup, TextArea, TextField, type Errors } from "./layout.tsx";
 
 export const answerField = (id: string) => `answers.${id}`;

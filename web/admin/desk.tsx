@@ -3,7 +3,8 @@ import type { listRegistrations, RegistrationFilter } from "../../api/registrati
 import { SECTORS } from "../../db/schema/registrations.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { formatDateTime } from "../../lib/format.ts";
-import { QUESTION_MESSAGES, SECTOR_LABELS } from "../i18n.ts";
+import { QUESTION_MESSAGES } from "../i18n/questions.ts";
+import { SECTOR_LABELS } from "../i18n/domain.ts";
 import type { Answers } from "../../api/questions/answers.ts";
 import { answerText, questionLabel } from "../../api/questions/words.ts";
 import { Csrf, Layout, SelectField, TextField, type Errors } from "../layout.tsx";

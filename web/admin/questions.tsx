@@ -3,7 +3,7 @@ import type { EventRow } from "../../db/schema/index.ts";
 import { QUESTION_KINDS } from "../../db/schema/questions.ts";
 import { eventTitle } from "../components.tsx";
 import type { PageCtx } from "../context.ts";
-import { QUESTION_MESSAGES } from "../i18n.ts";
+import { QUESTION_MESSAGES } from "../i18n/questions.ts";
 import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
 
 /** One question as the form holds it: text as typed. */

@@ -3,8 +3,8 @@ import type { EventRow } from "../../db/schema/index.ts";
 import type { BureauView, ClusterProgramme, ClusterView, CouncilView, getCluster } from "../../api/directory/service.ts";
 import { BlockFilter, blockLabel, EventCard, type BlockInfo, type BlockNames } from "../components.tsx";
 import type { PageCtx } from "../context.ts";
-import { fiscalYearLabel } from "../../lib/format.ts";
-import { pick, type Lang } from "../i18n.ts";
+import { fiscalYearLabel, type Lang } from "../../lib/format.ts";
+import { pick } from "../i18n/domain.ts";
 import { Layout, SelectField } from "../layout.tsx";
 
 const ja = {

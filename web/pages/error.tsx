@@ -5,7 +5,7 @@ import { logError } from "../../api/lib/log.ts";
 import { dbFaultProblem } from "../../api/lib/db-fault.ts";
 import { logFault, routeOf } from "../../api/lib/problem.ts";
 import { pageCtx, render, type PageCtx, type WebContext } from "../context.ts";
-import type { Lang } from "../i18n.ts";
+import type { Lang } from "../../lib/format.ts";
 import { Layout } from "../layout.tsx";
 import { problemText } from "../../lib/problems.ts";
 

@@ -6,7 +6,7 @@ import { registrationClosedReason } from "../../api/registrations/service.ts";
 import { SECTORS } from "../../db/schema/registrations.ts";
 import type { PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDateTime } from "../../lib/format.ts";
-import { kindLabel, pick, SECTOR_LABELS } from "../i18n.ts";
+import { kindLabel, pick, SECTOR_LABELS } from "../i18n/domain.ts";
 import { ErrorSummary, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
 import { blockLabel, EventBadges, eventTitle, eventVenue, eventWhen, type BlockNames } from "../components.tsx";
 import { googleTemplateUrl, icsUrl } from "../links.ts";

@@ -2,14 +2,14 @@
 import type { getManagedRegistration } from "../../api/registrations/service.ts";
 import { qrSvg } from "../../api/lib/qr.ts";
 import type { PageCtx } from "../context.ts";
-import { SECTOR_LABELS } from "../i18n.ts";
+import { SECTOR_LABELS } from "../i18n/domain.ts";
 import { CopyField, Layout } from "../layout.tsx";
 import { eventTitle, type BlockNames } from "../components.tsx";
 import { AddToCalendar, EventFacts } from "./event.tsx";
 import type { Answers } from "../../api/questions/answers.ts";
 import { registrationClosedReason } from "../../api/registrations/service.ts";
 import type { EventQuestionRow } from "../../db/schema/questions.ts";
-import { QUESTION_MESSAGES } from "../i18n.ts";
+import { QUESTION_MESSAGES } from "../i18n/questions.ts";
 import type { Errors } from "../layout.tsx";
 import { AnswerList, QuestionFields } from "../questions.tsx";
 

@@ -4,8 +4,8 @@
  */
 import type { ProgrammeRoomRow as RoomRow, ProgrammeSessionRow as SessionRow } from "../../db/schema/programme.ts";
 import type { PageCtx } from "../context.ts";
-import { formatDate, formatTime } from "../../lib/format.ts";
-import { pick, type Lang } from "../i18n.ts";
+import { formatDate, formatTime, type Lang } from "../../lib/format.ts";
+import { pick } from "../i18n/domain.ts";
 import { tokyoParts } from "../../lib/time.ts";
 
 const TEXT = {

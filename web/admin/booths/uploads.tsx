@@ -9,7 +9,7 @@ import type { previewExhibitors, previewFloorPlan, UploadKind } from "../../../a
 import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
 import { eventTitle } from "../../components.tsx";
-import { fieldMessage } from "../../i18n.ts";
+import { fieldMessage } from "../../i18n/field-errors.ts";
 import { Csrf, Layout } from "../../layout.tsx";
 import { BoothMap } from "./map.tsx";
 import { boothsPath, EventHeading } from "./shared.tsx";

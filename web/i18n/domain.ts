@@ -1,0 +1,17 @@
+/** The domain's words as pages show them (kinds, sectors) and the choice between a record's ja and en text. */
+import { kindName } from "../../api/calendar/service.ts";
+import { SECTOR_WORDS } from "../../api/registrations/words.ts";
+import type { EventKind } from "../../db/schema/events.ts";
+import type { Sector } from "../../db/schema/registrations.ts";
+import type { Lang } from "../../lib/format.ts";
+
+export const SECTOR_LABELS: Record<Lang, Record<Sector, string>> = SECTOR_WORDS;
+
+export function kindLabel(kind: EventKind, lang: Lang): string {
+  return kindName(kind, lang);
+}
+
+/** Prefer the English text on English pages when there is one. */
+export function pick(lang: Lang, ja: string, en: string | null | undefined): string {
+  return lang === "en" && en ? en : ja;
+}

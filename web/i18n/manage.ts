@@ -1,0 +1,68 @@
+/** Words of a registrant's own page (/r/:token): status, check-in code, feed, cancellation, in Japanese and English. */
+import { STATUS_WORDS } from "../../api/registrations/words.ts";
+import { words } from "./words.ts";
+
+export const MANAGE_WORDS = words({
+  ja: {
+    registeredTitle: "参加登録が完了しました",
+    waitlistedTitle: "キャンセル待ちに登録しました",
+    manageTitle: "登録内容",
+    statusLabel: "状態",
+    status: STATUS_WORDS.ja,
+    waitlistPosition: (n: number) => `キャンセル待ち ${n}番目`,
+    checkedIn: "受付済み",
+    manageLink: "このページのリンク",
+    manageLinkHelp:
+      "このページのアドレスは、あなた専用の登録確認・キャンセル用リンクです。ブックマークしておいてください（確認メールにも記載しています）。他の人に教えないでください。",
+    copy: "コピー",
+    copied: "コピーしました",
+    personalFeed: "参加登録した催しのカレンダー（個人用）",
+    personalFeedHelp:
+      "購読すると、このメールアドレスで参加登録した催しがカレンダーに自動で表示され、変更や中止も反映されます。購読用のアドレスは、登録したメールアドレスにだけお送りしています（確認メールにも記載しています）。",
+    subscribe: "カレンダーアプリで購読（webcal）",
+    googleSubscribe: "Google カレンダーで購読",
+    sendFeedLink: "カレンダーのリンクを送る",
+    sendFeedLinkHelp: "登録したメールアドレスに、個人用カレンダーの購読用リンクをお送りします。",
+    feedLinkSent: "カレンダーのリンクを、登録したメールアドレスにお送りしました。",
+    cancelRegistration: "参加登録をキャンセルする",
+    cancelConfirmTitle: "参加登録のキャンセル",
+    cancelConfirmText: "この催しへの参加登録をキャンセルします。よろしいですか？キャンセルは取り消せません。",
+    cancelYes: "キャンセルする",
+    cancelNo: "キャンセルしないで戻る",
+    cancelledNotice: "参加登録をキャンセルしました。確認のメールをお送りしました。",
+    alreadyCancelled: "この参加登録はキャンセル済みです。",
+    yourDetails: "登録内容",
+    event: "催し",
+  },
+  en: {
+    registeredTitle: "You are registered",
+    waitlistedTitle: "You are on the waiting list",
+    manageTitle: "Your registration",
+    statusLabel: "Status",
+    status: STATUS_WORDS.en,
+    waitlistPosition: (n) => `Waiting list, number ${n}`,
+    checkedIn: "Checked in",
+    manageLink: "Link to this page",
+    manageLinkHelp:
+      "The address of this page is your private link to view or cancel your registration. Bookmark it (it is also in the confirmation e-mail) and do not share it.",
+    copy: "Copy",
+    copied: "Copied",
+    personalFeed: "Calendar of your registrations (personal)",
+    personalFeedHelp:
+      "Subscribe and the events registered with this e-mail address appear in your calendar, with changes and cancellations. Its address is only ever sent to the registered e-mail address (it is in the confirmation e-mail).",
+    subscribe: "Subscribe in your calendar app (webcal)",
+    googleSubscribe: "Subscribe in Google Calendar",
+    sendFeedLink: "Send me my calendar link",
+    sendFeedLinkHelp: "We e-mail the subscription link of your personal calendar to the registered address.",
+    feedLinkSent: "We have sent the calendar link to the registered e-mail address.",
+    cancelRegistration: "Cancel my registration",
+    cancelConfirmTitle: "Cancel your registration",
+    cancelConfirmText: "You are about to cancel your registration for this event. Are you sure? This cannot be undone.",
+    cancelYes: "Yes, cancel it",
+    cancelNo: "No, go back",
+    cancelledNotice: "Your registration has been cancelled. We have sent you an e-mail.",
+    alreadyCancelled: "This registration is cancelled.",
+    yourDetails: "Your details",
+    event: "Event",
+  },
+});
