@@ -13,7 +13,8 @@
  *
  * Env: DATABASE_URL (a PostgreSQL server, default 127.0.0.1:5432/test), BENCH_TOTAL,
  * BENCH_CONCURRENCY, BENCH_ONLY=hot|50, BENCH_SKIP_PGLITE=1, BENCH_SKIP_PGBENCH=1,
- * BENCH_PROFILE=<dir> (--cpu-prof of the product and of the bare server into dir).
+ * BENCH_PROFILE=<dir> (--cpu-prof of the product and of the bare server into dir), BENCH_RUNS=5 (the
+ * whole comparison five times, then the spread of the ratios).
  */
 import http from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -37,6 +38,9 @@ import { startProcess, treeCpuMs, type Started } from "./proc.ts";
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
+/** BENCH_RUNS=5: the whole comparison five times over, then the spread of the ratios. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+let run = 1;
 const ADMIN = "bench-admin-token-0123456789";
 /** The product's checkout (BENCH_PRODUCT_ROOT: another checkout, e.g. the code before a change). */
 const ROOT = process.env.BENCH_PRODUCT_ROOT ?? fileURLToPath(new URL("../..", import.meta.url));
@@ -48,6 +52,7 @@ const SCENARIOS = (
 ).filter(([name]) => !process.env.BENCH_ONLY || name.startsWith(process.env.BENCH_ONLY));
 
 type Row = {
+  run: number;
   db: string;
   scenario: string;
   path: string;
@@ -248,8 +253,8 @@ async function startBare(database: string) {
   return server;
 }
 
-function push(db: string, scenario: string, path: string, r: Omit<Row, "db" | "scenario" | "path">) {
-  rows.push({ db, scenario, path, ...r });
+function push(db: string, scenario: string, path: string, r: Omit<Row, "run" | "db" | "scenario" | "path">) {
+  rows.push({ run, db, scenario, path, ...r });
   const x = rows.at(-1)!;
   console.log(
     `  ${db} / ${scenario} / ${path}: ${x.rps.toFixed(0)}/s p50 ${x.p50.toFixed(1)} p99 ${x.p99.toFixed(1)} confirmed ${x.confirmed} fcfs ${x.fcfs} cpu ${x.cpuMs?.toFixed(2) ?? "–"} ms`,
@@ -372,23 +377,62 @@ async function benchPglite() {
   }
 }
 
-if (process.env.BENCH_SKIP_PGBENCH !== "1") await benchPgbench();
-if (process.env.BENCH_SKIP_POSTGRES !== "1") await benchPostgres();
-if (process.env.BENCH_SKIP_PGLITE !== "1") await benchPglite();
+for (; run <= RUNS; run++) {
+  if (RUNS > 1) console.log(`run ${run} of ${RUNS}`);
+  if (process.env.BENCH_SKIP_PGBENCH !== "1") await benchPgbench();
+  if (process.env.BENCH_SKIP_POSTGRES !== "1") await benchPostgres();
+  if (process.env.BENCH_SKIP_PGLITE !== "1") await benchPglite();
+}
 
 const { cpus } = await import("node:os");
 console.log(
   `\n${TOTAL} registrations at concurrency ${CONCURRENCY}; ${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}\n`,
 );
-console.log("| database | scenario | path | req/s | p50 ms | p99 ms | ok | confirmed | FCFS | CPU ms/reg | × bare | × pgbench |");
-console.log("|---|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|");
+const runCol = RUNS > 1;
+console.log(`| ${runCol ? "run | " : ""}database | scenario | path | req/s | p50 ms | p99 ms | ok | confirmed | FCFS | CPU ms/reg | × bare | × pgbench |`);
+console.log(`|${runCol ? "---:|" : ""}---|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|`);
+/** The reference rows of the same run, database and scenario. */
+const refOf = (r: Row, path: string) => rows.find((x) => x.run === r.run && x.db === r.db && x.scenario === r.scenario && x.path === path);
 for (const r of rows) {
-  const bare = rows.find((x) => x.db === r.db && x.scenario === r.scenario && x.path === "bare server");
-  const pgb = rows.find((x) => x.db === r.db && x.scenario === r.scenario && x.path === "pgbench: simplest transaction");
+  const bare = refOf(r, "bare server");
+  const pgb = refOf(r, "pgbench: simplest transaction");
   const ratio = (ref: Row | undefined) => (ref && r.path.startsWith("product") ? (r.rps / ref.rps).toFixed(2) : "");
   console.log(
-    `| ${r.db} | ${r.scenario} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ok} | ${r.confirmed}${r.confirmed === r.expected ? " ✓" : " ✗"} | ${r.fcfs ? "✓" : "✗"} | ${r.cpuMs === null ? "–" : r.cpuMs.toFixed(2)} | ${ratio(bare)} | ${ratio(pgb)} |`,
+    `| ${runCol ? `${r.run} | ` : ""}${r.db} | ${r.scenario} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ok} | ${r.confirmed}${r.confirmed === r.expected ? " ✓" : " ✗"} | ${r.fcfs ? "✓" : "✗"} | ${r.cpuMs === null ? "–" : r.cpuMs.toFixed(2)} | ${ratio(bare)} | ${ratio(pgb)} |`,
   );
+}
+if (runCol) {
+  // The spread over the runs: min / median / max of each product row's figures.
+  const spread = (xs: number[], digits: number) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "–" : x.toFixed(digits));
+    return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted.at(-1))}`;
+  };
+  console.log(`\nSpread over ${RUNS} runs (min / median / max):\n`);
+  console.log("| database | scenario | × bare | × pgbench | CPU ms/reg | p99 ms | req/s |");
+  console.log("|---|---|---:|---:|---:|---:|---:|");
+  const products = rows.filter((r) => r.path.startsWith("product"));
+  for (const key of [...new Set(products.map((r) => `${r.db}|${r.scenario}`))]) {
+    const [db, scenario] = key.split("|") as [string, string];
+    const of = products.filter((r) => r.db === db && r.scenario === scenario);
+    const ratioTo = (path: string) =>
+      of.flatMap((r) => {
+        const ref = refOf(r, path);
+        return ref ? [r.rps / ref.rps] : [];
+      });
+    console.log(
+      `| ${db} | ${scenario} | ${spread(ratioTo("bare server"), 2)} | ${spread(ratioTo("pgbench: simplest transaction"), 2)} | ${spread(
+        of.map((r) => r.cpuMs ?? NaN),
+        2,
+      )} | ${spread(
+        of.map((r) => r.p99),
+        0,
+      )} | ${spread(
+        of.map((r) => r.rps),
+        0,
+      )} |`,
+    );
+  }
 }
 for (const line of extra) console.log(`\n${line}`);
 if (s_unexpected.length) console.log(`\nunexpected answers (first ${s_unexpected.length}):\n${s_unexpected.join("\n")}`);
