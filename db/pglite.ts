@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import { schema, type Database, type Db } from "./client.ts";
+import type { Database, Db } from "./client.ts";
 
 /**
  * An error after which the embedded engine cannot go on: a PostgreSQL PANIC (a WAL write that
@@ -36,7 +36,7 @@ export async function openPglite(dataDir: string | undefined, opts: { onFailure?
     client.exec = watched(client.exec.bind(client)) as typeof client.exec;
     client.transaction = watched(client.transaction.bind(client)) as typeof client.transaction;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   let closed = false;
   return {
     db,

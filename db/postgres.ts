@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { schema, type Database, type Db } from "./client.ts";
+import type { Database, Db } from "./client.ts";
 
 /** Seconds a connection attempt may take, up to the server's ReadyForQuery. */
 export const CONNECT_TIMEOUT_S = 5;
@@ -56,7 +56,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     get: (_target, prop) => Reflect.get(current, prop, current),
     apply: (_target, thisArg, args) => Reflect.apply(current as never, thisArg, args),
   });
-  const db = drizzle(stable, { schema }) as unknown as Db;
+  const db = drizzle(stable) as unknown as Db;
   let closed = false;
   return {
     db,
