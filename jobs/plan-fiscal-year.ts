@@ -23,7 +23,7 @@ const WINDOW_JA = { 1: "6月1日〜9月30日", 2: "11月1日〜2月末日" } as 
 const WINDOW_EN = { 1: "1 June – 30 September", 2: "1 November – end of February" } as const;
 
 /** What the plan mail says about a shortfall and the warnings, in both languages. */
-export function planNotices(fy: number, runDay: string, shortfall: PlanShortfall | undefined, warnings: PlanWarning[]) {
+function planNotices(fy: number, runDay: string, shortfall: PlanShortfall | undefined, warnings: PlanWarning[]) {
   const ja: string[] = [];
   const en: string[] = [];
   if (shortfall) {

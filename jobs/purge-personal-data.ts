@@ -19,7 +19,7 @@ import {
 
 const DAY = 86_400_000;
 /** A retry later than this is a new request: replays are kept a week, then forgotten (they are sealed answers). */
-export const IDEMPOTENCY_RETENTION_MS = 7 * DAY;
+const IDEMPOTENCY_RETENTION_MS = 7 * DAY;
 /** Rate-limit windows are minutes long: a counter whose window began a day (or two of the longest configured windows) ago counts nothing. */
 function rateLimitRetentionMs(config: Pick<Config, "RATE_LIMIT_REGISTRATION" | "RATE_LIMIT_LOGIN">): number {
   const longest = Math.max(...[config.RATE_LIMIT_REGISTRATION, config.RATE_LIMIT_LOGIN].map((l) => parseLimit(l).windowSeconds));

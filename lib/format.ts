@@ -71,7 +71,7 @@ function dateRangeText(a: Parts, b: Parts, lang: Lang): string {
 export type EventTimes = { startsAt: Date; endsAt: Date; allDay?: boolean | null; datePrecision?: "day" | "month" | null };
 
 /** ja 2004年3月 · en March 2004: a month as a date known only to the month. */
-export function formatMonth(d: Date, lang: Lang): string {
+function formatMonth(d: Date, lang: Lang): string {
   const p = tokyoParts(d);
   return lang === "ja" ? `${p.year}年${p.month}月` : `${MONTH_NAMES_EN[p.month - 1]} ${p.year}`;
 }

@@ -5,7 +5,7 @@ import { AppError, Forbidden, Unauthorized } from "../errors.ts";
 import { sha256Hex } from "../lib/tokens.ts";
 import { actorFromApiToken, actorFromSession } from "./service.ts";
 
-export const SESSION_COOKIE = "ce_session";
+const SESSION_COOKIE = "ce_session";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 async function sameSecret(a: string, b: string): Promise<boolean> {
@@ -87,7 +87,7 @@ export function checkLoginOrigin(c: Context, publicUrl: string) {
 }
 
 /** Refuses a request whose Origin is neither PUBLIC_URL's nor the request's own. */
-export function checkSameOrigin(c: Context, publicUrl: string) {
+function checkSameOrigin(c: Context, publicUrl: string) {
   const origin = c.req.header("Origin");
   if (!origin || origin === "null") return;
   const own = new Set([new URL(publicUrl).origin, new URL(c.req.url).origin]);

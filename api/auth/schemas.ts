@@ -4,7 +4,7 @@ import { emailField, line } from "../lib/text.ts";
 
 const code = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
 
-export const ScopesSchema = z
+const ScopesSchema = z
   .strictObject({
     blocks: z.array(code).max(10).default([]),
     events: z.array(z.string().uuid("must be an event id")).max(500).default([]),

@@ -12,10 +12,10 @@ import { enqueuePasswordLink } from "../mail/password-link-mail.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import type { OrganiserCreateInput, OrganiserPatchInput } from "./schemas.ts";
 
-export const SESSION_TTL_MS = 12 * 3_600_000;
+const SESSION_TTL_MS = 12 * 3_600_000;
 const PASSWORD_LINK_TTL_MS = 72 * 3_600_000;
 /** API tokens carry a recognisable prefix, so leaked ones can be found by secret scanners. */
-export const API_TOKEN_PREFIX = "cet_";
+const API_TOKEN_PREFIX = "cet_";
 
 type OrganiserRow = typeof organisers.$inferSelect;
 
@@ -269,7 +269,7 @@ export async function createApiToken(db: Db, who: Who, input: { name: string; ex
   });
 }
 
-export function toApiTokenDto(t: typeof apiTokens.$inferSelect, now: Date) {
+function toApiTokenDto(t: typeof apiTokens.$inferSelect, now: Date) {
   return {
     id: t.id,
     name: t.name,

@@ -47,7 +47,7 @@ import type { AllocateInput, AllocateResult } from "./allocator/types.ts";
 import { resolvePins, validateInput } from "./allocator/validation.ts";
 
 export { DEFAULT_WEIGHTS } from "../../lib/allocation-weights.ts";
-export { checkRules, scoreAssignment, type RuleViolation, type RuleViolationCode } from "./allocator/rules.ts";
+export { checkRules, scoreAssignment } from "./allocator/rules.ts";
 export type * from "./allocator/types.ts";
 export { AllocationInputError } from "./allocator/validation.ts";
 

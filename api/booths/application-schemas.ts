@@ -66,7 +66,7 @@ export const ApplicationCreated = z
   })
   .openapi("ExhibitorApplicationCreated");
 
-export const APPLICATION_STATUSES = ["applied", "accepted", "declined", "withdrawn", "assigned", "unassigned"] as const;
+const APPLICATION_STATUSES = ["applied", "accepted", "declined", "withdrawn", "assigned", "unassigned"] as const;
 
 export const Application = z
   .object({

@@ -128,7 +128,7 @@ export interface Overlap {
  */
 export function findOverlaps(booths: readonly Booth[]): Overlap[] {
   const order = booths
-    .map((b, i) => i)
+    .map((_, i) => i)
     .filter((i) => {
       const b = booths[i]!;
       return b.w > 0 && b.h > 0 && [b.x, b.y, b.w, b.h].every(Number.isFinite);

@@ -60,7 +60,7 @@ export type BuildCalendarOptions = {
   refreshMinutes?: number;
 };
 
-export const TZID = "Asia/Tokyo";
+const TZID = "Asia/Tokyo";
 const UID_DOMAIN = "cluster-events";
 const PRODID = "-//cluster-events//Regional cluster events";
 const LINK_LABEL = { ja: "詳細・参加登録", en: "Details and registration" } as const;

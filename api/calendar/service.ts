@@ -9,7 +9,7 @@ import { buildCalendar, etagFor, type FeedEvent } from "./ics.ts";
 import { emailKeyForCalendarToken } from "./tokens.ts";
 
 /** Cancelled events stay in feeds this long, so clients see the cancellation. */
-export const CANCELLED_VISIBLE_MS = 30 * 86_400_000;
+const CANCELLED_VISIBLE_MS = 30 * 86_400_000;
 /** Bump when the builder's output changes, so cached ETags are not reused across versions. */
 const FEED_VERSION = "2";
 

@@ -4,8 +4,8 @@ import { blocks, events, jobRuns } from "../../db/schema/index.ts";
 import { fiscalYearOf } from "../../lib/time.ts";
 import type { PlanShortfall, PlanWarning } from "./plan.ts";
 
-export const COUNCIL_MIN = 1;
-export const COUNCIL_MAX = 2;
+const COUNCIL_MIN = 1;
+const COUNCIL_MAX = 2;
 
 export type ComplianceRow = {
   block: string;

@@ -6,10 +6,10 @@ import { emailField, line, paragraph } from "../lib/text.ts";
 
 export { instantInput };
 
-export const EventKind = z.enum(EVENT_KINDS).openapi("EventKind");
+const EventKind = z.enum(EVENT_KINDS).openapi("EventKind");
 /** "month": only the month is known (the range is that whole month; shown as 2004年3月 / March 2004). */
-export const DatePrecision = z.enum(DATE_PRECISIONS).openapi("DatePrecision");
-export const EventStatus = z.enum(EVENT_STATUSES).openapi("EventStatus");
+const DatePrecision = z.enum(DATE_PRECISIONS).openapi("DatePrecision");
+const EventStatus = z.enum(EVENT_STATUSES).openapi("EventStatus");
 const blockCode = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
 
 /** A map link: an absolute https URL (never javascript:, data: or plain http). */
@@ -28,7 +28,7 @@ const phone = line(30)
   .pipe(z.string().regex(/^\+?[0-9()\- ]{6,30}$/, "must be a telephone number such as 03-1234-5678"));
 
 /** Where the event is, how to get there and who to ask; the privacy notice registrants agree to. */
-export const EVENT_PLACE_FIELDS = {
+const EVENT_PLACE_FIELDS = {
   address: line(300).nullish().openapi({ example: "神奈川県横浜市西区みなとみらい1-1-1" }),
   addressEn: line(300).nullish().openapi({ example: "1-1-1 Minatomirai, Nishi-ku, Yokohama, Kanagawa" }),
   access: paragraph(1000).nullish().openapi({ description: "Nearest station and directions", example: "みなとみらい駅から徒歩5分" }),

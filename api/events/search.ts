@@ -9,7 +9,7 @@ import { events, prefectures } from "../../db/schema/index.ts";
 import { searchKey } from "../lib/kana.ts";
 
 /** At most this many words; more say nothing a person means. */
-export const MAX_SEARCH_WORDS = 8;
+const MAX_SEARCH_WORDS = 8;
 
 const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => String.fromCharCode(0x3041 + i)).join("") + "\u309D\u309E";
 const KATAKANA = [...HIRAGANA].map((c) => String.fromCharCode(c.charCodeAt(0) + 0x60)).join("");

@@ -177,12 +177,12 @@ function resolveCall(kind: string, input: CallInput, current?: Pick<EventRow, ke
 export type Viewer = Actor;
 export const PUBLIC_VIEWER: Viewer = { kind: "anonymous" };
 
-export function visibleTo(viewer: Viewer, event: Pick<EventRow, "id" | "status" | "blockCode">): boolean {
+function visibleTo(viewer: Viewer, event: Pick<EventRow, "id" | "status" | "blockCode">): boolean {
   return event.status !== "planned" || coversEvent(viewer, event);
 }
 
 /** The SQL form of visibleTo, for lists and feeds. */
-export function visibleWhere(viewer: Viewer): SQL | undefined {
+function visibleWhere(viewer: Viewer): SQL | undefined {
   if (viewer.kind === "admin") return undefined;
   const conds: SQL[] = [ne(events.status, "planned")];
   if (viewer.kind === "organiser") {

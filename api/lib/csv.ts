@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Neutralises a cell against formula injection by prefixing an apostrophe (OWASP's advice). */
-export function safeCell(v: unknown): string {
+function safeCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   const s = String(v);
   return FORMULA_START.test(s) ? `'${s}` : s;

@@ -8,7 +8,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /** Whether y-m-d is a day of the calendar (2027-02-30 is not: it is refused, not rolled into March). */
-export function isCalendarDate(y: number, m: number, d: number): boolean {
+function isCalendarDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }

@@ -1,7 +1,7 @@
 import { AppError } from "../errors.ts";
 
 /** Seconds a client is told to wait before retrying while the database is away. */
-export const DB_RETRY_AFTER_S = 5;
+const DB_RETRY_AFTER_S = 5;
 
 /**
  * Network and driver codes meaning "no answer from the database": the socket could not be opened,
@@ -42,7 +42,7 @@ export class DatabaseUnavailable extends AppError {
   }
 }
 
-export class StorageFull extends AppError {
+class StorageFull extends AppError {
   constructor() {
     super(
       503,

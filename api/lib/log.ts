@@ -60,7 +60,7 @@ export function statementShape(query: string): string {
 }
 
 /** What a free-text message may keep: addresses, tokens and sealed tokens are masked. */
-export function redact(text: string): string {
+function redact(text: string): string {
   return text
     .replace(/v1\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, "<sealed>")
     .replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:]+/g, "<email>")

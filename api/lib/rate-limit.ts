@@ -7,7 +7,7 @@ import { sha256Hex } from "./tokens.ts";
 export type Limit = { max: number; windowSeconds: number };
 
 /** The longest window a limit may have (config refuses longer ones); older counters are dead. */
-export const MAX_WINDOW_SECONDS = 86_400;
+const MAX_WINDOW_SECONDS = 86_400;
 
 /** "20/600" → 20 requests per 600 seconds. */
 export function parseLimit(spec: string): Limit {
@@ -34,7 +34,7 @@ function windowOf(limit: Limit, now: Date) {
  * process and every Worker isolate shares the count. Starting a new window also deletes counters
  * whose window is long over, so the table holds only live counters.
  */
-export async function hit(db: Db, key: string, limit: Limit, now: Date): Promise<Count> {
+async function hit(db: Db, key: string, limit: Limit, now: Date): Promise<Count> {
   const k = await storedKey(key);
   const { start, retryAfter } = windowOf(limit, now);
   const [row] = await db

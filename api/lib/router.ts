@@ -21,7 +21,7 @@ export function newRouter() {
   });
 }
 
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),

@@ -11,11 +11,11 @@ import { renderMail } from "./layout.ts";
 import { enqueueToRender } from "./outbox.ts";
 
 type ExhibitorRow = typeof exhibitors.$inferSelect;
-export const EXHIBITOR_MAIL_KINDS = ["received"] as const;
+const EXHIBITOR_MAIL_KINDS = ["received"] as const;
 export type ExhibitorMailKind = (typeof EXHIBITOR_MAIL_KINDS)[number];
 
 /** One message per application and kind; the purge finds them by this prefix. */
-export const exhibitorDedupeKey = (kind: ExhibitorMailKind, exhibitorId: string) => `exhibitor:${exhibitorId}:${kind}`;
+const exhibitorDedupeKey = (kind: ExhibitorMailKind, exhibitorId: string) => `exhibitor:${exhibitorId}:${kind}`;
 
 export async function enqueueExhibitorMail(
   tx: Db,

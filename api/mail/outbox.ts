@@ -42,7 +42,7 @@ export type MailToRender = {
 };
 
 /** Stable Message-ID: a resend after a crash is recognisable as the same message. */
-export function newMessageId(publicUrl: string) {
+function newMessageId(publicUrl: string) {
   return `<${crypto.randomUUID()}@${messageIdHost(publicUrl)}>`;
 }
 

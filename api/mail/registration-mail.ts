@@ -66,7 +66,7 @@ const BODY: Record<RegistrationMailKind, { ja: string; en: string }> = {
   },
 };
 
-export const REGISTRATION_MAIL_KINDS = Object.keys(SUBJECT) as RegistrationMailKind[];
+const REGISTRATION_MAIL_KINDS = Object.keys(SUBJECT) as RegistrationMailKind[];
 
 /** Messages that carry the 受付番号 (when the registration holds a seat). */
 const SHOWS_CODE = new Set<RegistrationMailKind>([

@@ -3,9 +3,9 @@ import { Server, type Socket } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 
 /** A request body left unread by the answer (a 413, an early 401) is drained up to this many bytes… */
-export const DRAIN_LIMIT_BYTES = 1024 * 1024;
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
 /** …or for this long; past either bound the connection is closed. */
-export const DRAIN_LIMIT_MS = 5000;
+const DRAIN_LIMIT_MS = 5000;
 
 export type HttpServer = {
   server: HttpNodeServer;

@@ -2,22 +2,22 @@ import { z } from "@hono/zod-openapi";
 import { instantInput } from "../events/schemas.ts";
 import { line } from "../lib/text.ts";
 
-export const MAX_ROOMS = 20;
-export const MAX_SESSIONS = 100;
-export const MAX_TALKS = 30;
-export const MAX_SPEAKERS = 20;
+const MAX_ROOMS = 20;
+const MAX_SESSIONS = 100;
+const MAX_TALKS = 30;
+const MAX_SPEAKERS = 20;
 
 const roomId = z
   .string()
   .regex(/^[A-Za-z0-9][\w-]{0,31}$/, "must be a short id of letters, digits, - or _ (such as A or main-hall)");
 
-export const Room = z
+const Room = z
   .strictObject({ id: roomId, nameJa: line(100), nameEn: line(100).nullish() })
   .openapi("ProgrammeRoom", { example: { id: "A", nameJa: "メインホール", nameEn: "Main hall" } });
 
-export const Speaker = z.strictObject({ name: line(100), affiliation: line(200).nullish() }).openapi("ProgrammeSpeaker");
+const Speaker = z.strictObject({ name: line(100), affiliation: line(200).nullish() }).openapi("ProgrammeSpeaker");
 
-export const Talk = z
+const Talk = z
   .strictObject({
     titleJa: line(200),
     titleEn: line(200).nullish(),
@@ -27,7 +27,7 @@ export const Talk = z
   })
   .openapi("ProgrammeTalk");
 
-export const SessionInput = z
+const SessionInput = z
   .strictObject({
     id: z.string().uuid("must be the id of a session of this programme").optional(),
     titleJa: line(200),

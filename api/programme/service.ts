@@ -60,7 +60,6 @@ export function programmeView(eventId: string, p: { rooms: RoomRow[]; sessions: 
     calendarUrl: `${publicUrl}/calendar/events/${eventId}/programme.ics`,
   };
 }
-export type ProgrammeView = ReturnType<typeof programmeView>;
 
 export async function getProgramme(ctx: Ctx, input: { eventId: string; actor: Actor }) {
   const event = await getEvent({ db: ctx.db, id: input.eventId, viewer: input.actor });

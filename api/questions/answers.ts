@@ -12,7 +12,7 @@ import { DEFAULT_MAX_LENGTH } from "./schemas.ts";
 export type Answers = Record<string, AnswerValue>;
 type Question = Pick<EventQuestionRow, "id" | "kind" | "required" | "options" | "maxLength" | "labelJa">;
 
-export function maxLengthOf(q: Pick<Question, "kind" | "maxLength">): number {
+function maxLengthOf(q: Pick<Question, "kind" | "maxLength">): number {
   return q.maxLength ?? (q.kind === "textarea" ? DEFAULT_MAX_LENGTH.textarea : DEFAULT_MAX_LENGTH.text);
 }
 

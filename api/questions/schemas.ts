@@ -3,15 +3,15 @@ import { QUESTION_KINDS } from "../../db/schema/questions.ts";
 import { line } from "../lib/text.ts";
 
 export const MAX_QUESTIONS = 20;
-export const MAX_OPTIONS = 30;
+const MAX_OPTIONS = 30;
 /** The longest answer a question may allow, and what text and textarea questions allow when they say nothing. */
-export const MAX_ANSWER_LENGTH = 2000;
+const MAX_ANSWER_LENGTH = 2000;
 export const DEFAULT_MAX_LENGTH = { text: 200, textarea: 2000 } as const;
 
-export const QUESTION_ID = /^[A-Za-z0-9][\w-]{0,31}$/;
+const QUESTION_ID = /^[A-Za-z0-9][\w-]{0,31}$/;
 const questionId = z.string().regex(QUESTION_ID, "must be a short id of letters, digits, - or _ (such as party or q1)");
 
-export const QuestionOptionInput = z
+const QuestionOptionInput = z
   .strictObject({ value: line(100), labelJa: line(200), labelEn: line(200).nullish() })
   .openapi("QuestionOption", { example: { value: "attend", labelJa: "出席", labelEn: "Attending" } });
 
@@ -90,7 +90,7 @@ export const Question = z
   .openapi("Question");
 export const Questions = z.array(Question).openapi("Questions");
 
-export const AnswerValueSchema = z
+const AnswerValueSchema = z
   .union([z.string().max(10_000), z.array(z.string().max(200)).max(MAX_OPTIONS), z.boolean()])
   .openapi("AnswerValue", {
     description: "text, textarea, choice: a string (choice: an option's value); multi: option values; checkbox: true or false",

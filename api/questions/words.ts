@@ -5,7 +5,7 @@ import type { Answers } from "./answers.ts";
 type Lang = "ja" | "en";
 type Question = Pick<EventQuestionRow, "id" | "kind" | "labelJa" | "labelEn" | "options">;
 
-export const TICK_WORDS: Record<Lang, { yes: string; no: string }> = {
+const TICK_WORDS: Record<Lang, { yes: string; no: string }> = {
   ja: { yes: "はい", no: "いいえ" },
   en: { yes: "Yes", no: "No" },
 };

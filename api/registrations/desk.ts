@@ -207,7 +207,7 @@ export async function setCheckIn({
 }
 
 /** A code as typed or scanned: full-width and lower case folded, spaces and hyphens dropped. */
-export function normalizeCheckInCode(code: string): string {
+function normalizeCheckInCode(code: string): string {
   return code
     .normalize("NFKC")
     .toUpperCase()

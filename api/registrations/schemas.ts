@@ -4,8 +4,8 @@ import { emailField, kanaField, line } from "../lib/text.ts";
 import { Event } from "../events/schemas.ts";
 import { AnswersInput, Question } from "../questions/schemas.ts";
 
-export const Sector = z.enum(SECTORS).openapi("Sector");
-export const Locale = z.enum(LOCALES).openapi("Locale");
+const Sector = z.enum(SECTORS).openapi("Sector");
+const Locale = z.enum(LOCALES).openapi("Locale");
 
 export const RegistrationCreate = z
   .strictObject({
@@ -34,7 +34,7 @@ export const RegistrationCreate = z
   .openapi("RegistrationCreate");
 export type RegistrationCreateInput = z.infer<typeof RegistrationCreate>;
 
-export const CheckInCode = z
+const CheckInCode = z
   .string()
   .openapi({ description: "受付番号: shown on the confirmation page and e-mail (with a QR code), scanned or typed at the desk.", example: "K7MCRWA" });
 

@@ -165,7 +165,7 @@ export async function registrationByToken(db: Db, token: string): Promise<Regist
 }
 
 /** 1-based place on the waiting list, counting only people still waiting. */
-export async function waitlistPosition(db: Db, reg: RegistrationRow): Promise<number | undefined> {
+async function waitlistPosition(db: Db, reg: RegistrationRow): Promise<number | undefined> {
   if (reg.status !== "waitlisted") return undefined;
   const [r] = await db
     .select({ n: count() })

@@ -50,7 +50,7 @@ const participants = (slug: string, v1Capacity: number): Correction => ({
   to: { capacity: null, attendance: event(slug).attendance, attendanceApprox: event(slug).attendanceApprox },
 });
 
-export const CORRECTIONS: Correction[] = [
+const CORRECTIONS: Correction[] = [
   // Participant counts were stored as capacity.
   participants("regional-cluster-forum-1-2007", 200),
   participants("regional-cluster-forum-2-2008", 200),

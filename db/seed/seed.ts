@@ -23,7 +23,7 @@ function parseDay(day: string): [number, number, number] {
 }
 
 /** A seed event as an events row: all-day, [first day, day after the last day) in Asia/Tokyo. */
-export function seedEventRow(e: SeedEvent): typeof events.$inferInsert {
+function seedEventRow(e: SeedEvent): typeof events.$inferInsert {
   const [sy, sm, sd] = parseDay(e.startDate);
   const [ly, lm, ld] = parseDay(e.lastDate);
   const startsAt = tokyoInstant(sy, sm, sd);

@@ -6,7 +6,7 @@ import { DEFAULT_WEIGHTS } from "../../../lib/allocation-weights.ts";
 import { adjacencyLists, normalizeSize, sizeClass } from "../geometry.ts";
 import type { AllocationScore, Booth, Exhibitor, Weights } from "./types.ts";
 
-export function resolveWeights(w?: Partial<Weights>): Weights {
+function resolveWeights(w?: Partial<Weights>): Weights {
   return {
     priorityBase: w?.priorityBase ?? DEFAULT_WEIGHTS.priorityBase,
     preferences: [...(w?.preferences ?? DEFAULT_WEIGHTS.preferences)],

@@ -2,7 +2,7 @@
 import { compareStrings, type Model } from "./model.ts";
 import type { Assignment } from "./types.ts";
 
-export function hashString(text: string, hash = 0x811c9dc5): number {
+function hashString(text: string, hash = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

@@ -10,7 +10,7 @@ import { SearchState } from "./search-state.ts";
 import type { Tuning } from "./types.ts";
 
 /** The search state with its two moves: annealing and independent-set polishing. */
-export class Search extends SearchState {
+class Search extends SearchState {
   /** Simulated annealing from the current solution (./anneal.ts). */
   anneal(iterations: number, startTemperature: number, endTemperature: number, pZone: number): void {
     anneal(this, iterations, startTemperature, endTemperature, pZone);

@@ -20,7 +20,7 @@ import type { ExhibitorRow } from "./hall.ts";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "sealer" | "config">;
 
-export function applicationUrl(publicUrl: string, token: string) {
+function applicationUrl(publicUrl: string, token: string) {
   return `${publicUrl}/x/${token}`;
 }
 

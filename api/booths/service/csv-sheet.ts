@@ -11,10 +11,10 @@ import { fieldErrors } from "../../lib/router.ts";
 export type RowError = { row: number; column: string; code: string; message: string };
 
 /** The API's field for a row error: `rows[2].size`, or `body` for the file as a whole. */
-export const rowField = (e: RowError) => (e.row === 0 ? "body" : `rows[${e.row}].${e.column}`);
+const rowField = (e: RowError) => (e.row === 0 ? "body" : `rows[${e.row}].${e.column}`);
 
 /** At most this many row errors are reported: a sheet in the wrong layout would list every cell. */
-export const MAX_ROW_ERRORS = 50;
+const MAX_ROW_ERRORS = 50;
 
 export function throwRowErrors(errors: RowError[]) {
   if (!errors.length) return;
@@ -23,7 +23,7 @@ export function throwRowErrors(errors: RowError[]) {
 }
 
 /** Zod issues of one row as row errors; the column is the path in the row ("size", "preferences.0"). */
-export function zodRowErrors(row: number, error: ZodError): RowError[] {
+function zodRowErrors(row: number, error: ZodError): RowError[] {
   return fieldErrors(error).map((f) => ({ row, column: f.field, code: f.code, message: f.message }));
 }
 

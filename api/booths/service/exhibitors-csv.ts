@@ -28,7 +28,7 @@ const list = (v: string | undefined) =>
     : [];
 
 /** The rows of a sheet as exhibitor applications, each with its row number, and the rows that are wrong. */
-export function exhibitorRows(sheet: SheetRow[]) {
+function exhibitorRows(sheet: SheetRow[]) {
   return checkRows(
     sheet.map((r) => ({ row: r.row, input: r.cells })),
     ExhibitorInput as never as Schema<ExhibitorInputT>,

@@ -3,7 +3,7 @@ import { BoothInput } from "../schemas.ts";
 import { checkRows, integerCell, readSheet, readSheetOrThrow, throwRowErrors, type RowError, type Schema, type SheetRow } from "./csv-sheet.ts";
 
 /** The floor plan as a sheet: one booth a row, its rectangle in grid units. */
-export const FLOOR_PLAN_CSV_COLUMNS = ["code", "x", "y", "w", "h", "zone"] as const;
+const FLOOR_PLAN_CSV_COLUMNS = ["code", "x", "y", "w", "h", "zone"] as const;
 const SHEET = { columns: FLOOR_PLAN_CSV_COLUMNS, required: FLOOR_PLAN_CSV_COLUMNS, what: "booth" };
 
 /** The column a structural problem is about. */
@@ -28,7 +28,7 @@ export function boothSetErrors(booths: Booth[], rows: number[]): RowError[] {
   }));
 }
 
-export function boothRows(sheet: SheetRow[]) {
+function boothRows(sheet: SheetRow[]) {
   const { items, errors } = checkRows(
     sheet.map((r) => ({ row: r.row, input: r.cells })),
     BoothInput as never as Schema<Booth>,
