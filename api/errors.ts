@@ -2,7 +2,7 @@
  * Domain errors. Services throw these; the one error handler in app.ts turns them
  * into application/problem+json (RFC 9457). No handler writes its own error JSON.
  */
-import { PROBLEMS, type ProblemCode } from "../lib/problems.ts";
+import { PROBLEMS, type ProblemCode, type ProblemData } from "../lib/problems.ts";
 
 export type FieldError = { field: string; code: string; message: string };
 
@@ -33,6 +33,22 @@ export class Conflict extends AppError {
   constructor(slug: ProblemCode, detail: string, title = titleOf(slug, "Conflict")) {
     super(409, slug, title, detail);
   }
+}
+
+/** A conflict whose problem carries typed data (lib/problems.ts ProblemData), rendered beside its detail. */
+export class DataConflict<K extends keyof ProblemData> extends Conflict {
+  constructor(
+    slug: K,
+    readonly data: ProblemData[K],
+    detail: string,
+  ) {
+    super(slug, detail);
+  }
+}
+
+/** The typed data of a problem with this code, or undefined for any other error. */
+export function problemData<K extends keyof ProblemData>(err: unknown, slug: K): ProblemData[K] | undefined {
+  return err instanceof DataConflict && err.slug === slug ? (err.data as ProblemData[K]) : undefined;
 }
 
 export class ValidationFailed extends AppError {

@@ -194,6 +194,17 @@ export const PROBLEMS = {
   },
 } as const satisfies Record<string, ProblemEntry>;
 
+/**
+ * The typed data some problems carry, as extension members of their problem+json (RFC 9457
+ * §3.2) beside type, title and detail: a client or a page explains the problem from these, never
+ * by reading the detail text. Booths by code, exhibitors by ref.
+ */
+export type ProblemData = {
+  "size-mismatch": { booth: string; boothSize: string; exhibitor: string; exhibitorSize: string };
+  "booth-taken": { booth: string; exhibitor: string; holder: string | null };
+  "competitor-adjacent": { booth: string; exhibitor: string; competitor: string; competitorBooth: string };
+};
+
 /** A problem's code; `http` stands for an error of the HTTP layer itself (type about:blank). */
 export type ProblemCode = keyof typeof PROBLEMS | "http";
 

@@ -157,6 +157,29 @@ describe("manual assignment", () => {
     expect(booths.filter((b) => b.assignment?.exhibitor === "E2").map((b) => b.code)).toEqual(["A5"]);
   });
 
+  it("a refusal carries its typed data beside the detail (booths by code, exhibitors by ref)", async () => {
+    const id = await fair();
+    await t.request(`/api/events/${id}/exhibitors`, {
+      method: "PUT",
+      admin: true,
+      json: [ex("E1", { competitors: ["E2"] }), ex("E2"), ex("E3")],
+    });
+    const assign = async (code: string, exhibitor: string) =>
+      (await t.request(`/api/events/${id}/booths/${code}/assignment`, { method: "PUT", admin: true, json: { exhibitor } })).json();
+    await assign("A1", "E1");
+    expect(await assign("A1", "E3")).toMatchObject({ status: 409, booth: "A1", exhibitor: "E3", holder: "E1" });
+    expect(await assign("A2", "E2")).toMatchObject({
+      type: "/problems/competitor-adjacent",
+      booth: "A2",
+      exhibitor: "E2",
+      competitor: "E1",
+      competitorBooth: "A1",
+    });
+    const size = (await assign("C1", "E3")) as { booth: string; boothSize: string; exhibitorSize: string };
+    expect(size).toMatchObject({ type: "/problems/size-mismatch", booth: "C1", exhibitor: "E3" });
+    expect(size.boothSize).not.toBe(size.exhibitorSize);
+  });
+
   it("many organisers racing for one booth: exactly one wins", async () => {
     const id = await fair();
     const refs = Array.from({ length: 12 }, (_, i) => `R${i}`);

@@ -130,9 +130,9 @@ export function boothPageRoutes(deps: AppDeps) {
 
   /** The page again, saying why the assignment was refused, with the form as it was sent. */
   const refused = async (c: WebContext, err: Conflict, form: AssignValues) => {
-    // Read again: the page must show the hall as it is now, which is what refused the assignment.
+    // Read again: the page must show the hall as it is now; the problem's data says what refused it.
     const fair = await fairFor(c);
-    const why = explainConflict(page(c), err.slug, form, fair.booths, fair.exhibitors);
+    const why = explainConflict(page(c), err, fair.exhibitors);
     const alert = why?.message ?? errorDetail(err, page(c).lang) ?? err.detail;
     return showPage(c, fair, 409, { form, alert, marked: why?.marked ?? [form.booth] });
   };

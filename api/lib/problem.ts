@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
-import { AppError } from "../errors.ts";
+import { AppError, DataConflict } from "../errors.ts";
 import { dbFaultCode, dbFaultProblem } from "./db-fault.ts";
 import { logError, logWarning } from "./log.ts";
 
@@ -40,6 +40,8 @@ export function problemResponse(err: unknown, c: Context): Response {
     instance: new URL(c.req.url).pathname,
     requestId: c.get("requestId" as never) as string | undefined,
     ...(e.fields ? { errors: e.fields } : {}),
+    // Extension members: a conflict's typed data (lib/problems.ts ProblemData).
+    ...(e instanceof DataConflict ? (e.data as Record<string, unknown>) : {}),
   };
   return new Response(JSON.stringify(body), {
     status: e.status,

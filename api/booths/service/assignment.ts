@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client.ts";
 import { boothAssignments, booths } from "../../../db/schema/index.ts";
 import { audit, type Who } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
-import { Conflict, NotFound, ValidationFailed } from "../../errors.ts";
+import { DataConflict, NotFound, ValidationFailed } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import { adjacencyByCode } from "../geometry.ts";
 import { loadHall, type BoothRow, type ExhibitorRow, type Hall } from "./hall.ts";
@@ -13,21 +13,21 @@ function assignmentConflict(
   booth: BoothRow,
   ex: ExhibitorRow,
   ctx: Hall,
-): Conflict | null {
+): DataConflict<"size-mismatch" | "booth-taken" | "competitor-adjacent"> | null {
   if (booth.sizeClass !== ex.size) {
-    return new Conflict(
+    return new DataConflict(
       "size-mismatch",
+      { booth: booth.code, boothSize: booth.sizeClass, exhibitor: ex.ref, exhibitorSize: ex.size },
       `Booth ${booth.code} is ${booth.sizeClass}; ${ex.ref} applied for ${ex.size}.`,
-      "Size mismatch",
     );
   }
   const holder = ctx.assignments.find((a) => a.boothId === booth.id);
   if (holder && holder.exhibitorId !== ex.id) {
     const other = ctx.exhibitors.find((x) => x.id === holder.exhibitorId);
-    return new Conflict(
+    return new DataConflict(
       "booth-taken",
+      { booth: booth.code, exhibitor: ex.ref, holder: other?.ref ?? null },
       `Booth ${booth.code} is already assigned to ${other?.ref ?? "another exhibitor"}.`,
-      "Booth taken",
     );
   }
   const adj = adjacencyByCode(ctx.booths).get(booth.code) ?? [];
@@ -37,10 +37,10 @@ function assignmentConflict(
     if (!a || a.exhibitorId === ex.id) continue;
     const neighbour = ctx.exhibitors.find((x) => x.id === a.exhibitorId)!;
     if (ex.competitors.includes(neighbour.ref) || neighbour.competitors.includes(ex.ref)) {
-      return new Conflict(
+      return new DataConflict(
         "competitor-adjacent",
+        { booth: booth.code, exhibitor: ex.ref, competitor: neighbour.ref, competitorBooth: code },
         `${ex.ref} and ${neighbour.ref} are competitors and booth ${booth.code} is next to ${neighbour.ref}'s booth ${code}.`,
-        "Competitors side by side",
       );
     }
   }
