@@ -130,6 +130,8 @@ async function main() {
       modulesRoot: outdir,
       compatibilityDate,
       compatibilityFlags: ["nodejs_compat"],
+      // wrangler.toml's [[rules]]: Swagger UI's files travel beside worker.js as text modules.
+      modulesRules: [{ type: "Text", include: ["**/*-swagger-ui-bundle.js", "**/*-swagger-ui.css"] }],
       cf: false,
       hyperdrives: { HYPERDRIVE: hyperdriveUrl.toString() },
       bindings: { PUBLIC_URL: "https://events.example.jp", RATE_LIMITS: "off", JOBS: "off", SECRET_KEY: "bench-worker-secret-key-0123456789abcdefghij" },
