@@ -119,19 +119,19 @@ export function createApp(deps: AppDeps) {
   app.use("*", identify(deps));
   app.use("*", requestContext(deps));
 
-  app.route("/", authRoutes(deps));
-  app.route("/", blockRoutes(deps));
+  app.route("/", routesOf(authRoutes));
+  app.route("/", routesOf(blockRoutes));
   app.route("/", routesOf(eventRoutes));
   app.route("/", routesOf(registrationRoutes));
-  app.route("/", calendarRoutes(deps));
+  app.route("/", routesOf(calendarRoutes));
   app.route("/", routesOf(boothRoutes));
-  app.route("/", applicationRoutes(deps));
-  app.route("/", councilRoutes(deps));
-  app.route("/", directoryRoutes(deps));
-  app.route("/", programmeRoutes(deps));
-  app.route("/", questionRoutes(deps));
-  app.route("/", adminRoutes(deps));
-  app.route("/", auditRoutes(deps));
+  app.route("/", routesOf(applicationRoutes));
+  app.route("/", routesOf(councilRoutes));
+  app.route("/", routesOf(directoryRoutes));
+  app.route("/", routesOf(programmeRoutes));
+  app.route("/", routesOf(questionRoutes));
+  app.route("/", routesOf(adminRoutes));
+  app.route("/", routesOf(auditRoutes));
   app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

@@ -1,7 +1,26 @@
 /** The one way a feed is answered over HTTP (ETag, 304, cache headers), for every feature's feeds. */
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../deps.ts";
-import type { Feed } from "./service.ts";
+import { NotFound } from "../errors.ts";
+import type { Feed, Lang } from "./service.ts";
+
+/** What a feed answers, for the OpenAPI document. */
+export const FEED_RESPONSES = {
+  200: {
+    description: "iCalendar (METHOD:PUBLISH), with ETag and Last-Modified",
+    content: { "text/calendar": { schema: z.string() } },
+  },
+  304: { description: "Not modified (If-None-Match / If-Modified-Since)" },
+};
+
+/** A feed's `lang` (ja by default); a calendar client asking for another gets 404, like any feed it cannot have. */
+export function feedLang(c: Context): Lang {
+  const q = c.req.query("lang");
+  if (q === "en" || q === "ja") return q;
+  if (q !== undefined) throw new NotFound("feed", "lang must be ja or en.");
+  return "ja";
+}
 
 const FEED_TTL_SECONDS = 900;
 

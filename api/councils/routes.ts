@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import type { AppDeps } from "../deps.ts";
-import { jsonResponse, newRouter, problems } from "../lib/router.ts";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../lib/route.ts";
+import { jsonResponse } from "../lib/router.ts";
 import { councilCompliance } from "./service.ts";
 
 const ComplianceRow = z
@@ -17,19 +17,20 @@ const ComplianceRow = z
   })
   .openapi("CouncilCompliance");
 
-export function councilRoutes(deps: AppDeps) {
-  return newRouter().openapi(
-    createRoute({
+export const councilRoutes = [
+  defineRoute(
+    {
       method: "get",
       path: "/api/councils/compliance",
+      auth: "public",
       tags: ["councils"],
       summary: "Council meetings per block for a fiscal year (1–2 required)",
-      request: { query: z.object({ fy: z.coerce.number().int().min(1990).max(2200).optional() }) },
+      query: z.object({ fy: z.coerce.number().int().min(1990).max(2200).optional() }),
       responses: {
         200: jsonResponse(z.object({ fiscalYear: z.number().int(), blocks: z.array(ComplianceRow) }), "Per block"),
-        400: problems[400],
       },
-    }),
-    async (c) => c.json(await councilCompliance({ db: deps.db, fy: c.req.valid("query").fy, now: deps.clock.now() }), 200),
-  );
-}
+      errors: [400],
+    },
+    async (ctx, { query }, c) => c.json(await councilCompliance({ db: ctx.db, fy: query.fy, now: ctx.who.now }), 200),
+  ),
+];

@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import type { AppDeps } from "../deps.ts";
+import { z } from "@hono/zod-openapi";
 import { Event } from "../events/schemas.ts";
 import { toEventDto } from "../events/service.ts";
-import { jsonResponse, newRouter, problems } from "../lib/router.ts";
+import { defineRoute } from "../lib/route.ts";
+import { jsonResponse } from "../lib/router.ts";
 import { CLUSTER_PROGRAMMES, getCluster, listBureaus, listClusters, listCouncils } from "./service.ts";
 
 const blockCode = z.string().regex(/^[a-z]{2,20}$/, "must be a block code such as kanto");
@@ -60,54 +60,61 @@ const ClusterDetail = z
   })
   .openapi("ClusterDetail");
 
-export function directoryRoutes(deps: AppDeps) {
-  const dto = (row: Parameters<typeof toEventDto>[0]) => toEventDto(row, deps.config.PUBLIC_URL);
-  return newRouter()
-    .openapi(
-      createRoute({
-        method: "get",
-        path: "/api/clusters",
-        tags: ["directory"],
-        summary: "Knowledge Cluster regions, Industrial Cluster projects and continuing cluster areas",
-        request: { query: ClusterQuery },
-        responses: { 200: jsonResponse(z.array(Cluster), "The clusters"), 400: problems[400] },
-      }),
-      async (c) => c.json(await listClusters(deps, c.req.valid("query")), 200),
-    )
-    .openapi(
-      createRoute({
-        method: "get",
-        path: "/api/clusters/{code}",
-        tags: ["directory"],
-        summary: "One cluster with its bureau, councils and events",
-        request: { params: z.object({ code: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be a cluster code such as kc-kyoto") }) },
-        responses: { 200: jsonResponse(ClusterDetail, "The cluster"), 400: problems[400], 404: problems[404] },
-      }),
-      async (c) => {
-        const d = await getCluster(deps, c.req.valid("param"));
-        return c.json({ ...d, events: d.events.map(dto), blockEvents: d.blockEvents.map(dto) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: "get",
-        path: "/api/councils",
-        tags: ["directory"],
-        summary: "Block councils and regional cluster promotion councils",
-        request: { query: BlockQuery },
-        responses: { 200: jsonResponse(z.array(Council), "The councils"), 400: problems[400] },
-      }),
-      async (c) => c.json(await listCouncils(deps, c.req.valid("query")), 200),
-    )
-    .openapi(
-      createRoute({
-        method: "get",
-        path: "/api/bureaus",
-        tags: ["directory"],
-        summary: "METI regional bureaus",
-        request: { query: BlockQuery },
-        responses: { 200: jsonResponse(z.array(Bureau), "The bureaus"), 400: problems[400] },
-      }),
-      async (c) => c.json(await listBureaus(deps, c.req.valid("query")), 200),
-    );
-}
+export const directoryRoutes = [
+  defineRoute(
+    {
+      method: "get",
+      path: "/api/clusters",
+      auth: "public",
+      tags: ["directory"],
+      summary: "Knowledge Cluster regions, Industrial Cluster projects and continuing cluster areas",
+      query: ClusterQuery,
+      responses: { 200: jsonResponse(z.array(Cluster), "The clusters") },
+      errors: [400],
+    },
+    async (ctx, { query }, c) => c.json(await listClusters(ctx, query), 200),
+  ),
+  defineRoute(
+    {
+      method: "get",
+      path: "/api/clusters/{code}",
+      auth: "public",
+      tags: ["directory"],
+      summary: "One cluster with its bureau, councils and events",
+      params: z.object({ code: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be a cluster code such as kc-kyoto") }),
+      responses: { 200: jsonResponse(ClusterDetail, "The cluster") },
+      errors: [400, 404],
+    },
+    async (ctx, { params }, c) => {
+      const d = await getCluster(ctx, params);
+      const dto = (row: Parameters<typeof toEventDto>[0]) => toEventDto(row, ctx.config.PUBLIC_URL);
+      return c.json({ ...d, events: d.events.map(dto), blockEvents: d.blockEvents.map(dto) }, 200);
+    },
+  ),
+  defineRoute(
+    {
+      method: "get",
+      path: "/api/councils",
+      auth: "public",
+      tags: ["directory"],
+      summary: "Block councils and regional cluster promotion councils",
+      query: BlockQuery,
+      responses: { 200: jsonResponse(z.array(Council), "The councils") },
+      errors: [400],
+    },
+    async (ctx, { query }, c) => c.json(await listCouncils(ctx, query), 200),
+  ),
+  defineRoute(
+    {
+      method: "get",
+      path: "/api/bureaus",
+      auth: "public",
+      tags: ["directory"],
+      summary: "METI regional bureaus",
+      query: BlockQuery,
+      responses: { 200: jsonResponse(z.array(Bureau), "The bureaus") },
+      errors: [400],
+    },
+    async (ctx, { query }, c) => c.json(await listBureaus(ctx, query), 200),
+  ),
+];

@@ -40,7 +40,7 @@ export type RouteSpec = {
   /** OpenAPI style: /api/events/{id} */
   path: string;
   auth: Auth;
-  tags: string[];
+  tags: readonly string[];
   summary: string;
   description?: string;
   params?: Schema;
@@ -112,7 +112,7 @@ export function openApiRoute(spec: RouteSpec) {
   return createRoute({
     method: spec.method,
     path: spec.path,
-    tags: spec.tags,
+    tags: [...spec.tags],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.auth === "public" ? {} : { security: [{ bearer: [] }] }),
