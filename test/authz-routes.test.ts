@@ -149,4 +149,24 @@ describe("audit log", () => {
     expect(body.items.map((i) => i.action)).toContain("event.update");
     expect(JSON.stringify(body)).not.toMatch(/passwordHash|tokenHash/);
   });
+
+  it("pages newest first with a cursor, and refuses a cursor it did not issue", async () => {
+    const all = (await (await t.request("/api/audit?limit=500", { admin: true })).json()) as { items: { id: string }[] };
+    expect(all.items.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.request(`/api/audit?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { admin: true });
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length <= all.items.length);
+    expect(seen).toEqual(all.items.map((i) => i.id));
+    const bad = Buffer.from("2026-05-01T00:00:00.000Z|not-an-id").toString("base64url");
+    for (const c of ["garbage", bad]) {
+      const res = await t.request(`/api/audit?cursor=${c}`, { admin: true });
+      expect(res.status, c).toBe(400);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { actorLabel } from "../auth/scope.ts";
 import type { Who } from "../deps.ts";
-import { ValidationFailed } from "../errors.ts";
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 
 export type { Who };
@@ -61,10 +61,7 @@ export async function listAudit(db: Db, q: AuditQuery) {
   if (q.since) where.push(gte(auditLog.at, new Date(q.since)));
   if (q.until) where.push(lte(auditLog.at, new Date(q.until)));
   if (q.cursor) {
-    const [iso, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
-    const at = new Date(iso ?? "");
-    if (!id || Number.isNaN(at.getTime()))
-      throw new ValidationFailed([{ field: "query.cursor", code: "invalid", message: "is not a cursor this API issued" }]);
+    const { at, id } = decodeCursor(q.cursor);
     where.push(or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, id)))!);
   }
   const rows = await db
@@ -77,6 +74,6 @@ export async function listAudit(db: Db, q: AuditQuery) {
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({ ...r, at: toTokyoIso(r.at) })),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString("base64url") : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,
   };
 }

@@ -5,6 +5,7 @@ import { blocks, events } from "../../db/schema/index.ts";
 import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
 import type { Actor, AppDeps } from "../deps.ts";
 import type { Clock } from "../lib/clock.ts";
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../../lib/time.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent, coversBlock, coversEvent } from "../auth/scope.ts";
@@ -206,7 +207,7 @@ export async function listEvents({ db, query, viewer }: { db: Db; query: EventQu
   if (query.to) where.push(lt(events.startsAt, parseInstant(query.to, "end")));
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    where.push(or(gt(events.startsAt, c.startsAt), and(eq(events.startsAt, c.startsAt), gt(events.id, c.id)))!);
+    where.push(or(gt(events.startsAt, c.at), and(eq(events.startsAt, c.at), gt(events.id, c.id)))!);
   }
   const rows = await db
     .select()
@@ -216,20 +217,7 @@ export async function listEvents({ db, query, viewer }: { db: Db; query: EventQu
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
-}
-
-function encodeCursor(row: EventRow): string {
-  return Buffer.from(`${row.startsAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { startsAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const startsAt = new Date(iso ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(startsAt.getTime())) {
-    throw new ValidationFailed([{ field: "query.cursor", code: "invalid", message: "is not a cursor this API issued" }]);
-  }
-  return { startsAt, id };
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.startsAt, last.id) : null };
 }
 
 /** One event as the viewer may see it: a planned event out of their scope is not found. */
