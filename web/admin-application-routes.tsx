@@ -18,7 +18,7 @@ import { ExhibitorReviewPage } from "./admin/exhibitor-applications.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
 import { fieldMessage } from "./i18n/field-errors.ts";
 import { APPLY_MESSAGES } from "./i18n/apply.ts";
-import type { Errors } from "./layout.tsx";
+import type { Errors } from "./ui/field.tsx";
 
 const REF = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const NO_STORE = { "Cache-Control": "no-store" };

@@ -20,7 +20,7 @@ import { BoothsPage } from "./admin/booths/page.tsx";
 import type { AssignValues, Booth, Exhibitor } from "./admin/booths/shared.tsx";
 import { formOf, isUuid, pageCtx, qs, render, type WebContext, type WebEnv } from "./context.ts";
 import { whoOf } from "../api/auth/who.ts";
-import type { Errors } from "./layout.tsx";
+import type { Errors } from "./ui/field.tsx";
 import { errorDetail } from "./pages/error.tsx";
 
 const NO_STORE = { "Cache-Control": "no-store" };

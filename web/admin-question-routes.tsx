@@ -18,7 +18,7 @@ import type { EventQuestionRow } from "../db/schema/questions.ts";
 import { emptyRow, QuestionsEditorPage, rowField, type QuestionRowValues } from "./admin/questions.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
 import { fieldMessage } from "./i18n/field-errors.ts";
-import type { Errors } from "./layout.tsx";
+import type { Errors } from "./ui/field.tsx";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 /** Blank rows offered for new questions. */

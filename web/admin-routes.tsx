@@ -40,7 +40,7 @@ import { blockNames } from "./components.tsx";
 import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, type WebContext, type WebEnv } from "./context.ts";
 import { whoOf } from "../api/auth/who.ts";
 import { fieldMessage } from "./i18n/field-errors.ts";
-import type { Errors } from "./layout.tsx";
+import type { Errors } from "./ui/field.tsx";
 import { errorDetail } from "./pages/error.tsx";
 
 const NO_STORE = { "Cache-Control": "no-store" };

@@ -29,7 +29,7 @@ import { blockNames, eventTitle } from "./components.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "./context.ts";
 import { fieldMessage } from "./i18n/field-errors.ts";
 import { APPLY_MESSAGES } from "./i18n/apply.ts";
-import type { Errors } from "./layout.tsx";
+import type { Errors } from "./ui/field.tsx";
 import { errorDetail } from "./pages/error.tsx";
 import { ApplicationPage, ApplyPage, WithdrawConfirmPage, type ApplicationNotice, type ApplyFormState } from "./public/apply.tsx";
 

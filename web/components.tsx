@@ -4,7 +4,7 @@ import { registrationClosedReason } from "../api/registrations/service.ts";
 import type { PageCtx } from "./context.ts";
 import { fiscalYearLabel, formatEventWhen, type Lang } from "../lib/format.ts";
 import { kindLabel, pick } from "./i18n/domain.ts";
-import { SelectField } from "./layout.tsx";
+import { Filter } from "./ui/field.tsx";
 import { EVENT_KINDS } from "../db/schema/events.ts";
 
 export type BlockInfo = { code: string; nameJa: string; nameEn: string };
@@ -75,21 +75,21 @@ export function EventCard(props: { ctx: PageCtx; event: EventRow; now: Date; blo
   );
 }
 
+/** The blocks as a select's options, in the page's language. */
+export const blockOptions = (blocks: BlockInfo[], lang: Lang) =>
+  blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa }));
+
 /** The block filter of a list ("all blocks" or one), for the event lists and the cluster directory. */
 export function BlockFilter(props: { ctx: PageCtx; blocks: BlockInfo[]; block?: string }) {
   const { ctx } = props;
   const { m, lang } = ctx;
   return (
-    <SelectField
+    <Filter
       ctx={ctx}
-      tag={false}
       name="block"
       label={m.block}
-      value={props.block ?? ""}
-      options={[
-        { value: "", label: m.allBlocks },
-        ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
-      ]}
+      value={props.block}
+      options={[{ value: "", label: m.allBlocks }, ...blockOptions(props.blocks, lang)]}
     />
   );
 }
@@ -101,12 +101,11 @@ export function BlockKindFilters(props: { ctx: PageCtx; blocks: BlockInfo[]; blo
   return (
     <>
       <BlockFilter ctx={ctx} blocks={props.blocks} block={props.block} />
-      <SelectField
+      <Filter
         ctx={ctx}
-        tag={false}
         name="kind"
         label={m.kind}
-        value={props.kind ?? ""}
+        value={props.kind}
         options={[{ value: "", label: m.allKinds }, ...EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))]}
       />
     </>

@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { NotFound } from "../api/errors.ts";
 import { isProblemCode, PROBLEMS } from "../lib/problems.ts";
 import { pageCtx, render, type WebEnv } from "./context.ts";
-import { Layout } from "./layout.tsx";
+import { Layout } from "./ui/layout.tsx";
 
 const CACHE = { "Cache-Control": "public, max-age=3600" };
 

@@ -11,7 +11,7 @@ import type { PageCtx, WebContext } from "./context.ts";
 import { fieldMessage } from "./i18n/field-errors.ts";
 import { QUESTION_MESSAGES } from "./i18n/questions.ts";
 import type { Lang } from "../lib/format.ts";
-import { RadioGroup, TextArea, TextField, type Errors } from "./layout.tsx";
+import { type Errors, Field } from "./ui/field.tsx";
 
 export const answerField = (id: string) => `answers.${id}`;
 
@@ -86,75 +86,25 @@ export function QuestionFields(props: {
         const v = answers[q.id];
         const error = errors[name];
         const text = typeof v === "string" ? v : "";
-        if (q.kind === "text")
-          return <TextField ctx={ctx} name={name} label={label} value={text} error={error} required={q.required} />;
-        if (q.kind === "textarea")
-          return <TextArea ctx={ctx} name={name} label={label} value={text} error={error} required={q.required} />;
-        if (q.kind === "choice") {
-          const options = q.options.map((o) => ({ value: o.value, label: questionLabel(o, lang) }));
+        const field = { ctx, name, label, error, required: q.required };
+        if (q.kind === "text") return <Field {...field} value={text} />;
+        if (q.kind === "textarea") return <Field {...field} as="textarea" value={text} />;
+        const options = q.options.map((o) => ({ value: o.value, label: questionLabel(o, lang) }));
+        if (q.kind === "choice")
           return (
-            <RadioGroup
-              ctx={ctx}
-              name={name}
-              label={label}
+            <Field
+              {...field}
+              as="radio"
               value={text}
-              error={error}
-              required={q.required}
               options={q.required ? options : [...options, { value: "", label: qm.noAnswer }]}
             />
           );
-        }
-        return <TickGroup ctx={ctx} name={name} label={label} question={q} value={v} error={error} />;
+        // A checkbox question is one box named by the question; a multi question one box per option.
+        if (q.kind === "checkbox")
+          return <Field {...field} as="checkboxes" checked={v === true ? ["true"] : []} options={[{ value: "true", label }]} />;
+        return <Field {...field} as="checkboxes" checked={Array.isArray(v) ? v : []} options={options} />;
       })}
     </div>
-  );
-}
-
-/** A multi question's boxes, or a checkbox question's one box, in a fieldset naming the question. */
-function TickGroup(p: {
-  ctx: PageCtx;
-  name: string;
-  label: string;
-  question: EventQuestionRow;
-  value: Answers[string] | undefined;
-  error?: string;
-}) {
-  const id = `f-${p.name}`;
-  const { m } = p.ctx;
-  const q = p.question;
-  const boxes =
-    q.kind === "checkbox"
-      ? [{ value: "true", label: p.label, checked: p.value === true }]
-      : q.options.map((o) => ({
-          value: o.value,
-          label: questionLabel(o, p.ctx.lang),
-          checked: Array.isArray(p.value) && p.value.includes(o.value),
-        }));
-  return (
-    <fieldset
-      id={id}
-      tabindex={-1}
-      aria-invalid={p.error ? "true" : undefined}
-      aria-describedby={p.error ? `${id}-error` : undefined}
-    >
-      <legend>
-        {p.label}
-        <span class={q.required ? "tag req" : "tag"}>{q.required ? m.required : m.optional}</span>
-      </legend>
-      {p.error ? (
-        <span class="error-text" id={`${id}-error`}>
-          {p.error}
-        </span>
-      ) : null}
-      <div class="choices">
-        {boxes.map((b) => (
-          <label>
-            <input type="checkbox" name={p.name} value={b.value} checked={b.checked} />
-            {b.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 

@@ -4,8 +4,9 @@ import type { EventRow } from "../../db/schema/index.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDate } from "../../lib/format.ts";
 import { tokyoInstant } from "../../lib/time.ts";
-import { Layout } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
 import { eventTitle, eventWhen, EventBadges } from "../components.tsx";
+import { Notice } from "../ui/notice.tsx";
 
 const BAR_W = 224;
 const BAR_H = 22;
@@ -108,14 +109,14 @@ export function DashboardPage(props: {
       </div>
       <p>{m.dashboardLead}</p>
       {rows.length === 0 ? (
-        <p class="notice">{m.noBlocksInScope}</p>
+        <Notice>{m.noBlocksInScope}</Notice>
       ) : (
         <>
           <p class={behind ? "notice warn" : "notice ok"}>
             <strong>{m.behindCount(behind)}</strong>
           </p>
           {shortfalls.length > 0 && plannedFrom ? (
-            <div class="notice warn" id="plan-shortfalls">
+            <Notice tone="warn" block id="plan-shortfalls">
               <p>{m.planMadeLate(dayText(plannedFrom))}</p>
               <ul>
                 {shortfalls.map((s) => (
@@ -124,12 +125,12 @@ export function DashboardPage(props: {
                   </li>
                 ))}
               </ul>
-            </div>
+            </Notice>
           ) : null}
           {(props.planNotes?.warnings ?? []).map((w) => (
-            <p class="notice warn" id="plan-holidays-unknown">
+            <Notice tone="warn" id="plan-holidays-unknown">
               {m.planHolidaysUnknown(w.years.join(lang === "en" ? ", " : "・"))}
-            </p>
+            </Notice>
           ))}
           <ul class="legend" aria-hidden="true">
             <li>

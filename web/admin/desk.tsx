@@ -7,8 +7,11 @@ import { QUESTION_MESSAGES } from "../i18n/questions.ts";
 import { SECTOR_LABELS } from "../i18n/domain.ts";
 import type { Answers } from "../../api/questions/answers.ts";
 import { answerText, questionLabel } from "../../api/questions/words.ts";
-import { Csrf, Layout, SelectField, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { Csrf, type Errors, formFields } from "../ui/field.tsx";
 import { eventTitle, eventWhen } from "../components.tsx";
+import { Notice, type PageNotice } from "../ui/notice.tsx";
+import { SubLine, Table, type Column } from "../ui/table.tsx";
 
 type Desk = Awaited<ReturnType<typeof listRegistrations>>;
 
@@ -49,7 +52,7 @@ function RowAnswers(props: { ctx: PageCtx; desk: Desk; answers: Answers }) {
     </ul>
   );
 }
-export type DeskNotice = { tone: "ok" | "warn" | "alert"; text: string };
+export type DeskNotice = PageNotice;
 export type WalkInForm = { values: Record<string, string>; errors: Errors };
 
 export function DeskPage(props: {
@@ -65,7 +68,68 @@ export function DeskPage(props: {
   const { m, lang } = ctx;
   const e = desk.event;
   const query = qs({ q: filter.q, status: filter.status, sector: filter.sector });
+  const Q = formFields(ctx, { q: filter.q, status: filter.status, sector: filter.sector }, {}, { tag: false });
+  const statuses = [
+    { value: "", label: m.allStatuses },
+    ...(["confirmed", "waitlisted", "cancelled"] as const).map((s) => ({ value: s, label: m.status[s] })),
+  ];
   const sectorMax = Math.max(1, ...Object.values(desk.bySector));
+  const columns: Column<(typeof desk.items)[number]>[] = [
+    { head: m.no, class: "code", cell: (r) => r.checkInCode },
+    {
+      head: m.name,
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          {r.name}
+          <SubLine>{r.nameKana}</SubLine>
+          <SubLine>{r.email}</SubLine>
+        </>
+      ),
+    },
+    {
+      head: m.organization,
+      cell: (r) => (
+        <>
+          {r.organization}
+          <RowAnswers ctx={ctx} desk={desk} answers={r.answers} />
+        </>
+      ),
+    },
+    { head: m.sector, cell: (r) => SECTOR_LABELS[lang][r.sector] },
+    {
+      head: m.statusLabel,
+      cell: (r) =>
+        r.status === "waitlisted" && r.waitlistPosition ? m.waitlistPosition(r.waitlistPosition) : m.status[r.status],
+    },
+    {
+      head: m.checkInCol,
+      cell: (r) => (
+        <>
+          {r.checkedInAt ? (
+            <>
+              <span class="badge ok">{m.checkedIn}</span>
+              <SubLine>{formatDateTime(new Date(r.checkedInAt), lang)}</SubLine>
+            </>
+          ) : null}
+          {r.status === "confirmed" || r.checkedInAt ? (
+            <form method="post" action={`/admin/events/${e.id}/registrations/${r.id}/check-in`}>
+              <Csrf ctx={ctx} />
+              <input type="hidden" name="checkedIn" value={r.checkedInAt ? "0" : "1"} />
+              <input type="hidden" name="back" value={query} />
+              <button
+                type="submit"
+                class={r.checkedInAt ? "secondary small" : "small"}
+                aria-label={`${r.checkedInAt ? m.undoCheckIn : m.checkIn}: ${r.name}`}
+              >
+                {r.checkedInAt ? m.undoCheckIn : m.checkIn}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
     <Layout ctx={ctx} title={`${m.deskTitle} — ${eventTitle(e, lang)}`} section="admin-events">
       <p>
@@ -80,13 +144,9 @@ export function DeskPage(props: {
         {eventWhen(e, lang)}
       </p>
       {props.notice ? (
-        <p
-          class={props.notice.tone === "alert" ? "alert" : `notice ${props.notice.tone}`}
-          role={props.notice.tone === "alert" ? "alert" : "status"}
-          data-testid="desk-notice"
-        >
+        <Notice tone={props.notice.tone} role={props.notice.tone === "alert" ? "alert" : "status"} testid="desk-notice">
           {props.notice.text}
-        </p>
+        </Notice>
       ) : null}
       <ScanForm ctx={ctx} eventId={e.id} query={query} />
       <ul class="counts" aria-label={m.registrations}>
@@ -132,30 +192,11 @@ export function DeskPage(props: {
       <WalkIn ctx={ctx} eventId={e.id} form={props.walkIn} />
       <form class="filters" method="get" action={`/admin/events/${e.id}/registrations`} role="search" aria-label={m.search}>
         <div class="row">
-          <TextField ctx={ctx} tag={false} type="search" name="q" label={m.search} hint={m.searchHint} value={filter.q} />
+          <Q type="search" name="q" label={m.search} hint={m.searchHint} />
         </div>
         <div class="row">
-          <SelectField
-            ctx={ctx}
-            tag={false}
-            name="status"
-            label={m.statusLabel}
-            value={filter.status ?? ""}
-            options={[
-              { value: "", label: m.allStatuses },
-              { value: "confirmed", label: m.status.confirmed },
-              { value: "waitlisted", label: m.status.waitlisted },
-              { value: "cancelled", label: m.status.cancelled },
-            ]}
-          />
-          <SelectField
-            ctx={ctx}
-            tag={false}
-            name="sector"
-            label={m.sector}
-            value={filter.sector ?? ""}
-            options={[{ value: "", label: m.allSectors }, ...SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[lang][s] }))]}
-          />
+          <Q as="select" name="status" label={m.statusLabel} options={statuses} />
+          <Q as="select" name="sector" label={m.sector} options={[{ value: "", label: m.allSectors }, ...sectorOptions(lang)]} />
         </div>
         <div class="actions">
           <button type="submit">{m.search}</button>
@@ -173,73 +214,17 @@ export function DeskPage(props: {
       {desk.items.length === 0 ? (
         <p>{m.noRegistrations}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack desk-list">
-            <thead>
-              <tr>
-                <th scope="col">{m.no}</th>
-                <th scope="col">{m.name}</th>
-                <th scope="col">{m.organization}</th>
-                <th scope="col">{m.sector}</th>
-                <th scope="col">{m.statusLabel}</th>
-                <th scope="col">{m.checkInCol}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {desk.items.map((r) => (
-                <tr id={`r-${r.id}`} data-registration={r.id} class={props.highlight === r.id ? "highlight" : undefined}>
-                  <td class="code" data-label={m.no}>
-                    {r.checkInCode}
-                  </td>
-                  <th scope="row">
-                    {r.name}
-                    {r.nameKana ? (
-                      <>
-                        <br />
-                        <span class="muted">{r.nameKana}</span>
-                      </>
-                    ) : null}
-                    <br />
-                    <span class="muted">{r.email}</span>
-                  </th>
-                  <td data-label={m.organization}>
-                    {r.organization}
-                    <RowAnswers ctx={ctx} desk={desk} answers={r.answers} />
-                  </td>
-                  <td data-label={m.sector}>{SECTOR_LABELS[lang][r.sector]}</td>
-                  <td data-label={m.statusLabel}>
-                    {r.status === "waitlisted" && r.waitlistPosition
-                      ? m.waitlistPosition(r.waitlistPosition)
-                      : m.status[r.status]}
-                  </td>
-                  <td data-label={m.checkInCol}>
-                    {r.checkedInAt ? (
-                      <>
-                        <span class="badge ok">{m.checkedIn}</span>
-                        <br />
-                        <span class="muted">{formatDateTime(new Date(r.checkedInAt), lang)}</span>
-                      </>
-                    ) : null}
-                    {r.status === "confirmed" || r.checkedInAt ? (
-                      <form method="post" action={`/admin/events/${e.id}/registrations/${r.id}/check-in`}>
-                        <Csrf ctx={ctx} />
-                        <input type="hidden" name="checkedIn" value={r.checkedInAt ? "0" : "1"} />
-                        <input type="hidden" name="back" value={query} />
-                        <button
-                          type="submit"
-                          class={r.checkedInAt ? "secondary small" : "small"}
-                          aria-label={`${r.checkedInAt ? m.undoCheckIn : m.checkIn}: ${r.name}`}
-                        >
-                          {r.checkedInAt ? m.undoCheckIn : m.checkIn}
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          stack
+          class="desk-list"
+          columns={columns}
+          rows={desk.items}
+          rowAttrs={(r) => ({
+            id: `r-${r.id}`,
+            "data-registration": r.id,
+            class: props.highlight === r.id ? "highlight" : undefined,
+          })}
+        />
       )}
     </Layout>
   );
@@ -288,12 +273,15 @@ function ScanForm(props: { ctx: PageCtx; eventId: string; query: string }) {
   );
 }
 
+const sectorOptions = (lang: PageCtx["lang"]) => SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[lang][s] }));
+
 /** Registering someone at the desk on the day: confirmed and checked in at once. */
 function WalkIn(props: { ctx: PageCtx; eventId: string; form?: WalkInForm }) {
   const { ctx } = props;
   const { m, lang } = ctx;
   const v = props.form?.values ?? {};
   const err = props.form?.errors ?? {};
+  const F = formFields(ctx, v, err);
   return (
     <details class="panel walkin" open={props.form ? true : undefined}>
       <summary>
@@ -302,37 +290,11 @@ function WalkIn(props: { ctx: PageCtx; eventId: string; form?: WalkInForm }) {
       <p class="hint">{m.walkInHint}</p>
       <form method="post" action={`/admin/events/${props.eventId}/walk-in`}>
         <Csrf ctx={ctx} />
-        <TextField ctx={ctx} name="name" label={m.name} required value={v.name} error={err.name} autocomplete="off" />
-        <TextField ctx={ctx} name="nameKana" label={m.nameKana} value={v.nameKana} error={err.nameKana} autocomplete="off" />
-        <TextField
-          ctx={ctx}
-          name="email"
-          type="email"
-          inputmode="email"
-          label={m.email}
-          required
-          value={v.email}
-          error={err.email}
-          autocomplete="off"
-        />
-        <TextField
-          ctx={ctx}
-          name="organization"
-          label={m.organization}
-          required
-          value={v.organization}
-          error={err.organization}
-          autocomplete="off"
-        />
-        <SelectField
-          ctx={ctx}
-          name="sector"
-          label={m.sector}
-          required
-          value={v.sector ?? ""}
-          error={err.sector}
-          options={[{ value: "", label: "—" }, ...SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[lang][s] }))]}
-        />
+        <F name="name" label={m.name} required autocomplete="off" />
+        <F name="nameKana" label={m.nameKana} autocomplete="off" />
+        <F name="email" type="email" inputmode="email" label={m.email} required autocomplete="off" />
+        <F name="organization" label={m.organization} required autocomplete="off" />
+        <F as="select" name="sector" label={m.sector} required options={[{ value: "", label: "—" }, ...sectorOptions(lang)]} />
         <div class="field">
           <label>
             <input type="checkbox" name="overCapacity" value="1" checked={v.overCapacity === "1"} /> {m.overCapacity}

@@ -2,7 +2,7 @@
 import type { EventRow } from "../../db/schema/index.ts";
 import type { PageCtx } from "../context.ts";
 import { placeWord } from "../i18n/event-place.ts";
-import { TextArea, TextField, type Errors } from "../layout.tsx";
+import { type Errors, formFields } from "../ui/field.tsx";
 
 const TEXT_KEYS = [
   "address",
@@ -39,18 +39,20 @@ export const placeLabels = (lang: PageCtx["lang"]) =>
 
 export function PlaceFields(props: { ctx: PageCtx; values: Record<string, string>; errors: Errors }) {
   const { ctx, values: v, errors } = props;
+  const F = formFields(ctx, v, errors);
   const w = (k: Parameters<typeof placeWord>[0]) => placeWord(k, ctx.lang);
-  const text = (name: (typeof TEXT_KEYS)[number], extra: { lang?: string; type?: string; inputmode?: "url" | "email" | "tel" } = {}) => (
-    <TextField ctx={ctx} name={name} label={w(name)} value={v[name]} error={errors[name]} {...extra} />
-  );
+  const text = (
+    name: (typeof TEXT_KEYS)[number],
+    extra: { lang?: string; type?: string; inputmode?: "url" | "email" | "tel" } = {},
+  ) => <F name={name} label={w(name)} {...extra} />;
   return (
     <>
       <fieldset class="group">
         <legend>{w("placeLegend")}</legend>
         {text("address", { lang: "ja" })}
         {text("addressEn", { lang: "en" })}
-        <TextArea ctx={ctx} name="access" label={w("access")} value={v.access} error={errors.access} lang="ja" />
-        <TextArea ctx={ctx} name="accessEn" label={w("accessEn")} value={v.accessEn} error={errors.accessEn} lang="en" />
+        <F as="textarea" name="access" label={w("access")} lang="ja" />
+        <F as="textarea" name="accessEn" label={w("accessEn")} lang="en" />
         {text("mapUrl", { type: "url", inputmode: "url" })}
         {text("contactName")}
         <div class="row">
@@ -60,8 +62,8 @@ export function PlaceFields(props: { ctx: PageCtx; values: Record<string, string
       </fieldset>
       <fieldset class="group">
         <legend>{w("privacyLegend")}</legend>
-        <TextArea ctx={ctx} name="privacyNoticeJa" label={w("privacyNoticeJa")} value={v.privacyNoticeJa} error={errors.privacyNoticeJa} lang="ja" />
-        <TextArea ctx={ctx} name="privacyNoticeEn" label={w("privacyNoticeEn")} value={v.privacyNoticeEn} error={errors.privacyNoticeEn} lang="en" />
+        <F as="textarea" name="privacyNoticeJa" label={w("privacyNoticeJa")} lang="ja" />
+        <F as="textarea" name="privacyNoticeEn" label={w("privacyNoticeEn")} lang="en" />
         <div class="field">
           <label class="check">
             <input type="checkbox" name="consentRequired" value="1" checked={v.consentRequired === "1"} />

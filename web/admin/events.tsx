@@ -5,11 +5,22 @@ import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel } from "../../lib/format.ts";
 import { kindLabel } from "../i18n/domain.ts";
 import { QUESTION_MESSAGES } from "../i18n/questions.ts";
-import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { Csrf, type Errors, ErrorSummary, Filter, formFields } from "../ui/field.tsx";
 import { CallFields, callLabels } from "./exhibitor-call-fields.tsx";
 import { APPLY_MESSAGES } from "../i18n/apply.ts";
 import { PlaceFields, placeLabels } from "./event-place-fields.tsx";
-import { blockLabel, eventTitle, eventWhen, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
+import {
+  blockLabel,
+  eventTitle,
+  eventWhen,
+  type BlockInfo,
+  type BlockNames,
+  BlockKindFilters,
+  blockOptions,
+} from "../components.tsx";
+import { Notice } from "../ui/notice.tsx";
+import { SubLine, Table, type Column } from "../ui/table.tsx";
 
 export type AdminEventFilters = { fy: number; block?: string; kind?: EventKind };
 
@@ -27,14 +38,49 @@ export function EventsListPage(props: {
   const { m, lang } = ctx;
   const fyOptions: number[] = [];
   for (let fy = props.currentFy + 1; fy >= 2003; fy--) fyOptions.push(fy);
+  const statusTone = (e: EventRow) => (e.status === "cancelled" ? "bad" : e.status === "planned" ? "info" : "ok");
+  const columns: Column<EventRow>[] = [
+    { head: m.when, cell: (e) => eventWhen(e, lang) },
+    {
+      head: m.event,
+      rowHeader: true,
+      cell: (e) => (
+        <>
+          <a href={`/events/${e.id}`}>{eventTitle(e, lang)}</a>
+          <SubLine>{kindLabel(e.kind, lang)}</SubLine>
+        </>
+      ),
+    },
+    { head: m.block, cell: (e) => blockLabel(e.blockCode, props.names, lang) ?? "—" },
+    { head: m.statusCol, cell: (e) => <span class={`badge ${statusTone(e)}`}>{m.eventStatus[e.status]}</span> },
+    {
+      head: m.registrations,
+      class: "num",
+      cell: (e) => (
+        <>
+          {e.confirmedCount}
+          {e.capacity !== null ? ` / ${e.capacity}` : ""}
+          {e.waitlistCount ? ` (+${e.waitlistCount})` : ""}
+        </>
+      ),
+    },
+    {
+      head: m.actions,
+      label: false,
+      cell: (e) => (
+        <span class="meta">
+          {e.status !== "cancelled" ? <a href={`/admin/events/${e.id}/edit`}>{m.edit}</a> : null}
+          <a href={`/admin/events/${e.id}/registrations`}>{m.desk}</a>
+          {e.kind === "techno_fair" ? <a href={`/admin/events/${e.id}/booths`}>{m.boothsLink}</a> : null}
+          {e.status !== "cancelled" ? <a href={`/admin/events/${e.id}/cancel`}>{m.cancelEvent}</a> : null}
+        </span>
+      ),
+    },
+  ];
   return (
     <Layout ctx={ctx} title={m.eventsAdminTitle} section="admin-events">
       <h1>{m.eventsAdminTitle}</h1>
-      {props.notice ? (
-        <p class="notice ok" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <Notice tone="ok">{props.notice}</Notice> : null}
       {props.canCreate ? (
         <p>
           <a class="button" href="/admin/events/new">
@@ -44,9 +90,8 @@ export function EventsListPage(props: {
       ) : null}
       <form class="filters" method="get" action="/admin/events" role="search" aria-label={m.filters}>
         <div class="row">
-          <SelectField
+          <Filter
             ctx={ctx}
-            tag={false}
             name="fy"
             label={m.fiscalYear}
             value={String(filters.fy)}
@@ -58,57 +103,7 @@ export function EventsListPage(props: {
           <button type="submit">{m.apply}</button>
         </div>
       </form>
-      {props.events.length === 0 ? (
-        <p>{m.noEvents}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">{m.when}</th>
-                <th scope="col">{m.event}</th>
-                <th scope="col">{m.block}</th>
-                <th scope="col">{m.statusCol}</th>
-                <th scope="col" class="num">
-                  {m.registrations}
-                </th>
-                <th scope="col">{m.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.events.map((e) => (
-                <tr>
-                  <td data-label={m.when}>{eventWhen(e, lang)}</td>
-                  <th scope="row">
-                    <a href={`/events/${e.id}`}>{eventTitle(e, lang)}</a>
-                    <br />
-                    <span class="muted">{kindLabel(e.kind, lang)}</span>
-                  </th>
-                  <td data-label={m.block}>{blockLabel(e.blockCode, props.names, lang) ?? "—"}</td>
-                  <td data-label={m.statusCol}>
-                    <span class={`badge ${e.status === "cancelled" ? "bad" : e.status === "planned" ? "info" : "ok"}`}>
-                      {m.eventStatus[e.status]}
-                    </span>
-                  </td>
-                  <td class="num" data-label={m.registrations}>
-                    {e.confirmedCount}
-                    {e.capacity !== null ? ` / ${e.capacity}` : ""}
-                    {e.waitlistCount ? ` (+${e.waitlistCount})` : ""}
-                  </td>
-                  <td>
-                    <span class="meta">
-                      {e.status !== "cancelled" ? <a href={`/admin/events/${e.id}/edit`}>{m.edit}</a> : null}
-                      <a href={`/admin/events/${e.id}/registrations`}>{m.desk}</a>
-                      {e.kind === "techno_fair" ? <a href={`/admin/events/${e.id}/booths`}>{m.boothsLink}</a> : null}
-                      {e.status !== "cancelled" ? <a href={`/admin/events/${e.id}/cancel`}>{m.cancelEvent}</a> : null}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {props.events.length === 0 ? <p>{m.noEvents}</p> : <Table stack columns={columns} rows={props.events} />}
     </Layout>
   );
 }
@@ -149,6 +144,12 @@ export function EventFormPage(props: {
   const { m, lang } = ctx;
   const title = event ? m.editEventTitle : m.newEventTitle;
   const action = event ? `/admin/events/${event.id}/edit` : "/admin/events/new";
+  const F = formFields(ctx, v, errors);
+  const statuses = [
+    { value: "scheduled", label: m.eventStatus.scheduled! },
+    { value: "planned", label: m.eventStatus.planned! },
+  ];
+  const blocks = [...(ctx.actor.kind === "admin" ? [{ value: "", label: m.noBlock }] : []), ...blockOptions(props.blocks, lang)];
   return (
     <Layout ctx={ctx} title={title} section="admin-events">
       <p>
@@ -167,98 +168,37 @@ export function EventFormPage(props: {
           <a href={`/admin/events/${event.id}/questions`}>{QUESTION_MESSAGES[lang].editorLink}</a>
         </p>
       ) : null}
-      {props.saved ? (
-        <p class="notice ok" role="status">
-          {m.saved}
-        </p>
-      ) : null}
-      {props.message ? (
-        <p class="alert" role="alert">
-          {props.message}
-        </p>
-      ) : null}
+      {props.saved ? <Notice tone="ok">{m.saved}</Notice> : null}
+      {props.message ? <Notice tone="alert">{props.message}</Notice> : null}
       <ErrorSummary ctx={ctx} errors={errors} labels={LABELS(ctx)} />
       {event?.status === "cancelled" ? (
-        <p class="notice">{m.cancelledReadonly}</p>
+        <Notice>{m.cancelledReadonly}</Notice>
       ) : (
         <form method="post" action={action} novalidate data-once>
           <Csrf ctx={ctx} />
           <div class="row">
-            <SelectField
-              ctx={ctx}
+            <F
+              as="select"
               name="kind"
               label={m.kind}
-              value={v.kind}
-              error={errors.kind}
               required
               options={EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
             />
-            <SelectField
-              ctx={ctx}
-              name="status"
-              label={m.statusCol}
-              value={v.status || "scheduled"}
-              error={errors.status}
-              required
-              options={[
-                { value: "scheduled", label: m.eventStatus.scheduled! },
-                { value: "planned", label: m.eventStatus.planned! },
-              ]}
-            />
+            <F as="select" name="status" label={m.statusCol} value={v.status || "scheduled"} required options={statuses} />
           </div>
-          <TextField ctx={ctx} name="titleJa" label={m.titleJa} value={v.titleJa} error={errors.titleJa} required lang="ja" />
-          <TextField ctx={ctx} name="titleEn" label={m.titleEn} value={v.titleEn} error={errors.titleEn} lang="en" />
-          <TextArea
-            ctx={ctx}
-            name="descriptionJa"
-            label={m.descriptionJa}
-            value={v.descriptionJa}
-            error={errors.descriptionJa}
-            lang="ja"
-          />
-          <TextArea
-            ctx={ctx}
-            name="descriptionEn"
-            label={m.descriptionEn}
-            value={v.descriptionEn}
-            error={errors.descriptionEn}
-            lang="en"
-          />
+          <F name="titleJa" label={m.titleJa} required lang="ja" />
+          <F name="titleEn" label={m.titleEn} lang="en" />
+          <F as="textarea" name="descriptionJa" label={m.descriptionJa} lang="ja" />
+          <F as="textarea" name="descriptionEn" label={m.descriptionEn} lang="en" />
           <div class="row">
-            <SelectField
-              ctx={ctx}
-              name="block"
-              label={m.block}
-              value={v.block}
-              error={errors.block}
-              options={[
-                ...(ctx.actor.kind === "admin" ? [{ value: "", label: m.noBlock }] : []),
-                ...props.blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa })),
-              ]}
-            />
-            <TextField ctx={ctx} name="prefecture" label={m.prefecture} value={v.prefecture} error={errors.prefecture} />
+            <F as="select" name="block" label={m.block} options={blocks} />
+            <F name="prefecture" label={m.prefecture} />
           </div>
-          <TextField ctx={ctx} name="venue" label={m.venue} value={v.venue} error={errors.venue} />
-          <TextField ctx={ctx} name="venueEn" label={m.venueEn} value={v.venueEn} error={errors.venueEn} lang="en" />
+          <F name="venue" label={m.venue} />
+          <F name="venueEn" label={m.venueEn} lang="en" />
           <div class="row">
-            <TextField
-              ctx={ctx}
-              type="datetime-local"
-              name="startsAt"
-              label={m.startsAt}
-              value={v.startsAt}
-              error={errors.startsAt}
-              required
-            />
-            <TextField
-              ctx={ctx}
-              type="datetime-local"
-              name="endsAt"
-              label={m.endsAt}
-              value={v.endsAt}
-              error={errors.endsAt}
-              required
-            />
+            <F type="datetime-local" name="startsAt" label={m.startsAt} required />
+            <F type="datetime-local" name="endsAt" label={m.endsAt} required />
           </div>
           <div class="field">
             <label class="check">
@@ -269,33 +209,11 @@ export function EventFormPage(props: {
               {m.allDayHint}
             </span>
           </div>
-          <TextField
-            ctx={ctx}
-            name="capacity"
-            label={m.capacity}
-            hint={m.capacityHint}
-            value={v.capacity}
-            error={errors.capacity}
-            inputmode="numeric"
-          />
+          <F name="capacity" label={m.capacity} hint={m.capacityHint} inputmode="numeric" />
           <p class="hint">{m.windowHint}</p>
           <div class="row">
-            <TextField
-              ctx={ctx}
-              type="datetime-local"
-              name="registrationOpensAt"
-              label={m.opensAt}
-              value={v.registrationOpensAt}
-              error={errors.registrationOpensAt}
-            />
-            <TextField
-              ctx={ctx}
-              type="datetime-local"
-              name="registrationClosesAt"
-              label={m.closesAt}
-              value={v.registrationClosesAt}
-              error={errors.registrationClosesAt}
-            />
+            <F type="datetime-local" name="registrationOpensAt" label={m.opensAt} />
+            <F type="datetime-local" name="registrationClosesAt" label={m.closesAt} />
           </div>
           <PlaceFields ctx={ctx} values={v} errors={errors} />
           <CallFields ctx={ctx} values={v} errors={errors} />
@@ -320,7 +238,7 @@ export function CancelEventPage(props: { ctx: PageCtx; event: EventRow }) {
         <p>{eventWhen(e, lang)}</p>
       </section>
       {e.status === "cancelled" ? (
-        <p class="notice">{m.cancelledReadonly}</p>
+        <Notice>{m.cancelledReadonly}</Notice>
       ) : (
         <>
           <p>{m.cancelEventConfirmText(e.confirmedCount + e.waitlistCount)}</p>

@@ -5,7 +5,9 @@ import { eventTitle } from "../components.tsx";
 import type { PageCtx } from "../context.ts";
 import { APPLY_MESSAGES } from "../i18n/apply.ts";
 import { Fact } from "../public/apply.tsx";
-import { Csrf, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { Csrf, type Errors, formFields } from "../ui/field.tsx";
+import { Notice } from "../ui/notice.tsx";
 
 export type ReviewedExhibitor = Awaited<ReturnType<typeof listExhibitors>>[number];
 
@@ -27,11 +29,7 @@ export function ExhibitorReviewPage(props: {
         <a href={`/admin/events/${e.id}/booths`}>{m.boothsTitle}</a>
       </p>
       <h1>{a.reviewTitle}</h1>
-      {props.notice ? (
-        <p class="notice ok" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <Notice tone="ok">{props.notice}</Notice> : null}
       <p>{a.reviewLead}</p>
       {props.exhibitors.length === 0 ? <p>{a.noExhibitors}</p> : null}
       <ul class="cards">
@@ -44,6 +42,7 @@ export function ExhibitorReviewPage(props: {
             declineReason: x.declineReason ?? "",
           };
           const err = failed?.errors ?? {};
+          const F = formFields(ctx, v, err);
           const id = `x-${x.ref}`;
           return (
             <li class="panel" id={id} data-ref={x.ref}>
@@ -65,58 +64,27 @@ export function ExhibitorReviewPage(props: {
                 <dt>{a.boothSize}</dt>
                 <dd>{x.size}</dd>
                 <Fact label={a.preferences} value={x.preferences.join(", ")} />
-                <Fact
-                  label={a.namedCompetitors}
-                  value={x.competitorNames.join(lang === "en" ? "; " : "、")}
-                />
+                <Fact label={a.namedCompetitors} value={x.competitorNames.join(lang === "en" ? "; " : "、")} />
                 <Fact label={a.note} value={x.note} pre />
               </dl>
               {x.status === "withdrawn" ? null : (
                 <form method="post" action={`/admin/events/${e.id}/exhibitors/${encodeURIComponent(x.ref)}`} novalidate>
                   <Csrf ctx={ctx} />
                   <div class="row">
-                    <TextField
-                      ctx={ctx}
-                      tag={false}
-                      type="number"
-                      inputmode="numeric"
-                      min="0"
-                      name="priority"
-                      label={m.priority}
-                      value={v.priority}
-                      error={err.priority}
-                    />
-                    <TextField
-                      ctx={ctx}
-                      tag={false}
-                      name="competitors"
-                      label={a.matchedCompetitors}
-                      hint={a.matchedHint}
-                      value={v.competitors}
-                      error={err.competitors}
-                      spellcheck={false}
-                    />
+                    <F tag={false} type="number" inputmode="numeric" min="0" name="priority" label={m.priority} />
+                    <F tag={false} name="competitors" label={a.matchedCompetitors} hint={a.matchedHint} spellcheck={false} />
                   </div>
-                  <RadioGroup
-                    ctx={ctx}
+                  <F
+                    as="radio"
                     name="status"
                     label={a.decision}
-                    value={v.status}
-                    error={err.status}
                     options={[
                       { value: "applied", label: a.undecided },
                       { value: "accepted", label: a.accept },
                       { value: "declined", label: a.decline },
                     ]}
                   />
-                  <TextField
-                    ctx={ctx}
-                    tag={false}
-                    name="declineReason"
-                    label={a.declineReasonField}
-                    value={v.declineReason}
-                    error={err.declineReason}
-                  />
+                  <F tag={false} name="declineReason" label={a.declineReasonField} />
                   <div class="actions">
                     <button type="submit">{a.saveReview}</button>
                   </div>

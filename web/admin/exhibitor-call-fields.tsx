@@ -3,7 +3,7 @@ import type { EventRow } from "../../db/schema/index.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 import type { PageCtx } from "../context.ts";
 import { APPLY_MESSAGES } from "../i18n/apply.ts";
-import { TextField, type Errors } from "../layout.tsx";
+import { type Errors, formFields } from "../ui/field.tsx";
 
 export const CALL_FORM_FIELDS = ["exhibitorCallOpensAt", "exhibitorCallClosesAt", "exhibitorBoothSizes"] as const;
 
@@ -41,37 +41,16 @@ export const callLabels = (lang: PageCtx["lang"]) => {
 
 export function CallFields(props: { ctx: PageCtx; values: Record<string, string>; errors: Errors }) {
   const { ctx, values: v, errors } = props;
+  const F = formFields(ctx, v, errors);
   const a = APPLY_MESSAGES[ctx.lang];
   return (
     <fieldset class="group">
       <legend>{a.callFields}</legend>
       <div class="row">
-        <TextField
-          ctx={ctx}
-          type="datetime-local"
-          name="exhibitorCallOpensAt"
-          label={a.callOpensAt}
-          value={v.exhibitorCallOpensAt}
-          error={errors.exhibitorCallOpensAt}
-        />
-        <TextField
-          ctx={ctx}
-          type="datetime-local"
-          name="exhibitorCallClosesAt"
-          label={a.callClosesAt}
-          value={v.exhibitorCallClosesAt}
-          error={errors.exhibitorCallClosesAt}
-        />
+        <F type="datetime-local" name="exhibitorCallOpensAt" label={a.callOpensAt} />
+        <F type="datetime-local" name="exhibitorCallClosesAt" label={a.callClosesAt} />
       </div>
-      <TextField
-        ctx={ctx}
-        name="exhibitorBoothSizes"
-        label={a.callSizesField}
-        hint={a.callSizesHint}
-        value={v.exhibitorBoothSizes}
-        error={errors.exhibitorBoothSizes}
-        spellcheck={false}
-      />
+      <F name="exhibitorBoothSizes" label={a.callSizesField} hint={a.callSizesHint} spellcheck={false} />
     </fieldset>
   );
 }

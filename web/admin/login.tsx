@@ -1,6 +1,8 @@
 /** Organiser login and the one-time "set your password" page. */
 import type { PageCtx } from "../context.ts";
-import { ErrorSummary, Layout, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { type Errors, ErrorSummary, formFields } from "../ui/field.tsx";
+import { Notice } from "../ui/notice.tsx";
 
 export function LoginPage(props: {
   ctx: PageCtx;
@@ -13,42 +15,21 @@ export function LoginPage(props: {
   const { ctx } = props;
   const { m } = ctx;
   const errors = props.errors ?? {};
+  const F = formFields(ctx, { email: props.email }, errors);
   return (
     <Layout ctx={ctx} title={m.loginTitle} section="organisers">
       <h1>{m.loginTitle}</h1>
-      {props.notice ? (
-        <p class="notice ok" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <Notice tone="ok">{props.notice}</Notice> : null}
       {props.message ? (
-        <div class="alert" role="alert" tabindex={-1} data-error-summary>
+        <Notice tone="alert" block focus>
           {props.message}
-        </div>
+        </Notice>
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} labels={{ email: m.email, password: m.password }} />
       <form method="post" action="/admin/login" novalidate>
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-        <TextField
-          ctx={ctx}
-          name="email"
-          label={m.email}
-          value={props.email}
-          error={errors.email}
-          required
-          inputmode="email"
-          autocomplete="username"
-          spellcheck={false}
-        />
-        <TextField
-          ctx={ctx}
-          name="password"
-          type="password"
-          label={m.password}
-          error={errors.password}
-          required
-          autocomplete="current-password"
-        />
+        <F name="email" label={m.email} required inputmode="email" autocomplete="username" spellcheck={false} />
+        <F name="password" type="password" label={m.password} required autocomplete="current-password" />
         <div class="actions">
           <button type="submit">{m.login}</button>
         </div>
@@ -61,14 +42,13 @@ export function PasswordPage(props: { ctx: PageCtx; token: string; errors?: Erro
   const { ctx } = props;
   const { m } = ctx;
   const errors = props.errors ?? {};
+  const F = formFields(ctx, {}, errors);
   return (
     <Layout ctx={ctx} title={m.passwordTitle} section="organisers">
       <h1>{m.passwordTitle}</h1>
       {props.done ? (
         <>
-          <p class="notice ok" role="status">
-            {m.passwordSet}
-          </p>
+          <Notice tone="ok">{m.passwordSet}</Notice>
           <p>
             <a class="button" href="/admin/login">
               {m.login}
@@ -76,32 +56,14 @@ export function PasswordPage(props: { ctx: PageCtx; token: string; errors?: Erro
           </p>
         </>
       ) : props.invalid ? (
-        <p class="alert" role="alert">
-          {m.passwordLinkInvalid}
-        </p>
+        <Notice tone="alert">{m.passwordLinkInvalid}</Notice>
       ) : (
         <>
           <ErrorSummary ctx={ctx} errors={errors} labels={{ password: m.newPassword, confirm: m.confirmPassword }} />
           <form method="post" action="/admin/password" novalidate>
             <input type="hidden" name="token" value={props.token} />
-            <TextField
-              ctx={ctx}
-              name="password"
-              type="password"
-              label={m.newPassword}
-              error={errors.password}
-              required
-              autocomplete="new-password"
-            />
-            <TextField
-              ctx={ctx}
-              name="confirm"
-              type="password"
-              label={m.confirmPassword}
-              error={errors.confirm}
-              required
-              autocomplete="new-password"
-            />
+            <F name="password" type="password" label={m.newPassword} required autocomplete="new-password" />
+            <F name="confirm" type="password" label={m.confirmPassword} required autocomplete="new-password" />
             <div class="actions">
               <button type="submit">{m.setPassword}</button>
             </div>

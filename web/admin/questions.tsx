@@ -4,7 +4,9 @@ import { QUESTION_KINDS } from "../../db/schema/questions.ts";
 import { eventTitle } from "../components.tsx";
 import type { PageCtx } from "../context.ts";
 import { QUESTION_MESSAGES } from "../i18n/questions.ts";
-import { Csrf, ErrorSummary, Layout, SelectField, TextArea, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { Csrf, type Errors, ErrorSummary, Field } from "../ui/field.tsx";
+import { Notice } from "../ui/notice.tsx";
 
 /** One question as the form holds it: text as typed. */
 export type QuestionRowValues = {
@@ -58,20 +60,14 @@ export function QuestionsEditorPage(props: {
         <a href={`/admin/events/${event.id}/registrations`}>{m.desk}</a>
       </p>
       <h1>{title}</h1>
-      {props.saved ? (
-        <p class="notice ok" role="status">
-          {qm.saved}
-        </p>
-      ) : null}
+      {props.saved ? <Notice tone="ok">{qm.saved}</Notice> : null}
       {props.answered?.length ? (
-        <p class="alert" role="alert">
-          {qm.haveAnswers(props.answered.join(lang === "en" ? ", " : "、"))}
-        </p>
+        <Notice tone="alert">{qm.haveAnswers(props.answered.join(lang === "en" ? ", " : "、"))}</Notice>
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <p>{qm.editorLead}</p>
       {event.status === "cancelled" ? (
-        <p class="notice">{m.cancelledReadonly}</p>
+        <Notice>{m.cancelledReadonly}</Notice>
       ) : (
         <form method="post" action={`/admin/events/${event.id}/questions`} accept-charset="UTF-8" novalidate data-once>
           <Csrf ctx={ctx} />
@@ -80,7 +76,7 @@ export function QuestionsEditorPage(props: {
             <fieldset class="panel question-row">
               <legend>{r.id || r.labelJa ? qm.questionN(i + 1) : qm.newQuestion}</legend>
               <div class="row">
-                <TextField
+                <Field
                   ctx={ctx}
                   name={rowField(i, "id")}
                   label={qm.id}
@@ -90,7 +86,8 @@ export function QuestionsEditorPage(props: {
                   spellcheck={false}
                   autocomplete="off"
                 />
-                <SelectField
+                <Field
+                  as="select"
                   ctx={ctx}
                   name={rowField(i, "kind")}
                   label={qm.kind}
@@ -100,7 +97,7 @@ export function QuestionsEditorPage(props: {
                   options={QUESTION_KINDS.map((k) => ({ value: k, label: qm.kinds[k] }))}
                 />
               </div>
-              <TextField
+              <Field
                 ctx={ctx}
                 name={rowField(i, "labelJa")}
                 label={qm.labelJa}
@@ -109,7 +106,7 @@ export function QuestionsEditorPage(props: {
                 required
                 lang="ja"
               />
-              <TextField
+              <Field
                 ctx={ctx}
                 name={rowField(i, "labelEn")}
                 label={qm.labelEn}
@@ -117,7 +114,8 @@ export function QuestionsEditorPage(props: {
                 error={errors[rowField(i, "labelEn")]}
                 lang="en"
               />
-              <TextArea
+              <Field
+                as="textarea"
                 ctx={ctx}
                 name={rowField(i, "options")}
                 label={qm.options}
@@ -125,7 +123,7 @@ export function QuestionsEditorPage(props: {
                 error={errors[rowField(i, "options")]}
               />
               <p class="hint">{qm.optionsHint}</p>
-              <TextField
+              <Field
                 ctx={ctx}
                 name={rowField(i, "maxLength")}
                 label={qm.maxLength}

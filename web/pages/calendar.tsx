@@ -1,7 +1,9 @@
 /** Every public iCalendar feed with its subscribe links. */
 import type { listCalendars } from "../../api/calendar/service.ts";
 import type { PageCtx } from "../context.ts";
-import { CopyField, Layout } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { CopyField } from "../ui/field.tsx";
+import { Notice } from "../ui/notice.tsx";
 
 export type CalendarLink = Awaited<ReturnType<typeof listCalendars>>[number];
 
@@ -50,7 +52,7 @@ export function CalendarPage(props: { ctx: PageCtx; feeds: CalendarLink[] }) {
     <Layout ctx={ctx} title={m.calendarTitle} section="calendar">
       <h1>{m.calendarTitle}</h1>
       <p>{m.calendarLead}</p>
-      <p class="notice">{m.personalFeedNote}</p>
+      <Notice>{m.personalFeedNote}</Notice>
       {groups.map(([title, list], i) => (
         <section aria-labelledby={`g${i}`}>
           <h2 id={`g${i}`}>{title}</h2>

@@ -5,7 +5,8 @@ import { BlockFilter, blockLabel, EventCard, type BlockInfo, type BlockNames } f
 import type { PageCtx } from "../context.ts";
 import { fiscalYearLabel, type Lang } from "../../lib/format.ts";
 import { pick } from "../i18n/domain.ts";
-import { Layout, SelectField } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { Filter } from "../ui/field.tsx";
 
 const ja = {
   title: "クラスター一覧",
@@ -144,12 +145,11 @@ export function ClustersPage(props: {
       <form method="get" action="/clusters" class="filters" role="search" aria-label={m.filters}>
         <div class="row">
           <BlockFilter ctx={ctx} blocks={props.blocks} block={filters.block} />
-          <SelectField
+          <Filter
             ctx={ctx}
-            tag={false}
             name="programme"
             label={t.programmeLabel}
-            value={filters.programme ?? ""}
+            value={filters.programme}
             options={[{ value: "", label: t.allProgrammes }, ...PROGRAMMES.map((p) => ({ value: p, label: t.programme[p] }))]}
           />
         </div>

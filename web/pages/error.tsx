@@ -6,7 +6,7 @@ import { dbFaultProblem } from "../../api/lib/db-fault.ts";
 import { logFault, routeOf } from "../../api/lib/problem.ts";
 import { pageCtx, render, type PageCtx, type WebContext } from "../context.ts";
 import type { Lang } from "../../lib/format.ts";
-import { Layout } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
 import { problemText } from "../../lib/problems.ts";
 
 /** What a person is told: Japanese from the problem registry; English keeps the service's specific detail. */

@@ -7,7 +7,8 @@ import { SECTORS } from "../../db/schema/registrations.ts";
 import type { PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDateTime } from "../../lib/format.ts";
 import { kindLabel, pick, SECTOR_LABELS } from "../i18n/domain.ts";
-import { ErrorSummary, Layout, RadioGroup, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { type Errors, ErrorSummary, Field, formFields } from "../ui/field.tsx";
 import { blockLabel, EventBadges, eventTitle, eventVenue, eventWhen, type BlockNames } from "../components.tsx";
 import { googleTemplateUrl, icsUrl } from "../links.ts";
 import { privacyNoticeOf } from "../../api/events/service.ts";
@@ -18,6 +19,7 @@ import type { Answers } from "../../api/questions/answers.ts";
 import type { EventQuestionRow } from "../../db/schema/questions.ts";
 import { QuestionFields, questionLabels } from "../questions.tsx";
 import { ExhibitorCall } from "../public/exhibitor-call.tsx";
+import { Notice, type PageNotice } from "../ui/notice.tsx";
 
 export type RegistrationFormState = {
   values: Record<string, string>;
@@ -26,7 +28,7 @@ export type RegistrationFormState = {
   errors: Errors;
   idempotencyKey: string;
   /** A message about the whole form (already registered, closed, too many attempts). */
-  message?: { tone: "alert" | "warn" | "ok"; text: string };
+  message?: PageNotice;
 };
 
 export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: BlockNames; full?: boolean; now?: Date }) {
@@ -197,75 +199,34 @@ export function RegistrationForm(props: {
   const { ctx, event: e, state } = props;
   const { m, lang } = ctx;
   const v = state.values;
+  const F = formFields(ctx, v, state.errors);
   const full = e.capacity !== null && e.confirmedCount >= e.capacity;
   return (
     <section aria-labelledby="register">
       <h2 id="register">{m.registerTitle}</h2>
       {state.message ? (
-        <div class={state.message.tone === "alert" ? "alert" : `notice ${state.message.tone}`} role="alert">
+        <Notice tone={state.message.tone} role="alert" block>
           {state.message.text}
-        </div>
+        </Notice>
       ) : null}
-      <ErrorSummary
-        ctx={ctx}
-        errors={state.errors}
-        labels={{ ...FIELD_LABELS(ctx), ...questionLabels(props.questions, lang) }}
-      />
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={{ ...FIELD_LABELS(ctx), ...questionLabels(props.questions, lang) }} />
       <p>{m.registerLead}</p>
-      {full ? <p class="notice warn">{m.waitlistLead}</p> : null}
+      {full ? <Notice tone="warn">{m.waitlistLead}</Notice> : null}
       <form method="post" action={`/events/${e.id}/register`} accept-charset="UTF-8" novalidate data-once>
         <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-        <TextField
-          ctx={ctx}
-          name="name"
-          label={m.name}
-          hint={m.nameHint}
-          value={v.name}
-          error={state.errors.name}
-          required
-          autocomplete="name"
-        />
-        <TextField
-          ctx={ctx}
-          name="nameKana"
-          label={m.nameKana}
-          hint={m.nameKanaHint}
-          value={v.nameKana}
-          error={state.errors.nameKana}
-          autocomplete="off"
-        />
-        <TextField
-          ctx={ctx}
-          name="email"
-          label={m.email}
-          hint={m.emailHint}
-          value={v.email}
-          error={state.errors.email}
-          required
-          inputmode="email"
-          autocomplete="email"
-          spellcheck={false}
-        />
-        <TextField
-          ctx={ctx}
-          name="organization"
-          label={m.organization}
-          hint={m.organizationHint}
-          value={v.organization}
-          error={state.errors.organization}
-          required
-          autocomplete="organization"
-        />
-        <RadioGroup
-          ctx={ctx}
+        <F name="name" label={m.name} hint={m.nameHint} required autocomplete="name" />
+        <F name="nameKana" label={m.nameKana} hint={m.nameKanaHint} autocomplete="off" />
+        <F name="email" label={m.email} hint={m.emailHint} required inputmode="email" autocomplete="email" spellcheck={false} />
+        <F name="organization" label={m.organization} hint={m.organizationHint} required autocomplete="organization" />
+        <F
+          as="radio"
           name="sector"
           label={m.sector}
-          value={v.sector}
-          error={state.errors.sector}
           required
           options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[lang][s] }))}
         />
-        <RadioGroup
+        <Field
+          as="radio"
           ctx={ctx}
           name="locale"
           label={m.locale}

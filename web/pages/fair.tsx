@@ -3,7 +3,7 @@ import type { EventRow } from "../../db/schema/index.ts";
 import type { listBooths } from "../../api/booths/service/floor-plan.ts";
 import { searchKey } from "../../api/lib/kana.ts";
 import type { PageCtx } from "../context.ts";
-import { Layout } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
 import { eventTitle, type BlockNames } from "../components.tsx";
 import { EventFacts } from "./event.tsx";
 import { boothAnchor, FairMap, FieldLegend, type FairBooth } from "./fair-map.tsx";

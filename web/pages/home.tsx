@@ -5,7 +5,8 @@ import { tokyoInstant, tokyoParts } from "../../lib/time.ts";
 import { japaneseHolidayName } from "../../api/councils/calendar-rules.ts";
 import { qs, type PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatDate } from "../../lib/format.ts";
-import { Layout, SelectField, TextField } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { Filter } from "../ui/field.tsx";
 import { EventCard, eventTitle, type BlockInfo, type BlockNames, BlockKindFilters } from "../components.tsx";
 
 export type HomeFilters = { block?: string; kind?: EventKind; fy?: number; q?: string };
@@ -22,9 +23,9 @@ function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilter
           <input type="hidden" name="month" value={monthKey(props.month)} />
         </>
       ) : null}
-      <TextField
+      <Filter
         ctx={ctx}
-        tag={false}
+        as="input"
         name="q"
         type="search"
         inputmode="search"
@@ -35,9 +36,8 @@ function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilter
       <div class="row">
         <BlockKindFilters ctx={ctx} blocks={props.blocks} block={filters.block} kind={filters.kind} />
         {props.month ? null : (
-          <SelectField
+          <Filter
             ctx={ctx}
-            tag={false}
             name="fy"
             label={m.fiscalYear}
             value={filters.fy === undefined ? "" : String(filters.fy)}

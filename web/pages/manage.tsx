@@ -3,15 +3,17 @@ import type { getManagedRegistration } from "../../api/registrations/service.ts"
 import { qrSvg } from "../../api/lib/qr.ts";
 import type { PageCtx } from "../context.ts";
 import { SECTOR_LABELS } from "../i18n/domain.ts";
-import { CopyField, Layout } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { CopyField } from "../ui/field.tsx";
 import { eventTitle, type BlockNames } from "../components.tsx";
 import { AddToCalendar, EventFacts } from "./event.tsx";
 import type { Answers } from "../../api/questions/answers.ts";
 import { registrationClosedReason } from "../../api/registrations/service.ts";
 import type { EventQuestionRow } from "../../db/schema/questions.ts";
 import { QUESTION_MESSAGES } from "../i18n/questions.ts";
-import type { Errors } from "../layout.tsx";
+import type { Errors } from "../ui/field.tsx";
 import { AnswerList, QuestionFields } from "../questions.tsx";
+import { Notice } from "../ui/notice.tsx";
 
 /** The registrant's answers; a form to change them while registration is open. */
 function AnswersSection(props: {
@@ -97,26 +99,14 @@ export function ManagePage(props: {
   const over = props.now.getTime() >= e.endsAt.getTime();
   return (
     <Layout ctx={ctx} title={title}>
-      {props.notice === "cancelled" ? (
-        <p class="notice ok" role="status">
-          {m.cancelledNotice}
-        </p>
-      ) : null}
+      {props.notice === "cancelled" ? <Notice tone="ok">{m.cancelledNotice}</Notice> : null}
       {typeof props.notice === "object" ? (
-        <div class="alert" role="alert">
+        <Notice tone="alert" block>
           {m.tooMany(props.notice.tooMany)}
-        </div>
+        </Notice>
       ) : null}
-      {props.notice === "answers-saved" ? (
-        <p class="notice ok" role="status">
-          {QUESTION_MESSAGES[lang].answersSaved}
-        </p>
-      ) : null}
-      {props.notice === "feed-link-sent" ? (
-        <p class="notice ok" role="status">
-          {m.feedLinkSent}
-        </p>
-      ) : null}
+      {props.notice === "answers-saved" ? <Notice tone="ok">{QUESTION_MESSAGES[lang].answersSaved}</Notice> : null}
+      {props.notice === "feed-link-sent" ? <Notice tone="ok">{m.feedLinkSent}</Notice> : null}
       <h1>{title}</h1>
       <p>
         {m.statusLabel}: <StatusLine ctx={ctx} found={found} />
@@ -220,7 +210,7 @@ export function CancelConfirmPage(props: { ctx: PageCtx; found: Managed; token: 
         </p>
       </section>
       {cancelled ? (
-        <p class="notice">{m.alreadyCancelled}</p>
+        <Notice>{m.alreadyCancelled}</Notice>
       ) : (
         <>
           <p>{m.cancelConfirmText}</p>

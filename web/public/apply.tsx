@@ -6,14 +6,16 @@ import { eventTitle, type BlockNames } from "../components.tsx";
 import type { PageCtx } from "../context.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { APPLY_MESSAGES, type ApplyMessages } from "../i18n/apply.ts";
-import { CopyField, ErrorSummary, Layout, RadioGroup, TextArea, TextField, type Errors } from "../layout.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { CopyField, type Errors, ErrorSummary, Field, formFields } from "../ui/field.tsx";
 import { EventFacts } from "../pages/event.tsx";
+import { Notice, type PageNotice } from "../ui/notice.tsx";
 
 export type ApplyFormState = {
   values: Record<string, string>;
   errors: Errors;
   idempotencyKey?: string;
-  message?: { tone: "alert" | "warn" | "ok"; text: string };
+  message?: PageNotice;
 };
 
 const words = (ctx: PageCtx): ApplyMessages => APPLY_MESSAGES[ctx.lang];
@@ -42,76 +44,32 @@ export function ApplicationFields(props: { ctx: PageCtx; event: EventRow; state:
   const a = words(ctx);
   const v = state.values;
   const err = state.errors;
+  const F = formFields(ctx, v, err);
   return (
     <>
-      <TextField
-        ctx={ctx}
-        name="organization"
-        label={a.organization}
-        hint={a.organizationHint}
-        value={v.organization}
-        error={err.organization}
-        required
-        autocomplete="organization"
-      />
-      <TextField
-        ctx={ctx}
-        name="organizationKana"
-        label={a.organizationKana}
-        value={v.organizationKana}
-        error={err.organizationKana}
-        autocomplete="off"
-      />
-      <TextField
-        ctx={ctx}
-        name="contactName"
-        label={a.contactName}
-        value={v.contactName}
-        error={err.contactName}
-        required
-        autocomplete="name"
-      />
-      <TextField
-        ctx={ctx}
-        name="email"
-        label={a.email}
-        hint={ctx.m.emailHint}
-        value={v.email}
-        error={err.email}
-        required
-        inputmode="email"
-        autocomplete="email"
-        spellcheck={false}
-      />
-      <TextField ctx={ctx} name="cluster" label={a.cluster} hint={a.clusterHint} value={v.cluster} error={err.cluster} />
-      <TextField ctx={ctx} name="field" label={a.field} hint={a.fieldHint} value={v.field} error={err.field} required />
+      <F name="organization" label={a.organization} hint={a.organizationHint} required autocomplete="organization" />
+      <F name="organizationKana" label={a.organizationKana} autocomplete="off" />
+      <F name="contactName" label={a.contactName} required autocomplete="name" />
+      <F name="email" label={a.email} hint={ctx.m.emailHint} required inputmode="email" autocomplete="email" spellcheck={false} />
+      <F name="cluster" label={a.cluster} hint={a.clusterHint} />
+      <F name="field" label={a.field} hint={a.fieldHint} required />
       {e.exhibitorBoothSizes.length ? (
-        <RadioGroup
-          ctx={ctx}
+        <F
+          as="radio"
           name="boothSize"
           label={a.boothSize}
-          value={v.boothSize}
-          error={err.boothSize}
           required
           options={e.exhibitorBoothSizes.map((s) => ({ value: s, label: s }))}
         />
       ) : (
-        <TextField
-          ctx={ctx}
-          name="boothSize"
-          label={a.boothSize}
-          hint={a.boothSizeHint}
-          value={v.boothSize}
-          error={err.boothSize}
-          required
-        />
+        <F name="boothSize" label={a.boothSize} hint={a.boothSizeHint} required />
       )}
       <fieldset>
         <legend>{a.preferences}</legend>
         <p class="hint">{a.preferencesHint}</p>
         <div class="row">
           {[1, 2, 3].map((i) => (
-            <TextField
+            <Field
               ctx={ctx}
               tag={false}
               name={`preference${i}`}
@@ -127,9 +85,10 @@ export function ApplicationFields(props: { ctx: PageCtx; event: EventRow; state:
       <p class="hint" id="f-competitors-hint">
         {a.competitorsHint}
       </p>
-      <TextArea ctx={ctx} name="competitors" label={a.competitors} value={v.competitors} error={err.competitors} />
-      <TextArea ctx={ctx} name="note" label={a.note} value={v.note} error={err.note} />
-      <RadioGroup
+      <F as="textarea" name="competitors" label={a.competitors} />
+      <F as="textarea" name="note" label={a.note} />
+      <Field
+        as="radio"
         ctx={ctx}
         name="locale"
         label={ctx.m.locale}
@@ -148,9 +107,9 @@ function FormMessage(props: { state: ApplyFormState }) {
   const msg = props.state.message;
   if (!msg) return null;
   return (
-    <div class={msg.tone === "alert" ? "alert" : `notice ${msg.tone}`} role="alert">
+    <Notice tone={msg.tone} role="alert" block>
       {msg.text}
-    </div>
+    </Notice>
   );
 }
 
@@ -181,7 +140,7 @@ export function ApplyPage(props: { ctx: PageCtx; event: EventRow; blocks: BlockN
           </form>
         </>
       ) : state.message ? null : (
-        <p class="notice">{a.closedReason["exhibitor-call-closed"]}</p>
+        <Notice>{a.closedReason["exhibitor-call-closed"]}</Notice>
       )}
     </Layout>
   );
@@ -217,16 +176,8 @@ export function ApplicationPage(props: {
   const badge = x.status === "declined" || x.status === "withdrawn" ? "bad" : x.status === "applied" ? "info" : "ok";
   return (
     <Layout ctx={ctx} title={title}>
-      {props.notice === "saved" ? (
-        <p class="notice ok" role="status">
-          {a.savedNotice}
-        </p>
-      ) : null}
-      {props.notice === "withdrawn" ? (
-        <p class="notice ok" role="status">
-          {a.withdrawnNotice}
-        </p>
-      ) : null}
+      {props.notice === "saved" ? <Notice tone="ok">{a.savedNotice}</Notice> : null}
+      {props.notice === "withdrawn" ? <Notice tone="ok">{a.withdrawnNotice}</Notice> : null}
       <h1>{title}</h1>
       <p>
         {a.status}:{" "}
@@ -235,9 +186,9 @@ export function ApplicationPage(props: {
         </span>
       </p>
       {x.status === "declined" && x.declineReason ? (
-        <p class="notice warn" data-testid="decline-reason">
+        <Notice tone="warn" testid="decline-reason">
           {a.declineReason}: {x.declineReason}
-        </p>
+        </Notice>
       ) : null}
       <section class="panel" aria-labelledby="ev">
         <h2 id="ev">
@@ -259,7 +210,7 @@ export function ApplicationPage(props: {
           ) : null}
         </section>
       ) : x.status === "unassigned" ? (
-        <p class="notice">{a.noBoothPublished}</p>
+        <Notice>{a.noBoothPublished}</Notice>
       ) : x.status === "applied" || x.status === "accepted" ? (
         <p class="muted">{a.noBoothYet}</p>
       ) : null}
@@ -328,7 +279,7 @@ export function WithdrawConfirmPage(props: { ctx: PageCtx; event: EventRow; view
         <p>{x.organization}</p>
       </section>
       {x.status === "withdrawn" ? (
-        <p class="notice">{a.withdrawnNotice}</p>
+        <Notice>{a.withdrawnNotice}</Notice>
       ) : (
         <>
           <p>{a.withdrawText}</p>

@@ -2,9 +2,12 @@
 import type { PageCtx } from "../../context.ts";
 import { eventTitle } from "../../components.tsx";
 import type { EventRow } from "../../../db/schema/index.ts";
-import { Csrf, Layout } from "../../layout.tsx";
+import { Layout } from "../../ui/layout.tsx";
+import { Table } from "../../ui/table.tsx";
+import { Csrf } from "../../ui/field.tsx";
 import { BoothMap, MapLegend, type MapBooth } from "./map.tsx";
 import { boothsPath, EventHeading, named, type Allocation, type Booth, type Exhibitor } from "./shared.tsx";
+import { Notice } from "../../ui/notice.tsx";
 
 const number = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
@@ -48,11 +51,11 @@ export function AllocationPreviewPage(props: {
     <Layout ctx={ctx} title={`${m.previewTitle} — ${eventTitle(e, ctx.lang)}`} section="admin-events">
       <EventHeading ctx={ctx} event={e} title={m.previewTitle} />
       {props.stale ? (
-        <div class="alert" role="alert" tabindex={-1} data-error-summary>
+        <Notice tone="alert" block focus>
           <p>{m.stalePreview}</p>
-        </div>
+        </Notice>
       ) : null}
-      <p class="notice warn">{m.previewLead}</p>
+      <Notice tone="warn">{m.previewLead}</Notice>
       <section aria-labelledby="score-title">
         <h2 id="score-title">{m.score}</h2>
         <dl class="facts" data-testid="score">
@@ -83,28 +86,17 @@ export function AllocationPreviewPage(props: {
         {changes.length === 0 ? (
           <p>{m.noChanges}</p>
         ) : (
-          <div class="table-wrap">
-            <table data-testid="changes">
-              <thead>
-                <tr>
-                  <th scope="col">{m.booth}</th>
-                  <th scope="col">{m.before}</th>
-                  <th scope="col" aria-hidden="true"></th>
-                  <th scope="col">{m.after}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((row) => (
-                  <tr data-change={row.booth}>
-                    <th scope="row">{row.booth}</th>
-                    <td>{who(row.before)}</td>
-                    <td aria-hidden="true">→</td>
-                    <td>{who(row.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            testid="changes"
+            rows={changes}
+            rowAttrs={(row) => ({ "data-change": row.booth })}
+            columns={[
+              { head: m.booth, rowHeader: true, cell: (row) => row.booth },
+              { head: m.before, cell: (row) => who(row.before) },
+              { head: "", hidden: true, cell: () => "→" },
+              { head: m.after, cell: (row) => who(row.after) },
+            ]}
+          />
         )}
         <p class="muted">{m.unchangedCount(booths.length - changes.length)}</p>
       </section>
@@ -113,26 +105,16 @@ export function AllocationPreviewPage(props: {
         {result.unassigned.length === 0 ? (
           <p>{m.noneUnassigned}</p>
         ) : (
-          <div class="table-wrap">
-            <table data-testid="unassigned">
-              <thead>
-                <tr>
-                  <th scope="col">{m.exhibitorName}</th>
-                  <th scope="col">{m.sizeClass}</th>
-                  <th scope="col">{m.reason}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.unassigned.map((u) => (
-                  <tr data-unassigned={u.exhibitor}>
-                    <th scope="row">{who(u.exhibitor)}</th>
-                    <td>{byRef.get(u.exhibitor)?.size ?? ""}</td>
-                    <td>{m.unassignedReason[u.reason] ?? u.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            testid="unassigned"
+            rows={result.unassigned}
+            rowAttrs={(u) => ({ "data-unassigned": u.exhibitor })}
+            columns={[
+              { head: m.exhibitorName, rowHeader: true, cell: (u) => who(u.exhibitor) },
+              { head: m.sizeClass, cell: (u) => byRef.get(u.exhibitor)?.size ?? "" },
+              { head: m.reason, cell: (u) => m.unassignedReason[u.reason] ?? u.reason },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="proposed-title">

@@ -5,11 +5,13 @@
 import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
 import { eventTitle } from "../../components.tsx";
-import { Csrf, ErrorSummary, Layout, type Errors } from "../../layout.tsx";
+import { Layout } from "../../ui/layout.tsx";
+import { Csrf, type Errors, ErrorSummary } from "../../ui/field.tsx";
 import { BoothMap, holderOf, MapLegend } from "./map.tsx";
 import { boothsPath, EventHeading, type AssignValues, type Booth, type Exhibitor } from "./shared.tsx";
 import { BoothTable, ExhibitorTable } from "./tables.tsx";
 import { UploadForms } from "./uploads.tsx";
+import { Notice } from "../../ui/notice.tsx";
 
 export function BoothsPage(props: {
   ctx: PageCtx;
@@ -31,15 +33,15 @@ export function BoothsPage(props: {
     <Layout ctx={ctx} title={`${m.boothsTitle} — ${eventTitle(e, ctx.lang)}`} section="admin-events">
       <EventHeading ctx={ctx} event={e} title={m.boothsTitle} />
       {props.notice ? (
-        <p class="notice ok" role="status" id="status">
+        <Notice tone="ok" id="status">
           {props.notice}
-        </p>
+        </Notice>
       ) : null}
       {props.alert ? (
-        <div class="alert" role="alert" tabindex={-1} data-error-summary id="conflict">
+        <Notice tone="alert" block focus id="conflict">
           <h2>{m.conflictTitle}</h2>
           <p>{props.alert}</p>
-        </div>
+        </Notice>
       ) : null}
       <ErrorSummary ctx={ctx} errors={props.errors ?? {}} labels={{ exhibitor: m.exhibitorSelect, booth: m.boothSelect }} />
       <ul class="counts">
@@ -66,7 +68,7 @@ export function BoothsPage(props: {
       </ul>
 
       {booths.length === 0 ? (
-        <p class="notice">{m.noBooths}</p>
+        <Notice>{m.noBooths}</Notice>
       ) : (
         <div class="booth-layout">
           <section class="form-col" id="assign" aria-labelledby="assign-title">

@@ -10,9 +10,12 @@ import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
 import { eventTitle } from "../../components.tsx";
 import { fieldMessage } from "../../i18n/field-errors.ts";
-import { Csrf, Layout } from "../../layout.tsx";
+import { Layout } from "../../ui/layout.tsx";
+import { Csrf } from "../../ui/field.tsx";
 import { BoothMap } from "./map.tsx";
 import { boothsPath, EventHeading } from "./shared.tsx";
+import { Notice } from "../../ui/notice.tsx";
+import { SubLine, Table } from "../../ui/table.tsx";
 
 export type FloorPlanPreview = Awaited<ReturnType<typeof previewFloorPlan>>;
 export type ExhibitorsPreview = Awaited<ReturnType<typeof previewExhibitors>>;
@@ -82,39 +85,31 @@ function RowErrors(props: { ctx: PageCtx; errors: RowError[] }) {
     return fieldMessage({ field: e.column, code: e.code, message: e.message }, lang);
   };
   return (
-    <div class="alert" role="alert" tabindex={-1} data-error-summary id="upload-errors">
+    <Notice tone="alert" block focus id="upload-errors">
       <h2>{m.uploadErrorsTitle(errors.length)}</h2>
       <p>{m.uploadErrorsLead}</p>
-      <div class="table-wrap">
-        <table data-testid="row-errors" class="stack">
-          <thead>
-            <tr>
-              <th scope="col">{m.uploadRow}</th>
-              <th scope="col">{m.uploadColumn}</th>
-              <th scope="col">{m.uploadProblem}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr data-row={e.row} data-column={e.column}>
-                <th scope="row" data-label={m.uploadRow}>
-                  {e.row === 0 ? m.uploadWholeFile : e.row}
-                </th>
-                <td data-label={m.uploadColumn}>
-                  <code>{e.column}</code>
-                </td>
-                <td data-label={m.uploadProblem}>
-                  {say(e)}
-                  <br />
-                  <span class="muted">{e.message}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        stack
+        testid="row-errors"
+        rows={shown}
+        rowAttrs={(e) => ({ "data-row": String(e.row), "data-column": e.column })}
+        columns={[
+          { head: m.uploadRow, rowHeader: true, label: m.uploadRow, cell: (e) => (e.row === 0 ? m.uploadWholeFile : e.row) },
+          { head: m.uploadColumn, cell: (e) => <code>{e.column}</code> },
+          {
+            head: m.uploadProblem,
+            cell: (e) => (
+              <>
+                {say(e)}
+                <br />
+                <span class="muted">{e.message}</span>
+              </>
+            ),
+          },
+        ]}
+      />
       {errors.length > shown.length ? <p>{m.uploadErrorsMore(errors.length - shown.length)}</p> : null}
-    </div>
+    </Notice>
   );
 }
 
@@ -149,44 +144,45 @@ function ChangeList(props: { ctx: PageCtx; lines: Line[]; keyLabel: string }) {
   const label = { added: m.uploadAdded, changed: m.uploadChanged, removed: m.uploadRemoved };
   if (!props.lines.length) return <p>{m.uploadNoChange}</p>;
   return (
-    <div class="table-wrap">
-      <table data-testid="upload-changes" class="stack">
-        <thead>
-          <tr>
-            <th scope="col">{props.keyLabel}</th>
-            <th scope="col">{m.statusCol}</th>
-            <th scope="col">{m.uploadChangedFields}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.lines.map((l) => (
-            <tr data-change={l.what} data-key={l.key}>
-              <th scope="row" data-label={props.keyLabel}>
-                {l.key}
-                {l.sub ? (
-                  <>
-                    <br />
-                    <span class="muted">{l.sub}</span>
-                  </>
-                ) : null}
-              </th>
-              <td data-label={m.statusCol}>
-                <span class={`badge ${l.what === "added" ? "ok" : l.what === "removed" ? "warn" : "info"}`}>{label[l.what]}</span>
-              </td>
-              <td data-label={m.uploadChangedFields}>
-                {l.main}
-                {l.note ? (
-                  <>
-                    <br />
-                    <strong>{l.note}</strong>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      stack
+      testid="upload-changes"
+      rows={props.lines}
+      rowAttrs={(l) => ({ "data-change": l.what, "data-key": l.key })}
+      columns={[
+        {
+          head: props.keyLabel,
+          rowHeader: true,
+          label: props.keyLabel,
+          cell: (l) => (
+            <>
+              {l.key}
+              <SubLine>{l.sub}</SubLine>
+            </>
+          ),
+        },
+        {
+          head: m.statusCol,
+          cell: (l) => (
+            <span class={`badge ${l.what === "added" ? "ok" : l.what === "removed" ? "warn" : "info"}`}>{label[l.what]}</span>
+          ),
+        },
+        {
+          head: m.uploadChangedFields,
+          cell: (l) => (
+            <>
+              {l.main}
+              {l.note ? (
+                <>
+                  <br />
+                  <strong>{l.note}</strong>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -228,11 +224,7 @@ export function UploadPreviewPage(props: { ctx: PageCtx; event: EventRow; check:
   const preview = "preview" in check ? check.preview : null;
   const blocked = check.kind === "floor-plan" && preview && "inUse" in preview && preview.inUse;
   const lines =
-    "preview" in check
-      ? check.kind === "floor-plan"
-        ? floorPlanLines(check.preview)
-        : exhibitorLines(ctx, check.preview)
-      : [];
+    "preview" in check ? (check.kind === "floor-plan" ? floorPlanLines(check.preview) : exhibitorLines(ctx, check.preview)) : [];
   return (
     <Layout ctx={ctx} title={`${title} — ${eventTitle(e, ctx.lang)}`} section="admin-events">
       <EventHeading ctx={ctx} event={e} title={title} />
@@ -251,16 +243,16 @@ export function UploadPreviewPage(props: { ctx: PageCtx; event: EventRow; check:
       ) : (
         <>
           {props.stale ? (
-            <div class="alert" role="alert" tabindex={-1} data-error-summary id="upload-stale">
+            <Notice tone="alert" block focus id="upload-stale">
               <p>{m.uploadStale}</p>
-            </div>
+            </Notice>
           ) : null}
           {blocked ? (
-            <div class="alert" role="alert" tabindex={-1} data-error-summary id="upload-blocked">
+            <Notice tone="alert" block focus id="upload-blocked">
               <p>{m.uploadInUse}</p>
-            </div>
+            </Notice>
           ) : (
-            <p class="notice warn">{m.uploadPreviewLead}</p>
+            <Notice tone="warn">{m.uploadPreviewLead}</Notice>
           )}
           <Counts
             ctx={ctx}
@@ -269,7 +261,13 @@ export function UploadPreviewPage(props: { ctx: PageCtx; event: EventRow; check:
             removed={preview!.removed.length}
             unchanged={preview!.unchanged}
           />
-          <form method="post" enctype="multipart/form-data" action={`${uploadPath(e.id, check.kind)}/confirm`} class="actions" data-once>
+          <form
+            method="post"
+            enctype="multipart/form-data"
+            action={`${uploadPath(e.id, check.kind)}/confirm`}
+            class="actions"
+            data-once
+          >
             <Csrf ctx={ctx} />
             <input type="hidden" name="basis" value={preview!.basis} />
             <input type="hidden" name="text" value={props.text} />
