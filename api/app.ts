@@ -24,7 +24,7 @@ import { problemResponse } from "./lib/problem.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { registrationRoutes } from "./registrations/routes.ts";
 import { isPagePath, webRoutes } from "../web/routes.tsx";
-import { renderError } from "../web/pages/error.tsx";
+import { renderError } from "../web/ui/error-page.tsx";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Whole lists sent at once (a floor plan, every exhibitor) may be this large. */

@@ -127,10 +127,10 @@ describe("layers", () => {
   it("the rules catch what they are for", () => {
     expect(wrongWay("api/mail/registration-mail.ts", "web/format.ts")).toMatch(/higher layer/);
     expect(wrongWay("db/seed/seed.ts", "api/lib/time.ts")).toMatch(/higher layer/);
-    expect(wrongWay("web/admin-routes.tsx", "api/auth/routes.ts")).toMatch(/only by api\/app.ts/);
-    expect(wrongWay("jobs/deliver-mail.ts", "web/pages/event.tsx")).toMatch(/higher layer/);
-    expect(wrongWay("api/events/routes.ts", "web/layout.tsx")).toMatch(/across the HTTP layer/);
+    expect(wrongWay("web/admin/routes.tsx", "api/auth/routes.ts")).toMatch(/only by api\/app.ts/);
+    expect(wrongWay("jobs/deliver-mail.ts", "web/public/event/page.tsx")).toMatch(/higher layer/);
+    expect(wrongWay("api/events/routes.ts", "web/ui/layout.tsx")).toMatch(/across the HTTP layer/);
     expect(wrongWay("api/app.ts", "api/events/routes.ts")).toBeNull();
-    expect(wrongWay("web/pages/event.tsx", "api/events/service.ts")).toBeNull();
+    expect(wrongWay("web/public/event/page.tsx", "api/events/service.ts")).toBeNull();
   });
 });

@@ -5,14 +5,14 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../api/deps.ts";
 import { problemResponse } from "../api/lib/problem.ts";
-import { adminRoutes } from "./admin-routes.tsx";
-import { applyPages } from "./apply-routes.tsx";
+import { adminRoutes } from "./admin/routes.tsx";
+import { applyPages } from "./public/apply/routes.tsx";
 import { assetRoutes } from "./assets/index.ts";
 import { languages, type WebEnv } from "./context.ts";
-import { directoryPages } from "./directory-routes.tsx";
-import { notFoundPage, renderError } from "./pages/error.tsx";
-import { publicRoutes } from "./public-routes.tsx";
-import { problemPages } from "./problem-pages.tsx";
+import { directoryPages } from "./public/clusters/routes.tsx";
+import { notFoundPage, renderError } from "./ui/error-page.tsx";
+import { publicRoutes } from "./public/event/routes.tsx";
+import { problemPages } from "./public/problems/routes.tsx";
 
 /**
  * Paths the pages own; middleware is bound to these only, so the API's requests never pass through

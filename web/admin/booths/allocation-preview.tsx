@@ -1,6 +1,6 @@
 /** The automatic allocation's proposal: its score, the booths it changes, who stays without one, its map. */
 import type { PageCtx } from "../../context.ts";
-import { eventTitle } from "../../components.tsx";
+import { eventTitle } from "../../ui/event.tsx";
 import type { EventRow } from "../../../db/schema/index.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { Table } from "../../ui/table.tsx";

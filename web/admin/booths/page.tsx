@@ -4,7 +4,7 @@
  */
 import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
-import { eventTitle } from "../../components.tsx";
+import { eventTitle } from "../../ui/event.tsx";
 import { Layout } from "../../ui/layout.tsx";
 import { Csrf, type Errors, ErrorSummary } from "../../ui/field.tsx";
 import { BoothMap, holderOf, MapLegend } from "./map.tsx";

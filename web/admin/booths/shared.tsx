@@ -4,7 +4,7 @@ import type { listExhibitors } from "../../../api/booths/service/exhibitors.ts";
 import type { listBooths } from "../../../api/booths/service/floor-plan.ts";
 import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
-import { eventTitle, eventWhen } from "../../components.tsx";
+import { eventTitle, eventWhen } from "../../ui/event.tsx";
 
 export type Booth = Awaited<ReturnType<typeof listBooths>>[number];
 export type Exhibitor = Awaited<ReturnType<typeof listExhibitors>>[number];

@@ -8,7 +8,7 @@ import type { RowError } from "../../../api/booths/service/csv-sheet.ts";
 import type { previewExhibitors, previewFloorPlan, UploadKind } from "../../../api/booths/service/uploads.ts";
 import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
-import { eventTitle } from "../../components.tsx";
+import { eventTitle } from "../../ui/event.tsx";
 import { fieldMessage } from "../../i18n/field-errors.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { Csrf } from "../../ui/field.tsx";
