@@ -4,7 +4,51 @@
  */
 import { PROBLEMS, type ProblemCode, type ProblemData } from "../lib/problems.ts";
 
-export type FieldError = { field: string; code: string; message: string };
+/**
+ * One field's problem: `code` is zod's issue code (too_small, invalid_type …) or the product's own
+ * (required, unknown, duplicate, out_of_scope …); `message` is English, for API clients; `params`
+ * says what a page needs to put it in a person's language.
+ */
+export type FieldError = { field: string; code: string; message: string; params?: FieldErrorParams };
+
+/** The product's reasons for a check zod reports as `custom` or `invalid_format`, and for two fields out of order. */
+export const FIELD_REASONS = [
+  "invalid_unicode",
+  "control_character",
+  "single_line",
+  "bidi",
+  "email",
+  "kana",
+  "date_time",
+  "not_a_day",
+  "year_range",
+  "must_tick",
+  "before",
+  "options_needed",
+  "options_not_allowed",
+  "listed_twice",
+  "max_length_not_allowed",
+] as const;
+export type FieldReason = (typeof FIELD_REASONS)[number];
+
+/** A field error's parameters: zod's (the bounds, the expected type, the options) and the product's reason. */
+export type FieldErrorParams = {
+  reason?: FieldReason;
+  /** No value was given at all (a missing key, or null where a value is needed). */
+  missing?: boolean;
+  /** invalid_type: what was expected ("string", "number", "int" …). */
+  expected?: string;
+  /** too_big / too_small: what was measured ("string" in characters, "number", "array" in items …) and the bound. */
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  /** invalid_value: the values allowed. */
+  values?: (string | number | boolean | null)[];
+  /** invalid_format: zod's format ("regex", "email" …). */
+  format?: string;
+  /** reason "before": the field this one may not come before. */
+  after?: string;
+};
 
 export class AppError extends Error {
   constructor(

@@ -15,7 +15,7 @@ const password = z
   .string()
   .min(12, "must be at least 12 characters")
   .max(200, "must be at most 200 characters")
-  .refine((s) => s.isWellFormed(), "contains invalid Unicode");
+  .refine((s) => s.isWellFormed(), { message: "contains invalid Unicode", params: { reason: "invalid_unicode" } });
 
 export const OrganiserCreate = z
   .strictObject({

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { boothSize } from "../lib/booth-size.ts";
 import { toKatakana } from "../lib/kana.ts";
-import { emailField, line, paragraph } from "../lib/text.ts";
+import { emailField, line, paragraph, reasoned } from "../lib/text.ts";
 
 /** A booth code as the floor plan has it; full-width input (Ａ－０１) is read as A-01. */
 const boothCode = z
@@ -24,7 +24,7 @@ const organizationKana = line(200)
     z
       .string()
       .regex(
-        /^[\p{Script=Hiragana}\p{Script=Katakana}ー・A-Za-z0-9 .,'&()\-\u3000]+$/u,
+        reasoned(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・A-Za-z0-9 .,'&()\-\u3000]+$/u, "kana"),
         "must be written in kana (or Latin letters)",
       ),
   );

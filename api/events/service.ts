@@ -51,7 +51,9 @@ function resolveTimes(startsAt: string | Date, endsAt: string | Date, allDay: bo
     if (end.getTime() <= start.getTime()) end = new Date(start.getTime() + DAY_MS);
   }
   if (end.getTime() < start.getTime()) {
-    throw new ValidationFailed([{ field: "endsAt", code: "too_small", message: "must not be before startsAt" }]);
+    throw new ValidationFailed([
+      { field: "endsAt", code: "too_small", message: "must not be before startsAt", params: { reason: "before", after: "startsAt" } },
+    ]);
   }
   return { start, end };
 }
@@ -135,7 +137,12 @@ async function assertBlock(db: Db, code: string | null | undefined) {
 function checkWindow(opens: Date | null, closes: Date | null) {
   if (opens && closes && closes.getTime() < opens.getTime()) {
     throw new ValidationFailed([
-      { field: "registrationClosesAt", code: "too_small", message: "must not be before registrationOpensAt" },
+      {
+        field: "registrationClosesAt",
+        code: "too_small",
+        message: "must not be before registrationOpensAt",
+        params: { reason: "before", after: "registrationOpensAt" },
+      },
     ]);
   }
 }
@@ -165,7 +172,12 @@ function resolveCall(kind: string, input: CallInput, current?: Pick<EventRow, ke
   }
   if (opens && closes && closes.getTime() < opens.getTime()) {
     throw new ValidationFailed([
-      { field: "exhibitorCallClosesAt", code: "too_small", message: "must not be before exhibitorCallOpensAt" },
+      {
+        field: "exhibitorCallClosesAt",
+        code: "too_small",
+        message: "must not be before exhibitorCallOpensAt",
+        params: { reason: "before", after: "exhibitorCallOpensAt" },
+      },
     ]);
   }
   return { exhibitorCallOpensAt: opens, exhibitorCallClosesAt: closes, exhibitorBoothSizes: sizes };

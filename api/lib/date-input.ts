@@ -19,9 +19,13 @@ function checkDatePart(s: string, ctx: z.RefinementCtx) {
   if (!m) return;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!isCalendarDate(y, mo, d)) {
-    ctx.addIssue({ code: "custom", message: `${m[0]} is not a day of the calendar` });
+    ctx.addIssue({ code: "custom", message: `${m[0]} is not a day of the calendar`, params: { reason: "not_a_day" } });
   } else if (y < MIN_YEAR || y > MAX_YEAR) {
-    ctx.addIssue({ code: "custom", message: `the year must be between ${MIN_YEAR} and ${MAX_YEAR}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `the year must be between ${MIN_YEAR} and ${MAX_YEAR}`,
+      params: { reason: "year_range", minimum: MIN_YEAR, maximum: MAX_YEAR },
+    });
   }
 }
 
@@ -33,6 +37,7 @@ export const instantInput = z
   .max(40)
   .refine((s) => DATE_ONLY.test(s) || offsetDateTime.safeParse(s).success, {
     message: "must be an ISO 8601 date-time with offset (2026-06-12T14:00:00+09:00) or a date (2026-06-12)",
+    params: { reason: "date_time" },
   })
   .superRefine(checkDatePart)
   .openapi({ example: "2026-06-12T14:00:00+09:00" });
@@ -43,6 +48,7 @@ export const dateTimeInput = z
   .max(40)
   .refine((s) => offsetDateTime.safeParse(s).success, {
     message: "must be an ISO 8601 date-time with offset (2026-06-12T14:00:00+09:00)",
+    params: { reason: "date_time" },
   })
   .superRefine(checkDatePart)
   .openapi({ example: "2027-04-01T00:30:00+09:00" });

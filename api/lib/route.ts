@@ -10,7 +10,8 @@ import { PROBLEMS } from "../../lib/problems.ts";
 import { requireAdmin, requireStaff } from "../auth/middleware.ts";
 import type { AppEnv, Ctx } from "../deps.ts";
 import { ValidationFailed } from "../errors.ts";
-import { fieldErrors, jsonBody, newRouter, problems } from "./router.ts";
+import { fieldErrors } from "./field-errors.ts";
+import { jsonBody, newRouter, problems } from "./router.ts";
 
 /**
  * Who may call: anyone (a secret in the path, such as a manage token, is checked by the verb),

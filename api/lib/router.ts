@@ -1,16 +1,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ZodError } from "zod";
-import { ValidationFailed, type FieldError } from "../errors.ts";
+import { FIELD_REASONS, ValidationFailed } from "../errors.ts";
+import { fieldErrors } from "./field-errors.ts";
 import type { AppEnv } from "../deps.ts";
-
-/** Turns zod issues into field errors; the field is the dotted path, prefixed for non-body targets. */
-export function fieldErrors(error: ZodError, target?: string): FieldError[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    const prefix = target && target !== "json" && target !== "form" ? `${target}.` : "";
-    return { field: path ? `${prefix}${path}` : (target ?? "body"), code: issue.code, message: issue.message };
-  });
-}
 
 /** A router whose validation failures go to the one error handler as problem+json. */
 export function newRouter() {
@@ -21,6 +13,22 @@ export function newRouter() {
   });
 }
 
+/** What a field error says beyond its code (api/errors.ts FieldErrorParams), for saying it in another language. */
+const FieldErrorParamsSchema = z
+  .object({
+    reason: z.enum(FIELD_REASONS),
+    missing: z.boolean(),
+    expected: z.string(),
+    origin: z.string(),
+    minimum: z.number(),
+    maximum: z.number(),
+    values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    format: z.string(),
+    after: z.string(),
+  })
+  .partial()
+  .openapi("FieldErrorParams");
+
 const ProblemSchema = z
   .object({
     type: z.string(),
@@ -29,7 +37,9 @@ const ProblemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), params: FieldErrorParamsSchema.optional() }))
+      .optional(),
   })
   .openapi("Problem");
 

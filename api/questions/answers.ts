@@ -5,7 +5,8 @@
  */
 import type { z } from "@hono/zod-openapi";
 import type { AnswerValue, EventQuestionRow } from "../../db/schema/questions.ts";
-import type { FieldError } from "../errors.ts";
+import type { FieldError, FieldErrorParams } from "../errors.ts";
+import { issueParams } from "../lib/field-errors.ts";
 import { line, paragraph } from "../lib/text.ts";
 import { DEFAULT_MAX_LENGTH } from "./schemas.ts";
 
@@ -18,10 +19,10 @@ function maxLengthOf(q: Pick<Question, "kind" | "maxLength">): number {
 
 const fieldOf = (id: string) => `answers.${id}`;
 
-function textIssue(result: z.ZodSafeParseResult<string>): { code: string; message: string } | null {
+function textIssue(result: z.ZodSafeParseResult<string>): { code: string; message: string; params?: FieldErrorParams } | null {
   if (result.success) return null;
   const issue = result.error.issues[0]!;
-  return { code: issue.code, message: issue.message };
+  return { code: issue.code, message: issue.message, params: issueParams(issue) };
 }
 
 /**
@@ -46,7 +47,8 @@ export function checkAnswers(
   for (const q of questions) {
     const field = fieldOf(q.id);
     const v = Object.hasOwn(raw, q.id) ? raw[q.id] : undefined;
-    const fail = (code: string, message: string) => errors.push({ field, code, message });
+    const fail = (code: string, message: string, params?: FieldErrorParams) =>
+      errors.push({ field, code, message, ...(params ? { params } : {}) });
     let value: AnswerValue | undefined;
     switch (q.kind) {
       case "text":
@@ -61,7 +63,7 @@ export function checkAnswers(
         const result = (q.kind === "text" ? line(max) : paragraph(max)).safeParse(v);
         const issue = textIssue(result);
         if (issue) {
-          fail(issue.code, issue.message);
+          fail(issue.code, issue.message, issue.params);
           continue;
         }
         if (result.data) value = result.data;
@@ -108,7 +110,8 @@ export function checkAnswers(
     }
     const answered = value !== undefined && !(q.kind === "checkbox" && value === false);
     if (requireAll && q.required && !answered) {
-      fail("required", q.kind === "checkbox" ? "must be ticked" : "is required");
+      if (q.kind === "checkbox") fail("required", "must be ticked", { reason: "must_tick" });
+      else fail("required", "is required");
       continue;
     }
     if (value !== undefined) answers[q.id] = value;

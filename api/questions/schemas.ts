@@ -31,17 +31,37 @@ export const QuestionInput = z
   .superRefine((q, ctx) => {
     const listed = q.kind === "choice" || q.kind === "multi";
     if (listed && !q.options?.length)
-      ctx.addIssue({ code: "custom", path: ["options"], message: `a ${q.kind} question needs options` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: `a ${q.kind} question needs options`,
+        params: { reason: "options_needed" },
+      });
     if (!listed && q.options?.length)
-      ctx.addIssue({ code: "custom", path: ["options"], message: "only choice and multi questions have options" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: "only choice and multi questions have options",
+        params: { reason: "options_not_allowed" },
+      });
     const seen = new Set<string>();
     q.options?.forEach((o, i) => {
       if (seen.has(o.value))
-        ctx.addIssue({ code: "custom", path: ["options", i, "value"], message: `option ${o.value} is listed twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["options", i, "value"],
+          message: `option ${o.value} is listed twice`,
+          params: { reason: "listed_twice" },
+        });
       seen.add(o.value);
     });
     if (q.maxLength != null && q.kind !== "text" && q.kind !== "textarea")
-      ctx.addIssue({ code: "custom", path: ["maxLength"], message: "only text and textarea questions have a maxLength" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxLength"],
+        message: "only text and textarea questions have a maxLength",
+        params: { reason: "max_length_not_allowed" },
+      });
   })
   .openapi("QuestionInput");
 export type QuestionInputValue = z.infer<typeof QuestionInput>;
@@ -53,7 +73,13 @@ export const QuestionsInput = z
     const seen = new Set<string>();
     qs.forEach((q, i) => {
       if (q.id === undefined) return;
-      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `question ${q.id} is listed twice` });
+      if (seen.has(q.id))
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "id"],
+          message: `question ${q.id} is listed twice`,
+          params: { reason: "listed_twice" },
+        });
       seen.add(q.id);
     });
   })

@@ -12,7 +12,7 @@ import { EventCreate, EventPatch } from "../../api/events/schemas.ts";
 import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from "../../api/events/service.ts";
 import type { EventRow } from "../../db/schema/index.ts";
 import { endSession, startSession } from "../../api/auth/session-cookie.ts";
-import { fieldErrors } from "../../api/lib/router.ts";
+import { fieldErrors, REPORT_INPUT } from "../../api/lib/field-errors.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../../lib/time.ts";
 import {
   checkInByCode,
@@ -189,7 +189,7 @@ export function adminRoutes(deps: AppDeps) {
     const next = form.next;
     const again = (status: number, extra: { errors?: Errors; message?: string }) =>
       render(c, <LoginPage ctx={ctx} email={form.email} next={next} {...extra} />, status, NO_STORE);
-    const parsed = LoginInput.safeParse({ email: form.email ?? "", password: form.password ?? "" });
+    const parsed = LoginInput.safeParse({ email: form.email ?? "", password: form.password ?? "" }, REPORT_INPUT);
     if (!parsed.success) return again(400, { errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     try {
       await startSession(c, deps, whoOf(c, deps), parsed.data.email, parsed.data.password);
@@ -237,7 +237,7 @@ export function adminRoutes(deps: AppDeps) {
     const token = form.token ?? "";
     const page = (status: number, props: { errors?: Errors; invalid?: boolean; done?: boolean }) =>
       render(c, <PasswordPage ctx={ctx} token={token} {...props} />, status, NO_STORE);
-    const parsed = PasswordSet.safeParse({ token, password: form.password ?? "" });
+    const parsed = PasswordSet.safeParse({ token, password: form.password ?? "" }, REPORT_INPUT);
     const errors: Errors = parsed.success ? {} : errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang);
     if (!errors.password && (form.confirm ?? "") !== (form.password ?? "")) errors.confirm = ctx.m.passwordMismatch;
     if (errors.token) return page(404, { invalid: true });
@@ -345,12 +345,12 @@ export function adminRoutes(deps: AppDeps) {
     const who = whoOf(c, deps);
     try {
       if (existing) {
-        const parsed = EventPatch.safeParse(raw);
+        const parsed = EventPatch.safeParse(raw, REPORT_INPUT);
         if (!parsed.success) return again(400, errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang));
         await updateEvent({ ...deps, id: existing.id, input: parsed.data, who });
         return c.redirect(`/admin/events/${existing.id}/edit?saved=1`, 303);
       }
-      const parsed = EventCreate.safeParse(raw);
+      const parsed = EventCreate.safeParse(raw, REPORT_INPUT);
       if (!parsed.success) return again(400, errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang));
       const row = await createEvent({ db, clock: deps.clock, input: parsed.data, who });
       return c.redirect(`/admin/events/${row.id}/edit?saved=1`, 303);
@@ -501,16 +501,19 @@ export function adminRoutes(deps: AppDeps) {
     const values: Record<string, string> = {};
     for (const f of fields) if (form[f] !== undefined) values[f] = form[f]!;
     const ctx = adminPage(c);
-    const parsed = RegistrationCreate.safeParse({
-      name: values.name ?? "",
-      nameKana: values.nameKana ?? "",
-      email: values.email ?? "",
-      organization: values.organization ?? "",
-      sector: values.sector || undefined,
-      locale: ctx.lang,
-      walkIn: true,
-      overCapacity: values.overCapacity === "1",
-    });
+    const parsed = RegistrationCreate.safeParse(
+      {
+        name: values.name ?? "",
+        nameKana: values.nameKana ?? "",
+        email: values.email ?? "",
+        organization: values.organization ?? "",
+        sector: values.sector || undefined,
+        locale: ctx.lang,
+        walkIn: true,
+        overCapacity: values.overCapacity === "1",
+      },
+      REPORT_INPUT,
+    );
     if (!parsed.success) {
       return deskPage(c, id, {}, 400, { values, errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     }

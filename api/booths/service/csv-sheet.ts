@@ -1,14 +1,14 @@
 import { parse } from "csv-parse/sync";
 import type { ZodError } from "zod";
-import { ValidationFailed, type FieldError } from "../../errors.ts";
-import { fieldErrors } from "../../lib/router.ts";
+import { ValidationFailed, type FieldError, type FieldErrorParams } from "../../errors.ts";
+import { fieldErrors, REPORT_INPUT } from "../../lib/field-errors.ts";
 
 /**
  * A problem with one row of an uploaded sheet or list: the row (the line of a CSV sheet, its header
  * being row 1; the item's position from 1 in a JSON list), the column (a field name) and what is
  * wrong. Row 0 is the file as a whole.
  */
-export type RowError = { row: number; column: string; code: string; message: string };
+export type RowError = { row: number; column: string; code: string; message: string; params?: FieldErrorParams };
 
 /** The API's field for a row error: `rows[2].size`, or `body` for the file as a whole. */
 const rowField = (e: RowError) => (e.row === 0 ? "body" : `rows[${e.row}].${e.column}`);
@@ -18,13 +18,15 @@ const MAX_ROW_ERRORS = 50;
 
 export function throwRowErrors(errors: RowError[]) {
   if (!errors.length) return;
-  const fields: FieldError[] = errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ field: rowField(e), code: e.code, message: e.message }));
+  const fields: FieldError[] = errors
+    .slice(0, MAX_ROW_ERRORS)
+    .map((e) => ({ field: rowField(e), code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) }));
   throw new ValidationFailed(fields);
 }
 
 /** Zod issues of one row as row errors; the column is the path in the row ("size", "preferences.0"). */
 function zodRowErrors(row: number, error: ZodError): RowError[] {
-  return fieldErrors(error).map((f) => ({ row, column: f.field, code: f.code, message: f.message }));
+  return fieldErrors(error).map(({ field, ...f }) => ({ row, column: field, ...f }));
 }
 
 export class SheetError extends Error {
@@ -99,14 +101,16 @@ export function integerCell(v: string | undefined, empty: unknown): unknown {
   return /^-?\d{1,6}$/.test(v) ? Number(v) : v;
 }
 
-export type Schema<T> = { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } };
+export type Schema<T> = {
+  safeParse: (v: unknown, params?: typeof REPORT_INPUT) => { success: true; data: T } | { success: false; error: ZodError };
+};
 
 /** Each row through the schema: the rows that pass with their number, and the problems of the rest. */
 export function checkRows<I, T>(rows: { row: number; input: I }[], schema: Schema<T>, candidate: (input: I) => unknown) {
   const items: { row: number; value: T }[] = [];
   const errors: RowError[] = [];
   for (const { row, input } of rows) {
-    const parsed = schema.safeParse(candidate(input));
+    const parsed = schema.safeParse(candidate(input), REPORT_INPUT);
     if (parsed.success) items.push({ row, value: parsed.data });
     else errors.push(...zodRowErrors(row, parsed.error));
   }

@@ -82,7 +82,7 @@ function RowErrors(props: { ctx: PageCtx; errors: RowError[] }) {
   const say = (e: RowError) => {
     const known = m.rowProblem[e.code];
     if (known) return known;
-    return fieldMessage({ field: e.column, code: e.code, message: e.message }, lang);
+    return fieldMessage({ field: e.column, code: e.code, message: e.message, params: e.params }, lang);
   };
   return (
     <Notice tone="alert" block focus id="upload-errors">

@@ -13,7 +13,7 @@ import { reviewExhibitor } from "../../../api/booths/service/review.ts";
 import type { AppDeps } from "../../../api/deps.ts";
 import { NotFound, ValidationFailed, type FieldError } from "../../../api/errors.ts";
 import { getEvent } from "../../../api/events/service.ts";
-import { fieldErrors } from "../../../api/lib/router.ts";
+import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { ExhibitorReviewPage } from "./page.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
 import { fieldMessage } from "../../i18n/field-errors.ts";
@@ -73,15 +73,18 @@ export function applicationReviewPages(deps: AppDeps) {
       return show(c, 400, { failed: { ref, values, errors } });
     };
     const priority = values.priority.normalize("NFKC").trim();
-    const parsed = ExhibitorReview.safeParse({
-      priority: priority === "" ? undefined : /^\d+$/.test(priority) ? Number(priority) : priority,
-      competitors: values.competitors
-        .normalize("NFKC")
-        .split(/[,、\s]+/)
-        .filter(Boolean),
-      ...(values.status ? { status: values.status } : {}),
-      declineReason: values.declineReason.trim() ? values.declineReason : null,
-    });
+    const parsed = ExhibitorReview.safeParse(
+      {
+        priority: priority === "" ? undefined : /^\d+$/.test(priority) ? Number(priority) : priority,
+        competitors: values.competitors
+          .normalize("NFKC")
+          .split(/[,、\s]+/)
+          .filter(Boolean),
+        ...(values.status ? { status: values.status } : {}),
+        declineReason: values.declineReason.trim() ? values.declineReason : null,
+      },
+      REPORT_INPUT,
+    );
     if (!parsed.success) return failed(fieldErrors(parsed.error as ZodError));
     try {
       await reviewExhibitor({ db, who: whoOf(c, deps), eventId: event.id, ref, input: parsed.data });

@@ -11,7 +11,7 @@ import type { AppDeps } from "../../../api/deps.ts";
 import { AppError, NotFound, ValidationFailed, type FieldError } from "../../../api/errors.ts";
 import { getEvent } from "../../../api/events/service.ts";
 import type { EventRow } from "../../../db/schema/index.ts";
-import { fieldErrors } from "../../../api/lib/router.ts";
+import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { MAX_QUESTIONS, QuestionsInput } from "../../../api/questions/schemas.ts";
 import { loadQuestions, replaceQuestions } from "../../../api/questions/service.ts";
 import type { EventQuestionRow } from "../../../db/schema/questions.ts";
@@ -129,7 +129,7 @@ export function questionPageRoutes(deps: AppDeps) {
         NO_STORE,
       );
     const { body, rowOf } = questionsInput(rows);
-    const parsed = QuestionsInput.safeParse(body);
+    const parsed = QuestionsInput.safeParse(body, REPORT_INPUT);
     if (!parsed.success) return again(400, rowErrors(fieldErrors(parsed.error as ZodError), rowOf, ctx.lang));
     try {
       await replaceQuestions(db, { eventId: event.id, who: whoOf(c, deps), questions: parsed.data, force: form.force === "1" });

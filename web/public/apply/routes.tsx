@@ -23,7 +23,7 @@ import { getEvent, PUBLIC_VIEWER } from "../../../api/events/service.ts";
 import { clientAddress } from "../../../api/lib/client-ip.ts";
 import { IDEMPOTENCY_KEY } from "../../../api/lib/idempotency.ts";
 import { throttleRegistration } from "../../../api/lib/rate-limit.ts";
-import { fieldErrors } from "../../../api/lib/router.ts";
+import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { emailKey } from "../../../api/lib/text.ts";
 import { blockNames, eventTitle } from "../../ui/event.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
@@ -160,7 +160,7 @@ export function applyPages(deps: AppDeps) {
     const again = (extra: Partial<ApplyFormState>, status: number) =>
       applyPage(c, event, { values, errors: {}, idempotencyKey: crypto.randomUUID(), ...extra }, status);
     const { candidate, boxes } = candidateOf(values, false);
-    const parsed = ApplicationCreate.safeParse(candidate);
+    const parsed = ApplicationCreate.safeParse(candidate, REPORT_INPUT);
     if (!parsed.success) return again({ errors: formErrors(fieldErrors(parsed.error as ZodError), boxes, ctx.lang) }, 400);
     try {
       await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(parsed.data.email) });
@@ -221,7 +221,7 @@ export function applyPages(deps: AppDeps) {
     const { candidate, boxes } = candidateOf(values, true);
     const again = (extra: Partial<ApplyFormState>, status: number) =>
       privatePage(c, token, { edit: { values, errors: {}, ...extra }, status });
-    const parsed = ApplicationPatch.safeParse(candidate);
+    const parsed = ApplicationPatch.safeParse(candidate, REPORT_INPUT);
     if (!parsed.success) return again({ errors: formErrors(fieldErrors(parsed.error as ZodError), boxes, ctx.lang) }, 400);
     try {
       await updateApplication({ ...deps, token, input: parsed.data });

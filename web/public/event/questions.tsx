@@ -44,7 +44,7 @@ export function answersFromForm(questions: readonly EventQuestionRow[], form: Re
 /** An answer's error in the page's language. */
 export function answerMessage(e: FieldError, lang: Lang): string {
   const qm = QUESTION_MESSAGES[lang];
-  if (e.code === "required") return e.message === "must be ticked" ? qm.mustTick : qm.required;
+  if (e.code === "required") return e.params?.reason === "must_tick" ? qm.mustTick : qm.required;
   if (e.code === "invalid_value") return qm.notOption;
   if (e.code === "unknown") return qm.unknownQuestion;
   return fieldMessage(e, lang);

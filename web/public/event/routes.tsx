@@ -12,7 +12,7 @@ import { getEvent, listEvents, PUBLIC_VIEWER } from "../../../api/events/service
 import { clientAddress } from "../../../api/lib/client-ip.ts";
 import { IDEMPOTENCY_KEY } from "../../../api/lib/idempotency.ts";
 import { throttleRegistration } from "../../../api/lib/rate-limit.ts";
-import { fieldErrors } from "../../../api/lib/router.ts";
+import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { emailKey } from "../../../api/lib/text.ts";
 import { fiscalYearOf, toTokyoIso, tokyoParts } from "../../../lib/time.ts";
 import { loadProgramme } from "../../../api/programme/service.ts";
@@ -174,7 +174,7 @@ export function publicRoutes(deps: AppDeps) {
       if (errors.consent) errors.consent = placeWord("consentMissing", ctx.lang);
       return eventPage(c, id, again({ errors }), 400);
     };
-    const parsed = RegistrationCreate.safeParse({ ...candidate, answers });
+    const parsed = RegistrationCreate.safeParse({ ...candidate, answers }, REPORT_INPUT);
     if (!parsed.success) return invalid(fieldErrors(parsed.error as ZodError), true);
     const input = parsed.data;
     try {
