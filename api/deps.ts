@@ -32,7 +32,7 @@ import type { Scopes } from "../db/schema/organisers.ts";
 
 /** Who is calling. Administrators (ADMIN_TOKEN or an admin account) see everything. */
 export type Actor =
-  | { kind: "admin"; id: string; label: string; via: "admin-token" | "session" | "api-token" }
+  | { kind: "admin"; id: string; label: string; via: "admin-token" | "session" | "api-token" | "system" }
   | { kind: "organiser"; id: string; label: string; scopes: Scopes; via: "session" | "api-token" }
   | { kind: "anonymous" };
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
 import { createEvent } from "../api/events/service.ts";
+import { systemWho } from "../api/lib/context.ts";
 import { planCouncilYear, meetingTimes, type PlanShortfall, type PlanWarning } from "../api/councils/plan.ts";
 import { councilTitle } from "../api/councils/names.ts";
 import { fiscalYearEn, fiscalYearJa, fiscalYearOf, toTokyoIso, tokyoInstant, tokyoParts } from "../lib/time.ts";
@@ -95,10 +96,9 @@ export async function planFiscalYear(deps: Pick<AppDeps, "db" | "clock" | "confi
             o.blockCode === block.code && o.date < m.date && !existingSlugs.has(`council-${o.blockCode}-fy${fy}-${o.ordinal}`),
         ).length;
       const title = councilTitle({ block, council, fiscalYear: fy, number });
-      const inserted = await createEvent({
-        db: tx,
-        clock: deps.clock,
-        input: {
+      const inserted = await createEvent(
+        { db: tx, clock: deps.clock, who: systemWho(now) },
+        {
           slug,
           kind: "block_council",
           status: "planned",
@@ -109,7 +109,7 @@ export async function planFiscalYear(deps: Pick<AppDeps, "db" | "clock" | "confi
           endsAt: toTokyoIso(endsAt),
           capacity: null,
         },
-      });
+      );
       if (inserted) created.push({ block: block.code, date: m.date, slug });
     }
     // Tell each block's secretariat and its organisers the plan (and what could not be planned),

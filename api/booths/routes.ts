@@ -71,7 +71,7 @@ export const boothRoutes = [
     },
     async (ctx, { params, body }, c) => {
       await putFloorPlan({ db: ctx.db, who: ctx.who, eventId: params.id, input: body });
-      return c.json(await listBooths({ db: ctx.db, eventId: params.id, viewer: ctx.who.actor }), 200);
+      return c.json(await listBooths(ctx, { eventId: params.id }), 200);
     },
   ),
   defineRoute(
@@ -85,7 +85,7 @@ export const boothRoutes = [
       responses: { 200: jsonResponse(z.array(Booth), "The booths") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json(await listBooths({ db: ctx.db, eventId: params.id, viewer: ctx.who.actor }), 200),
+    async (ctx, { params }, c) => c.json(await listBooths(ctx, { eventId: params.id }), 200),
   ),
   defineRoute(
     {
@@ -99,10 +99,9 @@ export const boothRoutes = [
       errors: [404],
     },
     async (ctx, { params }, c) => {
-      const viewer = ctx.who.actor;
-      const event = await getEvent({ db: ctx.db, id: params.id, viewer });
-      const showPinned = coversEvent(viewer, event);
-      const svg = floorPlanSvg(await listBooths({ db: ctx.db, eventId: params.id, viewer }), { title: event.titleJa, showPinned });
+      const event = await getEvent(ctx, { id: params.id });
+      const showPinned = coversEvent(ctx.who.actor, event);
+      const svg = floorPlanSvg(await listBooths(ctx, { eventId: params.id }), { title: event.titleJa, showPinned });
       return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-cache" });
     },
   ),

@@ -17,7 +17,7 @@ export const eventRoutes = [
       errors: [400],
     },
     async (ctx, { query }, c) => {
-      const { rows, nextCursor } = await listEvents({ db: ctx.db, query, viewer: ctx.who.actor });
+      const { rows, nextCursor } = await listEvents(ctx, { query });
       return c.json({ items: rows.map((r) => toEventDto(r, ctx.config.PUBLIC_URL)), nextCursor }, 200);
     },
   ),
@@ -33,7 +33,7 @@ export const eventRoutes = [
       errors: [400, 404],
     },
     async (ctx, { params }, c) =>
-      c.json(toEventDto(await getEvent({ db: ctx.db, id: params.id, viewer: ctx.who.actor }), ctx.config.PUBLIC_URL), 200),
+      c.json(toEventDto(await getEvent(ctx, { id: params.id }), ctx.config.PUBLIC_URL), 200),
   ),
   defineRoute(
     {
@@ -47,7 +47,7 @@ export const eventRoutes = [
       errors: [400],
     },
     async (ctx, { body }, c) => {
-      const row = await createEvent({ db: ctx.db, clock: ctx.clock, input: body, who: ctx.who });
+      const row = await createEvent(ctx, body);
       c.header("Location", `/api/events/${row.id}`);
       return c.json(toEventDto(row, ctx.config.PUBLIC_URL), 201);
     },
@@ -66,7 +66,7 @@ export const eventRoutes = [
       errors: [400, 404, 409],
     },
     async (ctx, { params, body }, c) => {
-      const row = await updateEvent({ ...ctx, id: params.id, input: body });
+      const row = await updateEvent(ctx, { id: params.id, input: body });
       return c.json(toEventDto(row, ctx.config.PUBLIC_URL), 200);
     },
   ),
@@ -81,6 +81,6 @@ export const eventRoutes = [
       responses: { 200: jsonResponse(Event, "Cancelled") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json(toEventDto(await cancelEvent({ ...ctx, id: params.id }), ctx.config.PUBLIC_URL), 200),
+    async (ctx, { params }, c) => c.json(toEventDto(await cancelEvent(ctx, { id: params.id }), ctx.config.PUBLIC_URL), 200),
   ),
 ];

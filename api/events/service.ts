@@ -3,11 +3,11 @@ import { matchesWords, searchWords } from "./search.ts";
 import type { Db } from "../../db/client.ts";
 import { blocks, events } from "../../db/schema/index.ts";
 import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
-import type { Actor, AppDeps } from "../deps.ts";
-import type { Clock } from "../lib/clock.ts";
+import type { Actor, Ctx } from "../deps.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { fiscalYearOf, tokyoInstant, tokyoParts, toTokyoIso } from "../../lib/time.ts";
-import { audit, type Who } from "../audit/service.ts";
+import { audit } from "../audit/service.ts";
+import { isSystem } from "../lib/context.ts";
 import { assertCoversEvent, coversBlock, coversEvent } from "../auth/scope.ts";
 import { notifyEventCancelled, promoteWaitlist } from "../registrations/promote.ts";
 import { EVENT_PLACE_KEYS, type EventCreateInput, type EventPatchInput, type EventQueryInput } from "./schemas.ts";
@@ -205,7 +205,8 @@ function visibleWhere(viewer: Viewer): SQL | undefined {
   return or(...conds);
 }
 
-export async function listEvents({ db, query, viewer }: { db: Db; query: EventQueryInput; viewer: Viewer }) {
+/** Events in start order, as `viewer` (by default the caller) may see them. */
+export async function listEvents(ctx: Pick<Ctx, "db" | "who">, { query, viewer = ctx.who.actor }: { query: EventQueryInput; viewer?: Viewer }) {
   const where: SQL[] = [];
   const visible = visibleWhere(viewer);
   if (visible) where.push(visible);
@@ -221,7 +222,7 @@ export async function listEvents({ db, query, viewer }: { db: Db; query: EventQu
     const c = decodeCursor(query.cursor);
     where.push(or(gt(events.startsAt, c.at), and(eq(events.startsAt, c.at), gt(events.id, c.id)))!);
   }
-  const rows = await db
+  const rows = await ctx.db
     .select()
     .from(events)
     .where(where.length ? and(...where) : undefined)
@@ -232,9 +233,9 @@ export async function listEvents({ db, query, viewer }: { db: Db; query: EventQu
   return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.startsAt, last.id) : null };
 }
 
-/** One event as the viewer may see it: a planned event out of their scope is not found. */
-export async function getEvent({ db, id, viewer }: { db: Db; id: string; viewer: Viewer }): Promise<EventRow> {
-  const [row] = await db.select().from(events).where(eq(events.id, id));
+/** One event as `viewer` (by default the caller) may see it: a planned event out of their scope is not found. */
+export async function getEvent(ctx: Pick<Ctx, "db" | "who">, { id, viewer = ctx.who.actor }: { id: string; viewer?: Viewer }): Promise<EventRow> {
+  const [row] = await ctx.db.select().from(events).where(eq(events.id, id));
   if (!row || !visibleTo(viewer, row)) throw new NotFound("event");
   return row;
 }
@@ -247,20 +248,12 @@ export async function lockEvent(tx: Db, id: string): Promise<EventRow> {
 }
 
 /**
- * Creates an event. Organisers may create events only in blocks of their scope; `who` is absent
- * only for the system's own work (seeding, the planner), which is audited by its job run.
+ * Creates an event. Organisers may create events only in blocks of their scope; the system's own
+ * work (the planner) is audited by its job run, and written in the job's transaction.
  */
-export async function createEvent({
-  db,
-  clock,
-  input,
-  who,
-}: {
-  db: Db;
-  clock: Clock;
-  input: EventCreateInput & { slug?: string };
-  who?: Who;
-}) {
+export async function createEvent(ctx: Pick<Ctx, "db" | "clock" | "who">, input: EventCreateInput & { slug?: string }) {
+  const { db, clock } = ctx;
+  const who = isSystem(ctx.who) ? undefined : ctx.who;
   if (who && !coversBlock(who.actor, input.block)) {
     throw new ValidationFailed([{ field: "block", code: "out_of_scope", message: "must be a block you organise" }]);
   }
@@ -326,10 +319,8 @@ const SEQUENCED = [
   "status",
 ] as const;
 
-export async function updateEvent(
-  deps: Pick<AppDeps, "db" | "clock" | "sealer" | "config"> & { id: string; input: EventPatchInput; who: Who },
-) {
-  const { db, clock, id, input, who } = deps;
+export async function updateEvent(ctx: Ctx, { id, input }: { id: string; input: EventPatchInput }) {
+  const { db, clock, who } = ctx;
   return db.transaction(async (tx) => {
     const current = await lockEvent(tx, id);
     assertCoversEvent(who.actor, current);
@@ -402,7 +393,7 @@ export async function updateEvent(
       .where(eq(events.id, id))
       .returning();
     // A larger (or no) capacity frees seats for the waiting list.
-    const promoted = await promoteWaitlist(tx, row!, deps, "capacity");
+    const promoted = await promoteWaitlist(tx, row!, ctx, "capacity");
     const after = promoted.length > 0 ? (await tx.select().from(events).where(eq(events.id, id)))[0]! : row!;
     await audit(tx, who, { action: "event.update", entity: "event", entityId: id, before: current, after });
     return after;
@@ -410,8 +401,8 @@ export async function updateEvent(
 }
 
 /** Cancels an event; everyone registered is told, in the same transaction. */
-export async function cancelEvent(deps: Pick<AppDeps, "db" | "clock" | "sealer" | "config"> & { id: string; who: Who }) {
-  const { db, clock, id, who } = deps;
+export async function cancelEvent(ctx: Ctx, { id }: { id: string }) {
+  const { db, clock, who } = ctx;
   return db.transaction(async (tx) => {
     const current = await lockEvent(tx, id);
     assertCoversEvent(who.actor, current);
@@ -422,7 +413,7 @@ export async function cancelEvent(deps: Pick<AppDeps, "db" | "clock" | "sealer" 
       .set({ status: "cancelled", cancelledAt: now, sequence: current.sequence + 1, updatedAt: now })
       .where(eq(events.id, id))
       .returning();
-    await notifyEventCancelled(tx, deps, row!, now);
+    await notifyEventCancelled(tx, ctx, row!, now);
     await audit(tx, who, { action: "event.cancel", entity: "event", entityId: id, before: current, after: row });
     return row!;
   });

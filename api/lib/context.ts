@@ -1,6 +1,6 @@
 /** The request's context for verbs: built once per request, after the caller is identified. */
 import type { MiddlewareHandler } from "hono";
-import type { AppDeps, AppEnv, Ctx } from "../deps.ts";
+import type { AppDeps, AppEnv, Ctx, Who } from "../deps.ts";
 
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const { db, clock, config, sealer, mailer } = deps;
@@ -10,8 +10,16 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The context of work nobody asked for over HTTP (jobs, the seed): the system acts, as an administrator. */
-export function systemContext(deps: AppDeps, now: Date = deps.clock.now()): Ctx {
+/**
+ * Work nobody asked for over HTTP (a job): the system acts, with an administrator's reach; what it
+ * writes is accounted for by the job's run rather than the audit log.
+ */
+export const systemWho = (now: Date): Who => ({ actor: { kind: "admin", id: "system", label: "system", via: "system" }, now });
+
+/** A whole context for the system's work. */
+export function systemContext(deps: Pick<AppDeps, "db" | "clock" | "config" | "sealer" | "mailer">, now = deps.clock.now()): Ctx {
   const { db, clock, config, sealer, mailer } = deps;
-  return { db, clock, config, sealer, mailer, who: { actor: { kind: "admin", id: "system", label: "system", via: "admin-token" }, now } };
+  return { db, clock, config, sealer, mailer, who: systemWho(now) };
 }
+
+export const isSystem = (who: Who) => who.actor.kind === "admin" && who.actor.via === "system";

@@ -41,7 +41,7 @@ export const programmeRoutes = [
       errors: [400, 404],
     },
     async (ctx, { params }, c) => {
-      const { event, programme } = await getProgramme(ctx, { eventId: params.id, actor: ctx.who.actor });
+      const { event, programme } = await getProgramme(ctx, { eventId: params.id });
       return c.json(programmeView(event.id, programme, ctx.config.PUBLIC_URL), 200);
     },
   ),
@@ -60,7 +60,7 @@ export const programmeRoutes = [
       errors: [400, 404, 409],
     },
     async (ctx, { params, body }, c) => {
-      const { event, programme } = await replaceProgramme(ctx, { eventId: params.id, who: ctx.who, programme: body });
+      const { event, programme } = await replaceProgramme(ctx, { eventId: params.id, programme: body });
       return c.json(programmeView(event.id, programme, ctx.config.PUBLIC_URL), 200);
     },
   ),

@@ -11,18 +11,17 @@ import {
   type ProgrammeSessionRow as SessionRow,
   type ProgrammeTalk,
 } from "../../db/schema/index.ts";
-import { audit, type Who } from "../audit/service.ts";
+import { audit } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
-import type { Actor, AppDeps } from "../deps.ts";
+import type { Ctx } from "../deps.ts";
 import { Conflict, ValidationFailed, type FieldError } from "../errors.ts";
-import { getEvent, lockEvent, parseInstant } from "../events/service.ts";
+import { getEvent, lockEvent, parseInstant, PUBLIC_VIEWER, type Viewer } from "../events/service.ts";
 import type { EventRow } from "../../db/schema/index.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 import { buildCalendar, etagFor, type FeedEvent } from "../calendar/ics.ts";
 import type { Feed } from "../calendar/service.ts";
 import type { ProgrammeInputValue } from "./schemas.ts";
 
-type Ctx = Pick<AppDeps, "db" | "config">;
 
 export async function loadProgramme(db: Db, eventId: string): Promise<{ rooms: RoomRow[]; sessions: SessionRow[] }> {
   const [rooms, sessions] = await Promise.all([
@@ -61,8 +60,8 @@ export function programmeView(eventId: string, p: { rooms: RoomRow[]; sessions: 
   };
 }
 
-export async function getProgramme(ctx: Ctx, input: { eventId: string; actor: Actor }) {
-  const event = await getEvent({ db: ctx.db, id: input.eventId, viewer: input.actor });
+export async function getProgramme(ctx: Pick<Ctx, "db" | "who">, input: { eventId: string; viewer?: Viewer }) {
+  const event = await getEvent(ctx, { id: input.eventId, viewer: input.viewer });
   return { event, programme: await loadProgramme(ctx.db, event.id) };
 }
 
@@ -173,8 +172,8 @@ const changed = (before: SessionRow, after: Checked) =>
  * Replaces an event's programme. Sessions sent with their id keep it (and their place in calendars;
  * SEQUENCE goes up when they change); sessions left out are removed; new ones get an id.
  */
-export async function replaceProgramme(ctx: Ctx, input: { eventId: string; who: Who; programme: ProgrammeInputValue }) {
-  const { who } = input;
+export async function replaceProgramme(ctx: Pick<Ctx, "db" | "who">, input: { eventId: string; programme: ProgrammeInputValue }) {
+  const { who } = ctx;
   return ctx.db.transaction(async (tx) => {
     const event = await lockEvent(tx, input.eventId);
     assertCoversEvent(who.actor, event);
@@ -233,9 +232,9 @@ const SESSION_WORD = { ja: "プログラム", en: "Programme" } as const;
  * The programme as an iCalendar feed: one entry per session (its id is the UID, its SEQUENCE goes
  * up on change), with the room as LOCATION, built by the one calendar builder.
  */
-export async function programmeFeed(ctx: Ctx, input: { eventId: string; lang: "ja" | "en" }): Promise<Feed> {
+export async function programmeFeed(ctx: Pick<Ctx, "db" | "config" | "who">, input: { eventId: string; lang: "ja" | "en" }): Promise<Feed> {
   // Feeds are public documents, fetched without credentials and cached: a proposal is in none, for anyone.
-  const { event, programme } = await getProgramme(ctx, { eventId: input.eventId, actor: { kind: "anonymous" } });
+  const { event, programme } = await getProgramme(ctx, { eventId: input.eventId, viewer: PUBLIC_VIEWER });
   const { lang } = input;
   const rooms = new Map(programme.rooms.map((r) => [r.id, r]));
   const base = ctx.config.PUBLIC_URL.replace(/\/+$/, "");

@@ -17,7 +17,7 @@ export const questionRoutes = [
       errors: [400, 404],
     },
     async (ctx, { params }, c) => {
-      const rows = await getQuestions(ctx.db, { eventId: params.id, actor: ctx.who.actor });
+      const rows = await getQuestions(ctx, { eventId: params.id });
       return c.json(rows.map(questionView), 200);
     },
   ),
@@ -38,12 +38,7 @@ export const questionRoutes = [
       errors: [400, 404, "questions-have-answers"],
     },
     async (ctx, { params, query, body }, c) => {
-      const rows = await replaceQuestions(ctx.db, {
-        eventId: params.id,
-        who: ctx.who,
-        questions: body,
-        force: query.force === "true",
-      });
+      const rows = await replaceQuestions(ctx, { eventId: params.id, questions: body, force: query.force === "true" });
       return c.json(rows.map(questionView), 200);
     },
   ),

@@ -5,9 +5,9 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { eventQuestions, registrationAnswers, type EventQuestionRow } from "../../db/schema/index.ts";
-import { audit, type Who } from "../audit/service.ts";
+import { audit } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
-import type { Actor } from "../deps.ts";
+import type { Ctx } from "../deps.ts";
 import { AppError, Conflict, ValidationFailed } from "../errors.ts";
 import { getEvent, lockEvent } from "../events/service.ts";
 import { checkAnswers, type Answers } from "./answers.ts";
@@ -32,9 +32,9 @@ export function questionView(q: EventQuestionRow) {
 }
 
 /** The questions of an event the actor may see (a planned event is "not found" to the public). */
-export async function getQuestions(db: Db, input: { eventId: string; actor: Actor }) {
-  const event = await getEvent({ db, id: input.eventId, viewer: input.actor });
-  return loadQuestions(db, event.id);
+export async function getQuestions(ctx: Pick<Ctx, "db" | "who">, input: { eventId: string }) {
+  const event = await getEvent(ctx, { id: input.eventId });
+  return loadQuestions(ctx.db, event.id);
 }
 
 /** Ids the product gives to questions sent without one: the first free q1, q2… */
@@ -55,11 +55,11 @@ function givenIds(input: QuestionInputValue[]): string[] {
  * answers, which needs `force` when it has any (409 naming them otherwise).
  */
 export async function replaceQuestions(
-  db: Db,
-  input: { eventId: string; who: Who; questions: QuestionInputValue[]; force: boolean },
+  ctx: Pick<Ctx, "db" | "who">,
+  input: { eventId: string; questions: QuestionInputValue[]; force: boolean },
 ) {
-  const { who } = input;
-  return db.transaction(async (tx) => {
+  const { who } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const event = await lockEvent(tx, input.eventId);
     assertCoversEvent(who.actor, event);
     if (event.status === "cancelled") throw new Conflict("event-cancelled", "A cancelled event cannot be changed.");

@@ -1,7 +1,7 @@
 /** A registrant changes their answers with their private link, until registration closes. */
 import { eq } from "drizzle-orm";
 import { events, registrations } from "../../db/schema/index.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Ctx } from "../deps.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { validatedAnswers, writeAnswers, type Answers } from "../questions/service.ts";
 import { auditByRegistrant, getManagedRegistration, registrationByToken, registrationClosedReason } from "./service.ts";
@@ -10,13 +10,8 @@ import { auditByRegistrant, getManagedRegistration, registrationByToken, registr
  * Replaces a registration's answers as a whole (questions left out are unanswered; required ones
  * must be there). Refused (409) once registration has closed or the registration is cancelled.
  */
-export async function updateAnswers({
-  db,
-  clock,
-  config,
-  token,
-  answers,
-}: Pick<AppDeps, "db" | "clock" | "config"> & { token: string; answers: Answers }) {
+export async function updateAnswers(ctx: Pick<Ctx, "db" | "clock" | "config">, { token, answers }: { token: string; answers: Answers }) {
+  const { db, clock } = ctx;
   const found = await registrationByToken(db, token);
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -34,5 +29,5 @@ export async function updateAnswers({
     // Which questions were answered, not what was said.
     await auditByRegistrant(tx, now, reg.id, "registration.answers", { after: { answered: Object.keys(checked.answers) } });
   });
-  return getManagedRegistration({ db, config, token });
+  return getManagedRegistration(ctx, { token });
 }

@@ -5,7 +5,7 @@ import { events, registrations } from "../../db/schema/index.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { assertCoversEvent } from "../auth/scope.ts";
 import { eventCalendarUrl } from "../calendar/tokens.ts";
-import type { Actor, AppDeps } from "../deps.ts";
+import type { Actor, Ctx } from "../deps.ts";
 import { AppError, Conflict, NotFound } from "../errors.ts";
 import { lockEvent } from "../events/service.ts";
 import { toExcelCsv } from "../lib/csv.ts";
@@ -38,18 +38,11 @@ async function eventInScope(db: Db, actor: Actor, eventId: string) {
  * kana, width and spaces (searchKey), so たかはし finds タカハシ and 佐藤花子 finds 佐藤　花子; it
  * also matches the 受付番号. Each row keeps its own number (the code) whatever the search.
  */
-export async function listRegistrations({
-  db,
-  actor,
-  eventId,
-  filter = {},
-}: {
-  db: Db;
-  actor: Actor;
-  eventId: string;
-  filter?: RegistrationFilter;
-}) {
-  const event = await eventInScope(db, actor, eventId);
+export async function listRegistrations(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, filter = {} }: { eventId: string; filter?: RegistrationFilter },
+) {
+  const event = await eventInScope(db, who.actor, eventId);
   const [rows, questions, answers] = await Promise.all([
     db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.seq)),
     loadQuestions(db, eventId),
@@ -123,15 +116,12 @@ function excelTime(iso: string | null): string {
  * The desk's list as CSV for Excel, headers and words in the page's language (Japanese by
  * default); one column per question after the fixed ones, answers in words (option labels).
  */
-export async function registrationsCsv(args: {
-  db: Db;
-  actor: Actor;
-  eventId: string;
-  filter?: RegistrationFilter;
-  lang?: Lang;
-}) {
+export async function registrationsCsv(
+  ctx: Pick<Ctx, "db" | "who">,
+  args: { eventId: string; filter?: RegistrationFilter; lang?: Lang },
+) {
   const lang = args.lang ?? "ja";
-  const { items, questions } = await listRegistrations(args);
+  const { items, questions } = await listRegistrations(ctx, args);
   return toExcelCsv(
     [...CSV_HEADER[lang], ...questions.map((q) => questionLabel(q, lang))],
     items.map((r) => [
@@ -181,19 +171,10 @@ async function markCheckIn(tx: Db, who: Who, reg: RegistrationRow, checkedIn: bo
 }
 
 /** Checks someone in at the desk (idempotent: a second check-in keeps the first time), or undoes it. */
-export async function setCheckIn({
-  db,
-  who,
-  eventId,
-  registrationId,
-  checkedIn,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  registrationId: string;
-  checkedIn: boolean;
-}) {
+export async function setCheckIn(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, registrationId, checkedIn }: { eventId: string; registrationId: string; checkedIn: boolean },
+) {
   return db.transaction(async (tx) => {
     await eventInScope(tx, who.actor, eventId);
     const [reg] = await tx
@@ -215,7 +196,7 @@ function normalizeCheckInCode(code: string): string {
 }
 
 /** Check-in by 受付番号 (scanned or typed): a second scan answers with `alreadyCheckedIn: true`. */
-export async function checkInByCode({ db, who, eventId, code }: { db: Db; who: Who; eventId: string; code: string }) {
+export async function checkInByCode({ db, who }: Pick<Ctx, "db" | "who">, { eventId, code }: { eventId: string; code: string }) {
   const normal = normalizeCheckInCode(code);
   return db.transaction(async (tx) => {
     await eventInScope(tx, who.actor, eventId);
@@ -237,19 +218,16 @@ export async function checkInByCode({ db, who, eventId, code }: { db: Db; who: W
   });
 }
 
-type WalkInDeps = Pick<AppDeps, "db" | "sealer" | "config"> & {
-  who: Who;
-  eventId: string;
-  input: RegistrationCreateInput;
-  idempotencyKey?: string;
-};
 
 /**
  * Someone registered at the desk on the day by an organiser in scope: confirmed and checked in at
  * once, also after registration has closed (not for a cancelled or unconfirmed event). A full
  * event takes them only with `overCapacity`, and the audit log records that it did.
  */
-export async function registerWalkIn({ db, sealer, config, who, eventId, input, idempotencyKey }: WalkInDeps) {
+export async function registerWalkIn(
+  { db, sealer, config, who }: Pick<Ctx, "db" | "sealer" | "config" | "who">,
+  { eventId, input, idempotencyKey }: { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
+) {
   const key = emailKey(input.email);
   const manageToken = newToken();
   const [manageTokenHash, manageTokenSealed, checkInCode, checked] = await Promise.all([

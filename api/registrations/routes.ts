@@ -71,7 +71,7 @@ export const registrationRoutes = [
       const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
       if (input.walkIn) {
         if (ctx.who.actor.kind === "anonymous") throw new Unauthorized("Walk-ins are registered by an organiser at the desk.");
-        const body = await registerWalkIn({ ...ctx, eventId: params.id, input, idempotencyKey: key });
+        const body = await registerWalkIn(ctx, { eventId: params.id, input, idempotencyKey: key });
         c.header("Location", `/api/registrations/${body.manageToken}`);
         return c.json(body, 201);
       }
@@ -79,7 +79,7 @@ export const registrationRoutes = [
         throw new ValidationFailed([{ field: "overCapacity", code: "invalid", message: "only for walk-ins (walkIn: true)" }]);
       }
       await throttleRegistration(ctx, { address: clientAddress(c, ctx.config), emailKey: emailKey(input.email) });
-      const result = await registerForEvent({ ...ctx, eventId: params.id, input, idempotencyKey: key });
+      const result = await registerForEvent(ctx, { eventId: params.id, input, idempotencyKey: key });
       if (result.outcome === "duplicate") {
         throw new Conflict(
           "already-registered",
@@ -104,7 +104,7 @@ export const registrationRoutes = [
     },
     async (ctx, { params }, c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(managed(ctx, await getManagedRegistration({ ...ctx, token: params.manageToken })), 200);
+      return c.json(managed(ctx, await getManagedRegistration(ctx, { token: params.manageToken })), 200);
     },
   ),
   defineRoute(
@@ -124,7 +124,7 @@ export const registrationRoutes = [
     },
     async (ctx, { params, body }, c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(managed(ctx, await updateAnswers({ ...ctx, token: params.manageToken, answers: body.answers })), 200);
+      return c.json(managed(ctx, await updateAnswers(ctx, { token: params.manageToken, answers: body.answers })), 200);
     },
   ),
   defineRoute(
@@ -144,7 +144,7 @@ export const registrationRoutes = [
       errors: [404, 429],
     },
     async (ctx, { params }, c) => {
-      await sendCalendarLink({ ...ctx, token: params.manageToken, address: clientAddress(c, ctx.config) });
+      await sendCalendarLink(ctx, { token: params.manageToken, address: clientAddress(c, ctx.config) });
       c.header("Cache-Control", "no-store");
       return c.json({ queued: true as const }, 202);
     },
@@ -163,7 +163,7 @@ export const registrationRoutes = [
     },
     async (ctx, { params }, c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(managed(ctx, await cancelRegistration({ ...ctx, token: params.manageToken })), 200);
+      return c.json(managed(ctx, await cancelRegistration(ctx, { token: params.manageToken })), 200);
     },
   ),
   defineRoute(
@@ -180,12 +180,7 @@ export const registrationRoutes = [
     },
     async (ctx, { params, query }, c) => {
       c.header("Cache-Control", "no-store");
-      const { items, counts, bySector, questions, answerCounts } = await listRegistrations({
-        db: ctx.db,
-        actor: ctx.who.actor,
-        eventId: params.id,
-        filter: query,
-      });
+      const { items, counts, bySector, questions, answerCounts } = await listRegistrations(ctx, { eventId: params.id, filter: query });
       return c.json({ items, counts, bySector, questions: questions.map(questionView), answerCounts }, 200);
     },
   ),
@@ -209,7 +204,7 @@ export const registrationRoutes = [
     },
     async (ctx, { params, query }, c) => {
       const { lang, ...filter } = query;
-      const csv = await registrationsCsv({ db: ctx.db, actor: ctx.who.actor, eventId: params.id, filter, lang });
+      const csv = await registrationsCsv(ctx, { eventId: params.id, filter, lang });
       return c.body(csv, 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="registrations-${params.id}.csv"`,
@@ -229,7 +224,7 @@ export const registrationRoutes = [
       errors: [404, 409],
     },
     async (ctx, { params }, c) =>
-      c.json(await setCheckIn({ db: ctx.db, who: ctx.who, eventId: params.id, registrationId: params.rid, checkedIn: true }), 200),
+      c.json(await setCheckIn(ctx, { eventId: params.id, registrationId: params.rid, checkedIn: true }), 200),
   ),
   defineRoute(
     {
@@ -246,7 +241,7 @@ export const registrationRoutes = [
       errors: [400, "unknown-check-in-code", "not-confirmed"],
     },
     async (ctx, { params, body }, c) =>
-      c.json(await checkInByCode({ db: ctx.db, who: ctx.who, eventId: params.id, code: body.code }), 200),
+      c.json(await checkInByCode(ctx, { eventId: params.id, code: body.code }), 200),
   ),
   defineRoute(
     {
@@ -260,6 +255,6 @@ export const registrationRoutes = [
       errors: [404],
     },
     async (ctx, { params }, c) =>
-      c.json(await setCheckIn({ db: ctx.db, who: ctx.who, eventId: params.id, registrationId: params.rid, checkedIn: false }), 200),
+      c.json(await setCheckIn(ctx, { eventId: params.id, registrationId: params.rid, checkedIn: false }), 200),
   ),
 ];

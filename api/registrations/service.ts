@@ -1,7 +1,7 @@
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { events, registrations } from "../../db/schema/index.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Ctx } from "../deps.ts";
 import { audit } from "../audit/service.ts";
 import { eventCalendarUrl } from "../calendar/tokens.ts";
 import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
@@ -19,7 +19,7 @@ import type { RegistrationRow } from "../../db/schema/index.ts";
 import { claimSeat } from "./seat.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 
-type Deps = Pick<AppDeps, "db" | "clock" | "sealer" | "config">;
+type Deps = Pick<Ctx, "db" | "clock" | "sealer" | "config">;
 
 export function manageUrl(publicUrl: string, token: string) {
   return `${publicUrl}/r/${token}`;
@@ -55,6 +55,9 @@ export type RegistrationOutcome =
     }
   | { outcome: "duplicate" };
 
+/** The public's view of events (a registrant is anyone), on this handle. */
+const publicView = (db: Db, now: Date) => ({ db, who: { actor: PUBLIC_VIEWER, now } });
+
 /** Postgres' unique-violation code: two requests raced past the duplicate check. */
 function isUniqueViolation(e: unknown): boolean {
   for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === "23505") return true;
@@ -70,13 +73,14 @@ function isUniqueViolation(e: unknown): boolean {
  * registrant is sent their manage link again.
  */
 export async function registerForEvent(
-  deps: Deps & { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
+  ctx: Deps,
+  { eventId, input, idempotencyKey }: { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
 ): Promise<RegistrationOutcome> {
-  const { db, clock, sealer, config, eventId, input } = deps;
+  const { db, clock, sealer, config } = ctx;
   const key = emailKey(input.email);
   const now = clock.now();
-  const idem = deps.idempotencyKey
-    ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
+  const idem = idempotencyKey
+    ? { key: idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }
     : undefined;
   const id = crypto.randomUUID();
   const manageToken = newToken();
@@ -91,7 +95,7 @@ export async function registerForEvent(
   const invalid = checked?.fail();
   if (invalid) {
     // An event nobody may register for now (or may not see) answers as such, whatever the answers.
-    const closed = registrationClosedReason(await getEvent({ db, id: eventId, viewer: PUBLIC_VIEWER }), now);
+    const closed = registrationClosedReason(await getEvent(publicView(db, now), { id: eventId }), now);
     throw closed ?? invalid;
   }
   const answers = checked?.answers ?? {};
@@ -122,7 +126,7 @@ export async function registerForEvent(
 
   /** No seat was taken: the event does not exist or takes no registration now, a required answer or the consent is missing, or this address is registered already (tell them again). */
   const refused = async (q: Db): Promise<RegistrationOutcome> => {
-    const event = await getEvent({ db: q, id: eventId, viewer: PUBLIC_VIEWER });
+    const event = await getEvent(publicView(q, now), { id: eventId });
     const closed = registrationClosedReason(event, now);
     if (closed) throw closed;
     const missing = (await validatedAnswers(q, eventId, answers)).fail();
@@ -202,7 +206,7 @@ export function toRegistrationDto(reg: RegistrationRow, position?: number, answe
  * spans more. The manage token came back in an HTTP answer to whoever registered, who need not
  * own the address; so the personal feed (every event of that address) is not here: it is e-mailed.
  */
-export async function getManagedRegistration({ db, config, token }: Pick<Deps, "db" | "config"> & { token: string }) {
+export async function getManagedRegistration({ db, config }: Pick<Ctx, "db" | "config">, { token }: { token: string }) {
   const reg = await registrationByToken(db, token);
   const [event] = await db.select().from(events).where(eq(events.id, reg.eventId));
   return {
@@ -223,7 +227,7 @@ const CALENDAR_LINK_LIMIT = { max: 5, windowSeconds: 3600 };
  * (the only place it goes). Rate-limited per registration and per client address; requests within
  * the same minute are one message.
  */
-export async function sendCalendarLink({ db, clock, sealer, config, token, address }: Deps & { token: string; address: string }) {
+export async function sendCalendarLink({ db, clock, config }: Deps, { token, address }: { token: string; address: string }) {
   const reg = await registrationByToken(db, token);
   const now = clock.now();
   await limitHit(db, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
@@ -237,7 +241,8 @@ export async function sendCalendarLink({ db, clock, sealer, config, token, addre
  * Cancels a registration. If it held a seat, the first person waiting is confirmed in the same
  * transaction. Cancelling twice is harmless.
  */
-export async function cancelRegistration({ db, clock, sealer, config, token }: Deps & { token: string }) {
+export async function cancelRegistration(ctx: Deps, { token }: { token: string }) {
+  const { db, clock, sealer, config } = ctx;
   const found = await registrationByToken(db, token);
   await db.transaction(async (tx) => {
     const event = await lockEvent(tx, found.eventId);
@@ -262,7 +267,7 @@ export async function cancelRegistration({ db, clock, sealer, config, token }: D
       after: { status: "cancelled", promoted: wasConfirmed },
     });
   });
-  return getManagedRegistration({ db, config, token });
+  return getManagedRegistration(ctx, { token });
 }
 
 /** The registrant acted with their private link: the log records the change, not the person. */

@@ -171,7 +171,7 @@ export function adminRoutes(deps: AppDeps) {
   const eventFor = async (c: WebContext) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    return staffOnly(c, await getEvent({ db, id, viewer: c.get("actor") }));
+    return staffOnly(c, await getEvent(c.get("ctx"), { id }));
   };
 
   // ------------------------------------------------------------ login, logout, password
@@ -261,7 +261,7 @@ export function adminRoutes(deps: AppDeps) {
     const fy = fyParam && /^\d{4}$/.test(fyParam) ? Number(fyParam) : currentFy;
     const compliance = await councilCompliance({ db, fy, now });
     const planNotes = await councilPlanNotes({ db, fy: compliance.fiscalYear });
-    const { rows } = await listEvents({ db, query: { from: toTokyoIso(now), limit: 200 }, viewer: actor });
+    const { rows } = await listEvents(c.get("ctx"), { query: { from: toTokyoIso(now), limit: 200 } });
     const upcoming = rows.filter((e) => coversEvent(actor, e)).slice(0, 8);
     return render(
       c,
@@ -290,7 +290,7 @@ export function adminRoutes(deps: AppDeps) {
     const filters: AdminEventFilters = { fy: q.fy && /^\d{4}$/.test(q.fy) ? Number(q.fy) : currentFy };
     if (q.block && blocks.some((b) => b.code === q.block)) filters.block = q.block;
     if (q.kind && (EVENT_KINDS as readonly string[]).includes(q.kind)) filters.kind = q.kind as EventKind;
-    const { rows } = await listEvents({ db, query: { ...filters, limit: 200 }, viewer: actor });
+    const { rows } = await listEvents(c.get("ctx"), { query: { ...filters, limit: 200 } });
     const notice = q.cancelled ? adminPage(c).m.eventCancelled : undefined;
     const inScope = blocks.filter((b) => coversBlock(actor, b.code));
     return render(
@@ -342,17 +342,16 @@ export function adminRoutes(deps: AppDeps) {
         NO_STORE,
       );
     const raw = eventInput(values);
-    const who = whoOf(c, deps);
     try {
       if (existing) {
         const parsed = EventPatch.safeParse(raw, REPORT_INPUT);
         if (!parsed.success) return again(400, errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang));
-        await updateEvent({ ...deps, id: existing.id, input: parsed.data, who });
+        await updateEvent(c.get("ctx"), { id: existing.id, input: parsed.data });
         return c.redirect(`/admin/events/${existing.id}/edit?saved=1`, 303);
       }
       const parsed = EventCreate.safeParse(raw, REPORT_INPUT);
       if (!parsed.success) return again(400, errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang));
-      const row = await createEvent({ db, clock: deps.clock, input: parsed.data, who });
+      const row = await createEvent(c.get("ctx"), parsed.data);
       return c.redirect(`/admin/events/${row.id}/edit?saved=1`, 303);
     } catch (err) {
       if (err instanceof ValidationFailed) return again(400, errorsOf(err.fields ?? [], ctx.lang));
@@ -394,7 +393,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post("/admin/events/:id/cancel", async (c) => {
     const event = await eventFor(c);
-    const row = await cancelEvent({ ...deps, id: event.id, who: whoOf(c, deps) });
+    const row = await cancelEvent(c.get("ctx"), { id: event.id });
     return c.redirect(`/admin/events${qs({ fy: row.fiscalYear, cancelled: "1" })}`, 303);
   });
 
@@ -420,7 +419,7 @@ export function adminRoutes(deps: AppDeps) {
     walkIn?: WalkInForm,
     forced?: DeskNotice,
   ) => {
-    const desk = await listRegistrations({ db, actor: c.get("actor"), eventId: id, filter });
+    const desk = await listRegistrations(c.get("ctx"), { eventId: id, filter });
     const ctx = adminPage(c);
     const { m } = ctx;
     const q = (k: string) => c.req.query(k);
@@ -479,13 +478,13 @@ export function adminRoutes(deps: AppDeps) {
     const code = (form.code ?? "").slice(0, 32);
     const desk = `/admin/events/${id}/registrations`;
     try {
-      const r = await checkInByCode({ db, who: whoOf(c, deps), eventId: id, code });
+      const r = await checkInByCode(c.get("ctx"), { eventId: id, code });
       return c.redirect(`${desk}${qs({ checked: r.id, already: r.alreadyCheckedIn ? "1" : undefined })}#r-${r.id}`, 303);
     } catch (err) {
       if (err instanceof AppError && err.slug === "unknown-check-in-code")
         return c.redirect(`${desk}${qs({ scan: "unknown", code })}`, 303);
       if (err instanceof AppError && err.slug === "not-confirmed") {
-        const [reg] = (await listRegistrations({ db, actor: c.get("actor"), eventId: id, filter: { q: code } })).items;
+        const [reg] = (await listRegistrations(c.get("ctx"), { eventId: id, filter: { q: code } })).items;
         return c.redirect(`${desk}${qs({ refused: reg?.id })}`, 303);
       }
       throw err;
@@ -518,7 +517,7 @@ export function adminRoutes(deps: AppDeps) {
       return deskPage(c, id, {}, 400, { values, errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     }
     try {
-      const r = await registerWalkIn({ ...deps, who: whoOf(c, deps), eventId: id, input: parsed.data });
+      const r = await registerWalkIn(c.get("ctx"), { eventId: id, input: parsed.data });
       return c.redirect(`/admin/events/${id}/registrations${qs({ walkin: r.id })}#r-${r.id}`, 303);
     } catch (err) {
       if (err instanceof Conflict) {
@@ -543,7 +542,7 @@ export function adminRoutes(deps: AppDeps) {
     const filter = deskFilter((k) => back.get(k) ?? undefined);
     const query = qs({ q: filter.q, status: filter.status, sector: filter.sector });
     try {
-      await setCheckIn({ db, who: whoOf(c, deps), eventId: id, registrationId: rid, checkedIn: form.checkedIn !== "0" });
+      await setCheckIn(c.get("ctx"), { eventId: id, registrationId: rid, checkedIn: form.checkedIn !== "0" });
     } catch (err) {
       if (err instanceof AppError && err.slug === "not-confirmed") {
         const sep = query ? "&" : "?";

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { boothAssignments, booths } from "../../../db/schema/index.ts";
 import { audit, type Who } from "../../audit/service.ts";
+import type { Ctx } from "../../deps.ts";
 import { assertCoversEvent, coversEvent } from "../../auth/scope.ts";
 import { Conflict, ValidationFailed } from "../../errors.ts";
 import { getEvent, lockEvent, type Viewer } from "../../events/service.ts";
@@ -62,8 +63,9 @@ export async function putFloorPlan({
  * The floor map: public once the event is, so a planned event's map is not found. Which booths are
  * pinned is the organisers' business: only organisers in scope see `pinned`.
  */
-export async function listBooths({ db, eventId, viewer }: { db: Db; eventId: string; viewer: Viewer }) {
-  const event = await getEvent({ db, id: eventId, viewer });
+export async function listBooths(ctx: Pick<Ctx, "db" | "who">, { eventId, viewer = ctx.who.actor }: { eventId: string; viewer?: Viewer }) {
+  const { db } = ctx;
+  const event = await getEvent(ctx, { id: eventId, viewer });
   const organiser = coversEvent(viewer, event);
   const { booths: bs, exhibitors: xs, assignments } = await loadHall(db, eventId);
   const adj = adjacencyByCode(bs);

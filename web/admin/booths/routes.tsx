@@ -55,9 +55,9 @@ async function basisOf(booths: Booth[], exhibitors: Exhibitor[], weights: unknow
 export async function loadFair(db: AppDeps["db"], c: WebContext) {
   const id = c.req.param("id");
   if (!isUuid(id)) throw new NotFound("event");
-  const event = await getEvent({ db, id, viewer: c.get("actor") });
+  const event = await getEvent(c.get("ctx"), { id });
   if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
-  const booths = await listBooths({ db, eventId: id, viewer: c.get("actor") });
+  const booths = await listBooths(c.get("ctx"), { eventId: id });
   // Booths belong to techno-fairs; another kind of event only has this page if a plan was uploaded.
   if (event.kind !== "techno_fair" && booths.length === 0) throw new NotFound("event");
   const exhibitors = await listExhibitors({ db, actor: c.get("actor"), eventId: id });

@@ -30,7 +30,7 @@ export function applicationReviewPages(deps: AppDeps) {
   const fairFor = async (c: WebContext) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent({ db, id, viewer: c.get("actor") });
+    const event = await getEvent(c.get("ctx"), { id });
     if (!coversEvent(c.get("actor"), event) || event.kind !== "techno_fair") throw new NotFound("event");
     return event;
   };

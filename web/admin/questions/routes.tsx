@@ -5,7 +5,6 @@
  */
 import { Hono } from "hono";
 import type { ZodError } from "zod";
-import { whoOf } from "../../../api/auth/who.ts";
 import { coversEvent } from "../../../api/auth/scope.ts";
 import type { AppDeps } from "../../../api/deps.ts";
 import { AppError, NotFound, ValidationFailed, type FieldError } from "../../../api/errors.ts";
@@ -89,7 +88,7 @@ export function questionPageRoutes(deps: AppDeps) {
   const eventFor = async (c: WebContext): Promise<EventRow> => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent({ db, id, viewer: c.get("actor") });
+    const event = await getEvent(c.get("ctx"), { id });
     if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
     return event;
   };
@@ -132,7 +131,7 @@ export function questionPageRoutes(deps: AppDeps) {
     const parsed = QuestionsInput.safeParse(body, REPORT_INPUT);
     if (!parsed.success) return again(400, rowErrors(fieldErrors(parsed.error as ZodError), rowOf, ctx.lang));
     try {
-      await replaceQuestions(db, { eventId: event.id, who: whoOf(c, deps), questions: parsed.data, force: form.force === "1" });
+      await replaceQuestions(c.get("ctx"), { eventId: event.id, questions: parsed.data, force: form.force === "1" });
     } catch (err) {
       if (err instanceof ValidationFailed) return again(400, rowErrors(err.fields ?? [], rowOf, ctx.lang));
       if (err instanceof AppError && err.slug === "questions-have-answers") {

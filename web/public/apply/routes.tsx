@@ -115,7 +115,7 @@ export function applyPages(deps: AppDeps) {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
     // The form is public: a planned fair is not found, even for its organisers.
-    return getEvent({ db, id, viewer: PUBLIC_VIEWER });
+    return getEvent(c.get("ctx"), { id, viewer: PUBLIC_VIEWER });
   };
 
   const applyPage = async (c: WebContext, event: EventRow, state: ApplyFormState, status = 200) =>
@@ -184,7 +184,7 @@ export function applyPages(deps: AppDeps) {
     let mapSvg: string | undefined;
     if (view.status === "assigned" && view.booth) {
       // The public map, without the organisers' pins, with the applicant's booth outlined.
-      const booths = await listBooths({ db, eventId: event.id, viewer: PUBLIC_VIEWER });
+      const booths = await listBooths(c.get("ctx"), { eventId: event.id, viewer: PUBLIC_VIEWER });
       const plain = booths.map((b) => ({ ...b, assignment: b.assignment ? { ...b.assignment, pinned: false } : null }));
       mapSvg = floorPlanSvg(plain, { title: eventTitle(event, pageCtx(c).lang), highlight: view.booth });
     }

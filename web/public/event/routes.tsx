@@ -60,8 +60,7 @@ export function publicRoutes(deps: AppDeps) {
       const mm = c.req.query("month")?.match(/^(\d{4})-(0[1-9]|1[0-2])$/);
       const month: MonthRef = mm ? { year: Number(mm[1]), month: Number(mm[2]) } : { year: p.year, month: p.month };
       const lastDay = new Date(Date.UTC(month.year, month.month, 0)).getUTCDate();
-      const { rows } = await listEvents({
-        db,
+      const { rows } = await listEvents(c.get("ctx"), {
         query: {
           block: filters.block,
           kind: filters.kind,
@@ -81,8 +80,7 @@ export function publicRoutes(deps: AppDeps) {
       );
     }
     const cursor = c.req.query("cursor");
-    const { rows, nextCursor } = await listEvents({
-      db,
+    const { rows, nextCursor } = await listEvents(c.get("ctx"), {
       query: {
         ...filters,
         // Without a fiscal year, what is still to come; with one, the whole year.
@@ -112,10 +110,10 @@ export function publicRoutes(deps: AppDeps) {
   });
 
   async function eventPage(c: WebContext, eventId: string, form: RegistrationFormState, status = 200) {
-    const event = await getEvent({ db, id: eventId, viewer: c.get("actor") });
+    const event = await getEvent(c.get("ctx"), { id: eventId });
     const [blocks, booths, programme, questions] = await Promise.all([
       listBlocks(db),
-      listBooths({ db, eventId, viewer: c.get("actor") }),
+      listBooths(c.get("ctx"), { eventId }),
       loadProgramme(db, eventId),
       loadQuestions(db, eventId),
     ]);
@@ -168,7 +166,7 @@ export function publicRoutes(deps: AppDeps) {
     const again = (extra: Partial<RegistrationFormState>) => ({ ...freshForm(c, values), answers, ...extra });
     /** The form again, each problem beside its field; `withAnswers`: the answers checked too, where registration checks them. */
     const invalid = async (fields: FieldError[], withAnswers: boolean) => {
-      await getEvent({ db, id, viewer: c.get("actor") });
+      await getEvent(c.get("ctx"), { id });
       const more = withAnswers ? (await validatedAnswers(db, id, answers)).errors : [];
       const errors = pageErrors([...fields, ...more], ctx.lang);
       if (errors.consent) errors.consent = placeWord("consentMissing", ctx.lang);
@@ -180,7 +178,7 @@ export function publicRoutes(deps: AppDeps) {
     try {
       await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
-      const result = await registerForEvent({ ...deps, eventId: id, input, idempotencyKey: key });
+      const result = await registerForEvent(c.get("ctx"), { eventId: id, input, idempotencyKey: key });
       if (result.outcome === "duplicate") {
         return eventPage(c, id, again({ message: { tone: "warn", text: ctx.m.alreadyRegistered } }), 409);
       }
@@ -210,7 +208,7 @@ export function publicRoutes(deps: AppDeps) {
     status: 200 | 400 | 409 | 429,
     answersForm?: AnswersForm,
   ) => {
-    const found = await getManagedRegistration({ ...deps, token });
+    const found = await getManagedRegistration(c.get("ctx"), { token });
     const [blocks, questions] = await Promise.all([
       listBlocks(db).then(blockNames),
       loadQuestions(db, found.registration.eventId),
@@ -243,10 +241,10 @@ export function publicRoutes(deps: AppDeps) {
   // The registrant changes their answers: the same verb as PATCH /api/registrations/:manageToken.
   app.post("/r/:token/answers", async (c) => {
     const token = c.req.param("token");
-    const found = await getManagedRegistration({ ...deps, token });
+    const found = await getManagedRegistration(c.get("ctx"), { token });
     const answers = answersFromForm(await loadQuestions(db, found.registration.eventId), await formAllOf(c));
     try {
-      await updateAnswers({ ...deps, token, answers });
+      await updateAnswers(c.get("ctx"), { token, answers });
     } catch (err) {
       const lang = c.get("lang");
       if (err instanceof ValidationFailed)
@@ -259,14 +257,14 @@ export function publicRoutes(deps: AppDeps) {
 
   app.get("/r/:token/cancel", async (c) => {
     const token = c.req.param("token");
-    const found = await getManagedRegistration({ ...deps, token });
+    const found = await getManagedRegistration(c.get("ctx"), { token });
     const blocks = blockNames(await listBlocks(db));
     return render(c, <CancelConfirmPage ctx={pageCtx(c)} found={found} token={token} blocks={blocks} />, 200, PRIVATE_PAGE);
   });
 
   app.post("/r/:token/cancel", async (c) => {
     const token = c.req.param("token");
-    await cancelRegistration({ ...deps, token });
+    await cancelRegistration(c.get("ctx"), { token });
     return c.redirect(`/r/${token}?cancelled=1`, 303);
   });
 
@@ -274,7 +272,7 @@ export function publicRoutes(deps: AppDeps) {
   app.post("/r/:token/calendar-link", async (c) => {
     const token = c.req.param("token");
     try {
-      await sendCalendarLink({ ...deps, token, address: clientAddress(c, deps.config) });
+      await sendCalendarLink(c.get("ctx"), { token, address: clientAddress(c, deps.config) });
     } catch (err) {
       if (!(err instanceof TooManyRequests)) throw err;
       const retry = err.headers?.["Retry-After"] ?? "60";
@@ -295,8 +293,8 @@ export function publicRoutes(deps: AppDeps) {
   app.get("/fair/:id", async (c) => {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent({ db, id, viewer: c.get("actor") });
-    const [booths, blocks] = await Promise.all([listBooths({ db, eventId: id, viewer: c.get("actor") }), listBlocks(db)]);
+    const event = await getEvent(c.get("ctx"), { id });
+    const [booths, blocks] = await Promise.all([listBooths(c.get("ctx"), { eventId: id }), listBlocks(db)]);
     const text = (k: string) => (c.req.query(k) ?? "").slice(0, 100).trim();
     const query = { q: text("q"), field: text("field"), cluster: text("cluster") };
     return render(
