@@ -34,12 +34,6 @@ export const APPLY_MESSAGES = words({
     submitSave: "変更を保存する",
     alreadyApplied:
       "この団体名では既にお申し込みがあります。内容の確認・変更は、受付のメールにあるあなた専用のリンクから行ってください。",
-    closedReason: {
-      "exhibitor-call-closed": "出展のお申し込みは受け付けていません。",
-      "exhibitor-application-exists": "この団体名では既にお申し込みがあります。",
-      "exhibitor-application-withdrawn": "このお申し込みは取り下げられています。",
-      "exhibitor-application-declined": "このお申し込みはお受けできませんでした。",
-    } as Record<string, string>,
     receivedTitle: "出展のお申し込みを受け付けました",
     applicationTitle: "出展のお申し込み内容",
     savedNotice: "お申し込み内容を変更しました。",
@@ -125,12 +119,6 @@ export const APPLY_MESSAGES = words({
     submitSave: "Save changes",
     alreadyApplied:
       "This organisation has already applied. Use the private link in its confirmation e-mail to view or change the application.",
-    closedReason: {
-      "exhibitor-call-closed": "This fair is not taking exhibitor applications.",
-      "exhibitor-application-exists": "This organisation has already applied.",
-      "exhibitor-application-withdrawn": "This application has been withdrawn.",
-      "exhibitor-application-declined": "This application has been declined.",
-    },
     receivedTitle: "Your application has been received",
     applicationTitle: "Your application to exhibit",
     savedNotice: "Your application has been changed.",

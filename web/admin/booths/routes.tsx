@@ -137,6 +137,10 @@ export function boothPageRoutes(deps: AppDeps) {
     return showPage(c, fair, 409, { form, alert, marked: why?.marked ?? [form.booth] });
   };
 
+  /** The allocation refused its input: the registry's words, and on English pages the service's specifics. */
+  const inconsistent = (c: WebContext, fair: Awaited<ReturnType<typeof fairFor>>, err: AppError) =>
+    showPage(c, fair, 422, { alert: errorDetail(err, page(c).lang) ?? err.detail });
+
   /** A booth's holder changed between the page being shown and the button being pressed. */
   const holderChanged = (fair: Fair, code: string, exhibitor: string | undefined) => {
     const booth = fair.booths.find((b) => b.code === code);
@@ -237,7 +241,7 @@ export function boothPageRoutes(deps: AppDeps) {
     try {
       return await preview(c, fair, false);
     } catch (err) {
-      if (err instanceof AppError && err.status === 422) return showPage(c, fair, 422, { alert: err.detail });
+      if (err instanceof AppError && err.slug === "allocation-input") return inconsistent(c, fair, err);
       throw err;
     }
   });
@@ -252,7 +256,7 @@ export function boothPageRoutes(deps: AppDeps) {
       const query = qs({ done: "applied", placed: result.assignments.length, unplaced: result.unassigned.length });
       return c.redirect(`${pathOf(fair.event.id)}${query}`, 303);
     } catch (err) {
-      if (err instanceof AppError && err.status === 422) return showPage(c, fair, 422, { alert: err.detail });
+      if (err instanceof AppError && err.slug === "allocation-input") return inconsistent(c, fair, err);
       throw err;
     }
   });

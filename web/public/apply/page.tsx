@@ -5,6 +5,7 @@ import type { EventRow } from "../../../db/schema/index.ts";
 import { eventTitle, type BlockNames } from "../../ui/event.tsx";
 import type { PageCtx } from "../../context.ts";
 import { formatDateTime } from "../../../lib/format.ts";
+import { problemText } from "../../../lib/problems.ts";
 import { APPLY_MESSAGES, type ApplyMessages } from "../../i18n/apply.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { CopyField, type Errors, ErrorSummary, Field, formFields } from "../../ui/field.tsx";
@@ -140,7 +141,7 @@ export function ApplyPage(props: { ctx: PageCtx; event: EventRow; blocks: BlockN
           </form>
         </>
       ) : state.message ? null : (
-        <Notice>{a.closedReason["exhibitor-call-closed"]}</Notice>
+        <Notice>{problemText("exhibitor-call-closed", ctx.lang)}</Notice>
       )}
     </Layout>
   );

@@ -136,8 +136,8 @@ export function applyPages(deps: AppDeps) {
       return { status: 429, text: ctx.m.tooMany(retry) };
     }
     if (err instanceof Conflict) {
-      const text = err.slug === "exhibitor-application-exists" ? a.alreadyApplied : a.closedReason[err.slug];
-      return { status: 409, text: text ?? errorDetail(err, ctx.lang) ?? err.detail ?? err.title };
+      const text = err.slug === "exhibitor-application-exists" ? a.alreadyApplied : errorDetail(err, ctx.lang);
+      return { status: 409, text: text ?? err.detail ?? err.title };
     }
     if (err instanceof AppError && err.slug === "idempotency-key-reused") return { status: 422, text: ctx.m.formReused };
     return undefined;
