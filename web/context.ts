@@ -11,11 +11,11 @@ import type { Lang } from "../lib/format.ts";
 export type WebEnv = { Variables: AppEnv["Variables"] & { lang: Lang } };
 export type WebContext = Context<WebEnv>;
 
-export const LANG_COOKIE = "lang";
+const LANG_COOKIE = "lang";
 const YEAR_SECONDS = 365 * 86_400;
 
 /** The first of ja/en in the Accept-Language header by preference weight, if any. */
-export function langFromAcceptLanguage(header: string | undefined): Lang | undefined {
+function langFromAcceptLanguage(header: string | undefined): Lang | undefined {
   if (!header) return undefined;
   const ranked = header
     .split(",")
@@ -34,7 +34,7 @@ export function langFromAcceptLanguage(header: string | undefined): Lang | undef
 }
 
 /** The visitor's language from ?lang=, the cookie, Accept-Language, else Japanese. */
-export function requestLang(c: Context): Lang {
+function requestLang(c: Context): Lang {
   const q = c.req.query("lang");
   if (q === "ja" || q === "en") return q;
   const cookie = getCookie(c, LANG_COOKIE);

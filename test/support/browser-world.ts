@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from "./app.ts";
 import { launchChromium } from "./browser.ts";
 import { freePort } from "./net.ts";
 
-export const SHOTS = "test/artifacts/screenshots";
+const SHOTS = "test/artifacts/screenshots";
 export const PASSWORD = "correct horse battery staple";
 
 export let t: TestApp;

@@ -10,7 +10,7 @@ import { startSmtp, type Received, type Smtp } from "./smtp.ts";
  * decide per RCPT TO and per DATA attempt. The bindings are live once `mailWorld()`'s beforeAll has run.
  */
 export let t: TestApp;
-export let received: Received[];
+let received: Received[];
 export let smtp: Mailer;
 let server: Smtp;
 

@@ -12,7 +12,7 @@ import { Notice } from "../../ui/notice.tsx";
 const number = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Booth by booth, who holds it now and who would hold it after the allocation, where they differ. */
-export function allocationChanges(booths: Booth[], result: Allocation) {
+function allocationChanges(booths: Booth[], result: Allocation) {
   const proposed = new Map(result.assignments.map((a) => [a.booth, a.exhibitor]));
   return booths
     .map((b) => ({ booth: b.code, before: b.assignment?.exhibitor ?? null, after: proposed.get(b.code) ?? null }))

@@ -75,7 +75,7 @@ const en: typeof ja = {
   back: "All clusters",
 };
 
-export const DIRECTORY_TEXT: Record<Lang, typeof ja> = { ja, en };
+const DIRECTORY_TEXT: Record<Lang, typeof ja> = { ja, en };
 
 const PROGRAMMES: ClusterProgramme[] = ["knowledge", "industrial", "continuing"];
 

@@ -190,7 +190,7 @@ const FIELD_LABELS = (ctx: PageCtx) => ({
   consent: placeWord("privacyTitle", ctx.lang),
 });
 
-export function RegistrationForm(props: {
+function RegistrationForm(props: {
   ctx: PageCtx;
   event: EventRow;
   state: RegistrationFormState;

@@ -13,7 +13,7 @@ import { QUESTION_MESSAGES } from "../../i18n/questions.ts";
 import type { Lang } from "../../../lib/format.ts";
 import { type Errors, Field } from "../../ui/field.tsx";
 
-export const answerField = (id: string) => `answers.${id}`;
+const answerField = (id: string) => `answers.${id}`;
 
 /** The submitted form with every value of a repeated name (a multi question's boxes). */
 export async function formAllOf(c: WebContext): Promise<Record<string, string | string[]>> {
@@ -42,7 +42,7 @@ export function answersFromForm(questions: readonly EventQuestionRow[], form: Re
 }
 
 /** An answer's error in the page's language. */
-export function answerMessage(e: FieldError, lang: Lang): string {
+function answerMessage(e: FieldError, lang: Lang): string {
   const qm = QUESTION_MESSAGES[lang];
   if (e.code === "required") return e.params?.reason === "must_tick" ? qm.mustTick : qm.required;
   if (e.code === "invalid_value") return qm.notOption;
