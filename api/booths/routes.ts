@@ -70,7 +70,7 @@ export const boothRoutes = [
       errors: [400, 404, 409, 413],
     },
     async (ctx, { params, body }, c) => {
-      await putFloorPlan({ db: ctx.db, who: ctx.who, eventId: params.id, input: body });
+      await putFloorPlan(ctx, { eventId: params.id, input: body });
       return c.json(await listBooths(ctx, { eventId: params.id }), 200);
     },
   ),
@@ -118,8 +118,8 @@ export const boothRoutes = [
       errors: [400, 404, 409],
     },
     async (ctx, { params, body }, c) => {
-      const row = await addExhibitor({ db: ctx.db, who: ctx.who, eventId: params.id, input: body });
-      const list = await listExhibitors({ db: ctx.db, actor: ctx.who.actor, eventId: params.id });
+      const row = await addExhibitor(ctx, { eventId: params.id, input: body });
+      const list = await listExhibitors(ctx, { eventId: params.id });
       return c.json(list.find((x) => x.ref === row.ref)!, 201);
     },
   ),
@@ -137,7 +137,7 @@ export const boothRoutes = [
     },
     async (ctx, { params, body }, c) => {
       const list = Array.isArray(body) ? body : body.exhibitors;
-      return c.json(await replaceExhibitors({ db: ctx.db, who: ctx.who, eventId: params.id, input: list }), 200);
+      return c.json(await replaceExhibitors(ctx, { eventId: params.id, input: list }), 200);
     },
   ),
   defineRoute(
@@ -151,7 +151,7 @@ export const boothRoutes = [
       responses: { 200: jsonResponse(z.array(Exhibitor), "The exhibitors") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json(await listExhibitors({ db: ctx.db, actor: ctx.who.actor, eventId: params.id }), 200),
+    async (ctx, { params }, c) => c.json(await listExhibitors(ctx, { eventId: params.id }), 200),
   ),
   defineRoute(
     {
@@ -167,14 +167,7 @@ export const boothRoutes = [
     },
     async (ctx, { params, body }, c) =>
       c.json(
-        await assignBooth({
-          db: ctx.db,
-          who: ctx.who,
-          eventId: params.id,
-          code: params.code,
-          exhibitorRef: body.exhibitor,
-          pinned: body.pinned,
-        }),
+        await assignBooth(ctx, { eventId: params.id, code: params.code, exhibitorRef: body.exhibitor, pinned: body.pinned }),
         200,
       ),
   ),
@@ -190,7 +183,7 @@ export const boothRoutes = [
       errors: [404],
     },
     async (ctx, { params }, c) => {
-      await unassignBooth({ db: ctx.db, who: ctx.who, eventId: params.id, code: params.code });
+      await unassignBooth(ctx, { eventId: params.id, code: params.code });
       return c.body(null, 204);
     },
   ),
@@ -208,7 +201,7 @@ export const boothRoutes = [
     },
     async (ctx, { params, body }, c) => {
       const b = (body ?? {}) as { dryRun?: boolean; timeLimitMs?: number; weights?: never };
-      return c.json(await runAllocation({ db: ctx.db, who: ctx.who, eventId: params.id, ...b }), 200);
+      return c.json(await runAllocation(ctx, { eventId: params.id, ...b }), 200);
     },
   ),
   defineRoute(
@@ -222,7 +215,7 @@ export const boothRoutes = [
       responses: { 200: jsonResponse(WeightsInput, "Weights") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json(await getWeights({ db: ctx.db, actor: ctx.who.actor, eventId: params.id }), 200),
+    async (ctx, { params }, c) => c.json(await getWeights(ctx, { eventId: params.id }), 200),
   ),
   defineRoute(
     {
@@ -237,7 +230,7 @@ export const boothRoutes = [
       errors: [400, 404],
     },
     async (ctx, { params, body }, c) =>
-      c.json(await setWeights({ db: ctx.db, who: ctx.who, eventId: params.id, weights: body }), 200),
+      c.json(await setWeights(ctx, { eventId: params.id, weights: body }), 200),
   ),
   defineRoute(
     {
@@ -250,6 +243,6 @@ export const boothRoutes = [
       responses: { 200: jsonResponse(z.object({ queued: z.number(), withoutEmail: z.number() }), "Queued") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json(await publishAllocation(ctx, ctx.who, params.id), 200),
+    async (ctx, { params }, c) => c.json(await publishAllocation(ctx, { eventId: params.id }), 200),
   ),
 ];

@@ -48,7 +48,7 @@ export const applicationRoutes = [
     async (ctx, { params, body: input }, c) => {
       const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
       await throttleRegistration(ctx, { address: clientAddress(c, ctx.config), emailKey: emailKey(input.email) });
-      const body = await applyToExhibit({ ...ctx, eventId: params.id, input, idempotencyKey: key });
+      const body = await applyToExhibit(ctx, { eventId: params.id, input, idempotencyKey: key });
       c.header("Location", `/api/exhibitor-applications/${body.manageToken}`);
       return c.json(body, 201);
     },
@@ -64,7 +64,7 @@ export const applicationRoutes = [
       responses: { 200: jsonResponse(Application, "The application") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json((await getApplication({ ...ctx, token: params.token })).view, 200, NO_STORE),
+    async (ctx, { params }, c) => c.json((await getApplication(ctx, { token: params.token })).view, 200, NO_STORE),
   ),
   defineRoute(
     {
@@ -80,7 +80,7 @@ export const applicationRoutes = [
       errors: [400, 404, 409],
     },
     async (ctx, { params, body }, c) =>
-      c.json((await updateApplication({ ...ctx, token: params.token, input: body })).view, 200, NO_STORE),
+      c.json((await updateApplication(ctx, { token: params.token, input: body })).view, 200, NO_STORE),
   ),
   defineRoute(
     {
@@ -93,7 +93,7 @@ export const applicationRoutes = [
       responses: { 200: jsonResponse(Application, "Withdrawn") },
       errors: [404],
     },
-    async (ctx, { params }, c) => c.json((await withdrawApplication({ ...ctx, token: params.token })).view, 200, NO_STORE),
+    async (ctx, { params }, c) => c.json((await withdrawApplication(ctx, { token: params.token })).view, 200, NO_STORE),
   ),
   defineRoute(
     {
@@ -110,6 +110,6 @@ export const applicationRoutes = [
       errors: [400, 404],
     },
     async (ctx, { params, body }, c) =>
-      c.json(await reviewExhibitor({ db: ctx.db, who: ctx.who, eventId: params.id, ref: params.ref, input: body }), 200),
+      c.json(await reviewExhibitor(ctx, { eventId: params.id, ref: params.ref, input: body }), 200),
   ),
 ];

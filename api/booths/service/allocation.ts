@@ -1,17 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
+import type { Ctx } from "../../deps.ts";
 import { allocationSettings, boothAssignments } from "../../../db/schema/index.ts";
 import { DEFAULT_WEIGHTS, type Weights } from "../../../lib/allocation-weights.ts";
-import { audit, type Who } from "../../audit/service.ts";
+import { audit } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
-import type { Actor } from "../../deps.ts";
 import { Unprocessable } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import { allocate, AllocationInputError, type AllocateResult as AllocationResult } from "../allocate.ts";
 import { eventFor, loadHall, type Hall } from "./hall.ts";
 
 /** The weights as an organiser sees them: out of scope is "not found", like every other read. */
-export async function getWeights({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }) {
+export async function getWeights(
+  { db, who: { actor } }: Pick<Ctx, "db" | "who">,
+  { eventId }: { eventId: string },
+) {
   await eventFor(db, actor, eventId);
   return storedWeights(db, eventId);
 }
@@ -21,17 +24,10 @@ export async function storedWeights(db: Db, eventId: string): Promise<Weights> {
   return s?.weights ?? DEFAULT_WEIGHTS;
 }
 
-export async function setWeights({
-  db,
-  who,
-  eventId,
-  weights,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  weights: Weights;
-}) {
+export async function setWeights(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, weights }: { eventId: string; weights: Weights },
+) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
@@ -72,21 +68,10 @@ function allocationInput(ctx: Hall) {
  * Proposes (dryRun) or applies an allocation: pinned booths stay, everything else is re-placed,
  * all in one transaction under the event's lock.
  */
-export async function runAllocation({
-  db,
-  who,
-  eventId,
-  dryRun,
-  timeLimitMs,
-  weights,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  dryRun?: boolean;
-  timeLimitMs?: number;
-  weights?: Weights;
-}): Promise<AllocationResult & { applied: boolean }> {
+export async function runAllocation(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, dryRun, timeLimitMs, weights }: { eventId: string; dryRun?: boolean; timeLimitMs?: number; weights?: Weights },
+): Promise<AllocationResult & { applied: boolean }> {
   await eventFor(db, who.actor, eventId);
   const w = weights ?? (await storedWeights(db, eventId));
   const solve = (ctx: Hall) => {

@@ -7,7 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { allocationSettings, boothAssignments, booths, events, exhibitors, type EventRow } from "../../../db/schema/index.ts";
 import { audit } from "../../audit/service.ts";
-import type { AppDeps } from "../../deps.ts";
+import type { Ctx } from "../../deps.ts";
 import { Conflict, NotFound, ValidationFailed, type FieldError } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import { once } from "../../lib/idempotency.ts";
@@ -18,7 +18,7 @@ import type { ApplicationCreateInput, ApplicationPatchInput } from "../applicati
 import { exhibitorCallClosed, exhibitorCallOpen } from "../call.ts";
 import type { ExhibitorRow } from "./hall.ts";
 
-type Deps = Pick<AppDeps, "db" | "clock" | "sealer" | "config">;
+type Deps = Pick<Ctx, "db" | "clock" | "sealer" | "config">;
 
 function applicationUrl(publicUrl: string, token: string) {
   return `${publicUrl}/x/${token}`;
@@ -117,14 +117,14 @@ export type ApplicationCreated = { id: string; status: "applied"; manageToken: s
  * (stored hashed, and sealed for the e-mail), the received mail in the same transaction.
  */
 export async function applyToExhibit(
-  deps: Deps & { eventId: string; input: ApplicationCreateInput; idempotencyKey?: string },
+  { db, clock, sealer, config }: Deps,
+  { eventId, input, idempotencyKey }: { eventId: string; input: ApplicationCreateInput; idempotencyKey?: string },
 ): Promise<ApplicationCreated> {
-  const { db, clock, sealer, config, eventId, input } = deps;
   const now = clock.now();
   const token = newToken();
   const [hash, sealed] = await Promise.all([sha256Hex(token), sealer.seal(token)]);
-  const idem = deps.idempotencyKey
-    ? { key: deps.idempotencyKey, scope: `POST /api/events/${eventId}/exhibitor-applications`, body: input }
+  const idem = idempotencyKey
+    ? { key: idempotencyKey, scope: `POST /api/events/${eventId}/exhibitor-applications`, body: input }
     : undefined;
   try {
     return await db.transaction(
@@ -179,7 +179,7 @@ async function applicationByToken(db: Db, token: string): Promise<ExhibitorRow> 
 }
 
 /** What the applicant sees: their answers, the organisers' decision, and the booth once it is published. */
-export async function getApplication({ db, clock, config, token }: Pick<Deps, "db" | "clock" | "config"> & { token: string }) {
+export async function getApplication({ db, clock, config }: Pick<Deps, "db" | "clock" | "config">, { token }: { token: string }) {
   const row = await applicationByToken(db, token);
   const [[event], [settings], [assignment]] = await Promise.all([
     db.select().from(events).where(eq(events.id, row.eventId)),
@@ -237,8 +237,8 @@ export type ApplicationView = Awaited<ReturnType<typeof getApplication>>["view"]
  * The applicant changes their answers while the call is open (not once declined or withdrawn).
  * A new booth size gives up a booth of the old size.
  */
-export async function updateApplication(deps: Deps & { token: string; input: ApplicationPatchInput }) {
-  const { db, clock, token, input } = deps;
+export async function updateApplication(ctx: Deps, { token, input }: { token: string; input: ApplicationPatchInput }) {
+  const { db, clock } = ctx;
   const found = await applicationByToken(db, token);
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -282,12 +282,12 @@ export async function updateApplication(deps: Deps & { token: string; input: App
       },
     );
   });
-  return getApplication({ ...deps, token });
+  return getApplication(ctx, { token });
 }
 
 /** Withdraws an application (at any time; twice is harmless): it leaves the list the allocator works on, and its booth. */
-export async function withdrawApplication(deps: Deps & { token: string }) {
-  const { db, clock, token } = deps;
+export async function withdrawApplication(ctx: Deps, { token }: { token: string }) {
+  const { db, clock } = ctx;
   const found = await applicationByToken(db, token);
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -302,5 +302,5 @@ export async function withdrawApplication(deps: Deps & { token: string }) {
       { action: "exhibitor.application.withdraw", entity: "exhibitor", entityId: row.id, after: { ref: row.ref } },
     );
   });
-  return getApplication({ ...deps, token });
+  return getApplication(ctx, { token });
 }

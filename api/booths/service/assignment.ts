@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
+import type { Ctx } from "../../deps.ts";
 import { boothAssignments, booths } from "../../../db/schema/index.ts";
-import { audit, type Who } from "../../audit/service.ts";
+import { audit } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
 import { DataConflict, NotFound, ValidationFailed } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
@@ -51,21 +51,10 @@ function assignmentConflict(
  * Assigns (or moves) an exhibitor to a booth. The event row lock serialises organisers working on
  * one hall, and the unique indexes on booth and exhibitor make a double booking impossible anyway.
  */
-export async function assignBooth({
-  db,
-  who,
-  eventId,
-  code,
-  exhibitorRef,
-  pinned,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  code: string;
-  exhibitorRef: string;
-  pinned?: boolean;
-}) {
+export async function assignBooth(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, code, exhibitorRef, pinned }: { eventId: string; code: string; exhibitorRef: string; pinned?: boolean },
+) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
@@ -106,7 +95,10 @@ export async function assignBooth({
   });
 }
 
-export async function unassignBooth({ db, who, eventId, code }: { db: Db; who: Who; eventId: string; code: string }) {
+export async function unassignBooth(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, code }: { eventId: string; code: string },
+) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);

@@ -1,9 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
+import type { Ctx } from "../../deps.ts";
 import { allocationSettings, boothAssignments, exhibitors } from "../../../db/schema/index.ts";
-import { audit, type Who } from "../../audit/service.ts";
+import { audit } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
-import type { Actor } from "../../deps.ts";
 import { Conflict, ValidationFailed, type FieldError } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import type { ExhibitorInputT } from "../schemas.ts";
@@ -56,7 +56,10 @@ const exhibitorValues = (eventId: string, x: ExhibitorInputT) => ({
   withdrawnAt: null,
 });
 
-export async function addExhibitor({ db, who, eventId, input }: { db: Db; who: Who; eventId: string; input: ExhibitorInputT }) {
+export async function addExhibitor(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, input }: { eventId: string; input: ExhibitorInputT },
+) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
@@ -88,20 +91,15 @@ export function importedOnly<T extends { ref: string; source: string }>(all: T[]
  * kept while its size still fits), refs that go are withdrawn and lose their booth; history is
  * kept. Applications made through the form are not part of it and stay as they are.
  */
-export async function replaceExhibitors({
-  db,
-  who,
-  eventId,
-  input,
-  basis,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  input: ExhibitorInputT[];
-  /** The hall as a preview showed it (hallBasis): refused if it changed since. */
-  basis?: string;
-}) {
+export async function replaceExhibitors(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, input, basis }: {
+    eventId: string;
+    input: ExhibitorInputT[];
+    /** The hall as a preview showed it (hallBasis): refused if it changed since. */
+    basis?: string;
+  },
+) {
   checkExhibitorSet(input, new Set());
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
@@ -196,7 +194,10 @@ export async function listExhibitorsTx(db: Db, eventId: string) {
   });
 }
 
-export async function listExhibitors({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }) {
+export async function listExhibitors(
+  { db, who: { actor } }: Pick<Ctx, "db" | "who">,
+  { eventId }: { eventId: string },
+) {
   await eventFor(db, actor, eventId);
   return listExhibitorsTx(db, eventId);
 }

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
 import { boothAssignments, booths } from "../../../db/schema/index.ts";
-import { audit, type Who } from "../../audit/service.ts";
+import { audit } from "../../audit/service.ts";
 import type { Ctx } from "../../deps.ts";
 import { assertCoversEvent, coversEvent } from "../../auth/scope.ts";
 import { Conflict, ValidationFailed } from "../../errors.ts";
@@ -9,20 +8,15 @@ import { getEvent, lockEvent, type Viewer } from "../../events/service.ts";
 import { adjacencyByCode, sizeClass, validateBooths } from "../geometry.ts";
 import { assertHallUnchanged, loadHall, type BoothRow } from "./hall.ts";
 
-export async function putFloorPlan({
-  db,
-  who,
-  eventId,
-  input,
-  basis,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  input: { booths: Omit<BoothRow, "id" | "eventId" | "sizeClass">[] };
-  /** The hall as a preview showed it (hallBasis): refused if it changed since. */
-  basis?: string;
-}) {
+export async function putFloorPlan(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, input, basis }: {
+    eventId: string;
+    input: { booths: Omit<BoothRow, "id" | "eventId" | "sizeClass">[] };
+    /** The hall as a preview showed it (hallBasis): refused if it changed since. */
+    basis?: string;
+  },
+) {
   const problems = validateBooths(input.booths);
   if (problems.length) {
     throw new ValidationFailed(

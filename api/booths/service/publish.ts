@@ -1,16 +1,17 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { allocationSettings, exhibitors } from "../../../db/schema/index.ts";
-import { audit, type Who } from "../../audit/service.ts";
+import { audit } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
-import type { AppDeps } from "../../deps.ts";
+import type { Ctx } from "../../deps.ts";
 import { lockEvent } from "../../events/service.ts";
 import { renderMail } from "../../mail/layout.ts";
 import { enqueueMail } from "../../mail/outbox.ts";
 import { listExhibitorsTx } from "./exhibitors.ts";
 
 /** E-mails every exhibitor its booth (or that it has none); a re-publish only tells those whose booth changed. */
-export async function publishAllocation(deps: Pick<AppDeps, "db" | "config">, who: Who, eventId: string) {
-  return deps.db.transaction(async (tx) => {
+export async function publishAllocation(ctx: Pick<Ctx, "db" | "config" | "who">, { eventId }: { eventId: string }) {
+  const { who } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);
     const list = await listExhibitorsTx(tx, eventId);
@@ -39,11 +40,11 @@ export async function publishAllocation(deps: Pick<AppDeps, "db" | "config">, wh
             : en
               ? `We could not allocate a booth to you at ${title}. The organisers will contact you.`
               : `${title} では、現時点でブースを割り当てることができませんでした。事務局よりご連絡いたします。`,
-          { label: en ? "Floor map" : "会場図", href: `${deps.config.PUBLIC_URL}/fair/${eventId}` },
+          { label: en ? "Floor map" : "会場図", href: `${ctx.config.PUBLIC_URL}/fair/${eventId}` },
         ],
         footer: en ? "Regional cluster events" : "地域クラスター催事システム",
       });
-      await enqueueMail(tx, deps.config.PUBLIC_URL, {
+      await enqueueMail(tx, ctx.config.PUBLIC_URL, {
         dedupeKey: `booth:${eventId}:${x.ref}:${x.booth ?? "none"}`,
         kind: "booth.assignment",
         to: x.email,

@@ -1,8 +1,8 @@
 /** The organisers' review of one exhibitor of the list: priority, matched competitors, accept or decline. */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.ts";
+import type { Ctx } from "../../deps.ts";
 import { boothAssignments, exhibitors } from "../../../db/schema/index.ts";
-import { audit, type Who } from "../../audit/service.ts";
+import { audit } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
 import { NotFound, ValidationFailed, type FieldError } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
@@ -13,19 +13,10 @@ import { listExhibitorsTx } from "./exhibitors.ts";
  * Declining takes the exhibitor out of the allocation (and its booth away) and shows the reason
  * on the applicant's private page; "applied" undoes an acceptance or a decline.
  */
-export async function reviewExhibitor({
-  db,
-  who,
-  eventId,
-  ref,
-  input,
-}: {
-  db: Db;
-  who: Who;
-  eventId: string;
-  ref: string;
-  input: ExhibitorReviewInput;
-}) {
+export async function reviewExhibitor(
+  { db, who }: Pick<Ctx, "db" | "who">,
+  { eventId, ref, input }: { eventId: string; ref: string; input: ExhibitorReviewInput },
+) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertCoversEvent(who.actor, event);

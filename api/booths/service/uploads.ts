@@ -4,8 +4,7 @@
  * the confirming request saves it through putFloorPlan or replaceExhibitors with the preview's
  * basis, so a hall changed in between is refused rather than overwritten.
  */
-import type { Db } from "../../../db/client.ts";
-import type { Actor } from "../../deps.ts";
+import type { Ctx } from "../../deps.ts";
 import type { Booth } from "../geometry.ts";
 import { BoothInput, ExhibitorInput, type ExhibitorInputT } from "../schemas.ts";
 import { checkRows, SheetError, type RowError, type Schema } from "./csv-sheet.ts";
@@ -85,7 +84,10 @@ const changedFields = <K extends string>(keys: readonly K[], before: Partial<Rec
 const BOOTH_FIELDS = ["x", "y", "w", "h", "zone"] as const;
 
 /** What a new floor plan would change; `inUse` when booths are assigned (the plan cannot be replaced then). */
-export async function previewFloorPlan({ db, actor, eventId, booths }: { db: Db; actor: Actor; eventId: string; booths: Booth[] }) {
+export async function previewFloorPlan(
+  { db, who: { actor } }: Pick<Ctx, "db" | "who">,
+  { eventId, booths }: { eventId: string; booths: Booth[] },
+) {
   await eventFor(db, actor, eventId);
   const basis = await hallBasis(db, eventId);
   const hall = await loadHall(db, eventId);
@@ -114,17 +116,10 @@ const EXHIBITOR_FIELDS = EXHIBITOR_CSV_COLUMNS.filter((c) => c !== "ref");
  * whose application changes (and whether that costs them their booth: a new size), and refs that
  * would be withdrawn (losing their booth).
  */
-export async function previewExhibitors({
-  db,
-  actor,
-  eventId,
-  exhibitors,
-}: {
-  db: Db;
-  actor: Actor;
-  eventId: string;
-  exhibitors: ExhibitorInputT[];
-}) {
+export async function previewExhibitors(
+  { db, who: { actor } }: Pick<Ctx, "db" | "who">,
+  { eventId, exhibitors }: { eventId: string; exhibitors: ExhibitorInputT[] },
+) {
   await eventFor(db, actor, eventId);
   const basis = await hallBasis(db, eventId);
   const hall = await loadHall(db, eventId);

@@ -19,7 +19,6 @@ import { explainConflict } from "./conflict.ts";
 import { BoothsPage } from "./page.tsx";
 import type { AssignValues, Booth, Exhibitor } from "./shared.tsx";
 import { formOf, isUuid, pageCtx, qs, render, type WebContext, type WebEnv } from "../../context.ts";
-import { whoOf } from "../../../api/auth/who.ts";
 import type { Errors } from "../../ui/field.tsx";
 import { errorDetail } from "../../ui/error-page.tsx";
 
@@ -60,7 +59,7 @@ export async function loadFair(db: AppDeps["db"], c: WebContext) {
   const booths = await listBooths(c.get("ctx"), { eventId: id });
   // Booths belong to techno-fairs; another kind of event only has this page if a plan was uploaded.
   if (event.kind !== "techno_fair" && booths.length === 0) throw new NotFound("event");
-  const exhibitors = await listExhibitors({ db, actor: c.get("actor"), eventId: id });
+  const exhibitors = await listExhibitors(c.get("ctx"), { eventId: id });
   return { event, booths, exhibitors };
 }
 
@@ -151,7 +150,7 @@ export function boothPageRoutes(deps: AppDeps) {
   const preview = async (c: WebContext, fair: Fair, stale: boolean) => {
     const eventId = fair.event.id;
     const weights = await storedWeights(db, eventId);
-    const result = await runAllocation({ db, who: whoOf(c, deps), eventId, dryRun: true, weights });
+    const result = await runAllocation(c.get("ctx"), { eventId, dryRun: true, weights });
     const basis = await basisOf(fair.booths, fair.exhibitors, weights);
     return render(
       c,
@@ -186,14 +185,7 @@ export function boothPageRoutes(deps: AppDeps) {
     if (!form.booth) errors.booth = m.unknownBooth;
     if (Object.keys(errors).length) return showPage(c, fair, 400, { form, errors });
     try {
-      const done = await assignBooth({
-        db,
-        who: whoOf(c, deps),
-        eventId: fair.event.id,
-        code: form.booth,
-        exhibitorRef: form.exhibitor,
-        pinned: form.pinned,
-      });
+      const done = await assignBooth(c.get("ctx"), { eventId: fair.event.id, code: form.booth, exhibitorRef: form.exhibitor, pinned: form.pinned });
       const before = fair.exhibitors.find((x) => x.ref === done.exhibitor)?.booth;
       const kind = before && before !== done.booth ? "moved" : "assigned";
       return c.redirect(`${pathOf(fair.event.id)}${qs({ done: kind, at: done.booth, ex: done.exhibitor })}`, 303);
@@ -215,7 +207,7 @@ export function boothPageRoutes(deps: AppDeps) {
     const pinned = f.pinned === "1";
     const form: AssignValues = { exhibitor: f.exhibitor!, booth: code, pinned };
     try {
-      await assignBooth({ db, who: whoOf(c, deps), eventId: fair.event.id, code, exhibitorRef: form.exhibitor, pinned });
+      await assignBooth(c.get("ctx"), { eventId: fair.event.id, code, exhibitorRef: form.exhibitor, pinned });
     } catch (err) {
       if (err instanceof Conflict) return refused(c, err, form);
       throw err;
@@ -230,7 +222,7 @@ export function boothPageRoutes(deps: AppDeps) {
     if (holderChanged(fair, code, f.exhibitor)) {
       return showPage(c, fair, 409, { alert: page(c).m.conflictStale, marked: [code] });
     }
-    await unassignBooth({ db, who: whoOf(c, deps), eventId: fair.event.id, code });
+    await unassignBooth(c.get("ctx"), { eventId: fair.event.id, code });
     return c.redirect(`${pathOf(fair.event.id)}${qs({ done: "cleared", at: code })}`, 303);
   });
 
@@ -252,7 +244,7 @@ export function boothPageRoutes(deps: AppDeps) {
     const weights = await storedWeights(db, fair.event.id);
     if (f.basis !== (await basisOf(fair.booths, fair.exhibitors, weights))) return preview(c, fair, true);
     try {
-      const result = await runAllocation({ db, who: whoOf(c, deps), eventId: fair.event.id, dryRun: false, weights });
+      const result = await runAllocation(c.get("ctx"), { eventId: fair.event.id, dryRun: false, weights });
       const query = qs({ done: "applied", placed: result.assignments.length, unplaced: result.unassigned.length });
       return c.redirect(`${pathOf(fair.event.id)}${query}`, 303);
     } catch (err) {
@@ -263,7 +255,7 @@ export function boothPageRoutes(deps: AppDeps) {
 
   app.post("/admin/events/:id/booths/publish", async (c) => {
     const fair = await fairFor(c);
-    const r = await publishAllocation(deps, whoOf(c, deps), fair.event.id);
+    const r = await publishAllocation(c.get("ctx"), { eventId: fair.event.id });
     return c.redirect(`${pathOf(fair.event.id)}${qs({ done: "published", queued: r.queued, noemail: r.withoutEmail })}`, 303);
   });
 

@@ -4,7 +4,6 @@
  * it again and saves it in one transaction, refused (and shown again) when the hall changed since.
  */
 import { Hono } from "hono";
-import { whoOf } from "../../../api/auth/who.ts";
 import type { RowError } from "../../../api/booths/service/csv-sheet.ts";
 import { replaceExhibitors } from "../../../api/booths/service/exhibitors.ts";
 import { putFloorPlan } from "../../../api/booths/service/floor-plan.ts";
@@ -55,7 +54,6 @@ export function boothUploadRoutes(deps: AppDeps) {
   /** The upload read and compared with the hall: its row errors, or what it would change (and the values to save). */
   const check = async (c: WebContext, kind: UploadKind, text: string, problem?: RowError) => {
     const eventId = c.req.param("id")!;
-    const actor = c.get("actor");
     const format = formatOf(text);
     if (problem || !text.trim()) {
       const errors = [problem ?? { row: 0, column: "body", code: "empty", message: "nothing was sent" }];
@@ -66,14 +64,14 @@ export function boothUploadRoutes(deps: AppDeps) {
       const rows = rowCount(read.items, read.errors);
       if (read.errors.length) return { check: { kind, format, rows, errors: read.errors } satisfies UploadCheck };
       const booths = read.items.map((x) => x.value);
-      const preview = await previewFloorPlan({ db, actor, eventId, booths });
+      const preview = await previewFloorPlan(c.get("ctx"), { eventId, booths });
       return { check: { kind, format, rows, preview } satisfies UploadCheck, booths };
     }
     const read = readExhibitorsUpload(text);
     const rows = rowCount(read.items, read.errors);
     if (read.errors.length) return { check: { kind, format, rows, errors: read.errors } satisfies UploadCheck };
     const exhibitors = read.items.map((x) => x.value);
-    const preview = await previewExhibitors({ db, actor, eventId, exhibitors });
+    const preview = await previewExhibitors(c.get("ctx"), { eventId, exhibitors });
     return { check: { kind, format, rows, preview } satisfies UploadCheck, exhibitors };
   };
 
@@ -100,11 +98,10 @@ export function boothUploadRoutes(deps: AppDeps) {
     const result = await check(c, kind, text);
     if ("errors" in result.check) return show(c, fair, result, text);
     if (typeof basis !== "string" || !basis) return show(c, fair, result, text, true);
-    const who = whoOf(c, deps);
     const eventId = fair.event.id;
     try {
-      if (result.booths) await putFloorPlan({ db, who, eventId, input: { booths: result.booths }, basis });
-      else if (result.exhibitors) await replaceExhibitors({ db, who, eventId, input: result.exhibitors, basis });
+      if (result.booths) await putFloorPlan(c.get("ctx"), { eventId, input: { booths: result.booths }, basis });
+      else if (result.exhibitors) await replaceExhibitors(c.get("ctx"), { eventId, input: result.exhibitors, basis });
     } catch (err) {
       // The hall changed since the check (or booths were assigned meanwhile): compare again and say so.
       if (err instanceof Conflict && (err.slug === "hall-changed" || err.slug === "floor-plan-in-use"))

@@ -5,7 +5,6 @@
  */
 import { Hono } from "hono";
 import type { ZodError } from "zod";
-import { whoOf } from "../../../api/auth/who.ts";
 import { coversEvent } from "../../../api/auth/scope.ts";
 import { ExhibitorReview } from "../../../api/booths/application-schemas.ts";
 import { listExhibitors } from "../../../api/booths/service/exhibitors.ts";
@@ -25,7 +24,6 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 export function applicationReviewPages(deps: AppDeps) {
   const app = new Hono<WebEnv>();
-  const { db } = deps;
 
   const fairFor = async (c: WebContext) => {
     const id = c.req.param("id");
@@ -41,7 +39,7 @@ export function applicationReviewPages(deps: AppDeps) {
     extra: { notice?: string; failed?: { ref: string; values: Record<string, string>; errors: Errors } } = {},
   ) => {
     const event = await fairFor(c);
-    const exhibitors = await listExhibitors({ db, actor: c.get("actor"), eventId: event.id });
+    const exhibitors = await listExhibitors(c.get("ctx"), { eventId: event.id });
     return render(
       c,
       <ExhibitorReviewPage ctx={pageCtx(c, true)} event={event} exhibitors={exhibitors} {...extra} />,
@@ -87,7 +85,7 @@ export function applicationReviewPages(deps: AppDeps) {
     );
     if (!parsed.success) return failed(fieldErrors(parsed.error as ZodError));
     try {
-      await reviewExhibitor({ db, who: whoOf(c, deps), eventId: event.id, ref, input: parsed.data });
+      await reviewExhibitor(c.get("ctx"), { eventId: event.id, ref, input: parsed.data });
     } catch (err) {
       if (err instanceof ValidationFailed) return failed(err.fields ?? []);
       throw err;

@@ -165,7 +165,7 @@ export function applyPages(deps: AppDeps) {
     try {
       await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(parsed.data.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
-      const created = await applyToExhibit({ ...deps, eventId: event.id, input: parsed.data, idempotencyKey: key });
+      const created = await applyToExhibit(c.get("ctx"), { eventId: event.id, input: parsed.data, idempotencyKey: key });
       return c.redirect(`/x/${created.manageToken}?new=1`, 303);
     } catch (err) {
       if (err instanceof ValidationFailed) return again({ errors: formErrors(err.fields ?? [], boxes, ctx.lang) }, 400);
@@ -180,7 +180,7 @@ export function applyPages(deps: AppDeps) {
     token: string,
     opts: { notice?: ApplicationNotice; edit?: ApplyFormState; status?: number },
   ) => {
-    const { view, event } = await getApplication({ ...deps, token });
+    const { view, event } = await getApplication(c.get("ctx"), { token });
     let mapSvg: string | undefined;
     if (view.status === "assigned" && view.booth) {
       // The public map, without the organisers' pins, with the applicant's booth outlined.
@@ -214,7 +214,7 @@ export function applyPages(deps: AppDeps) {
   app.post("/x/:token", async (c) => {
     const token = c.req.param("token");
     const ctx = pageCtx(c);
-    await getApplication({ ...deps, token }); // a wrong token is the usual 404, whatever the form says
+    await getApplication(c.get("ctx"), { token }); // a wrong token is the usual 404, whatever the form says
     const form = await formOf(c);
     const values: Record<string, string> = {};
     for (const f of FIELDS) values[f] = form[f] ?? "";
@@ -224,7 +224,7 @@ export function applyPages(deps: AppDeps) {
     const parsed = ApplicationPatch.safeParse(candidate, REPORT_INPUT);
     if (!parsed.success) return again({ errors: formErrors(fieldErrors(parsed.error as ZodError), boxes, ctx.lang) }, 400);
     try {
-      await updateApplication({ ...deps, token, input: parsed.data });
+      await updateApplication(c.get("ctx"), { token, input: parsed.data });
       return c.redirect(`/x/${token}?saved=1`, 303);
     } catch (err) {
       if (err instanceof ValidationFailed) return again({ errors: formErrors(err.fields ?? [], boxes, ctx.lang) }, 400);
@@ -236,13 +236,13 @@ export function applyPages(deps: AppDeps) {
 
   app.get("/x/:token/withdraw", async (c) => {
     const token = c.req.param("token");
-    const { view, event } = await getApplication({ ...deps, token });
+    const { view, event } = await getApplication(c.get("ctx"), { token });
     return render(c, <WithdrawConfirmPage ctx={pageCtx(c)} event={event} view={view} token={token} />, 200, PRIVATE_PAGE);
   });
 
   app.post("/x/:token/withdraw", async (c) => {
     const token = c.req.param("token");
-    await withdrawApplication({ ...deps, token });
+    await withdrawApplication(c.get("ctx"), { token });
     return c.redirect(`/x/${token}?withdrawn=1`, 303);
   });
 
