@@ -2,14 +2,18 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EVENT_KINDS } from "../db/schema/events.ts";
+import { REGISTRATION_STATUSES, SECTORS } from "../db/schema/registrations.ts";
+import * as DOMAIN_WORDS from "../lib/domain-words.ts";
 import { MESSAGES, PAGE_AREAS } from "../web/i18n/messages.ts";
-import { words } from "../web/i18n/words.ts";
+import { words } from "../lib/words.ts";
 
 const DIR = join(import.meta.dirname, "../web/i18n");
 
 /** Where two values differ in shape: keys, kinds of value, array lengths; empty strings count too. */
 function differences(ja: unknown, en: unknown, path: string): string[] {
-  if (typeof ja !== typeof en || Array.isArray(ja) !== Array.isArray(en)) return [`${path}: ${typeof ja} in ja, ${typeof en} in en`];
+  if (typeof ja !== typeof en || Array.isArray(ja) !== Array.isArray(en))
+    return [`${path}: ${typeof ja} in ja, ${typeof en} in en`];
   if (typeof ja === "string") return ja && en ? [] : [`${path}: empty`];
   if (Array.isArray(ja)) return ja.length === (en as unknown[]).length ? [] : [`${path}: ${ja.length} items in ja`];
   if (typeof ja !== "object" || ja === null) return [];
@@ -36,9 +40,16 @@ describe("the pages' words", () => {
       }
     }
     // Every area file but the helpers declares its words with words().
-    const helpers = ["words.ts", "messages.ts", "domain.ts", "field-errors.ts"];
+    const helpers = ["messages.ts", "domain.ts"];
     const files = readdirSync(DIR).filter((f) => f.endsWith(".ts") && !helpers.includes(f));
     expect(files.filter((f) => !areas.some((a) => a.startsWith(`${f}:`)))).toEqual([]);
+  });
+
+  it("has the domain's words (lib/domain-words.ts) for exactly the kinds, sectors and statuses of the schema", () => {
+    for (const [name, w] of Object.entries(DOMAIN_WORDS)) expect(differences(w.ja, w.en, name)).toEqual([]);
+    expect(Object.keys(DOMAIN_WORDS.KIND_WORDS.ja).sort()).toEqual([...EVENT_KINDS].sort());
+    expect(Object.keys(DOMAIN_WORDS.SECTOR_WORDS.ja).sort()).toEqual([...SECTORS].sort());
+    expect(Object.keys(DOMAIN_WORDS.STATUS_WORDS.ja).sort()).toEqual([...REGISTRATION_STATUSES].sort());
   });
 
   it("gives every page the words of all its areas, no key declared by two areas", () => {
@@ -54,7 +65,10 @@ describe("the pages' words", () => {
   });
 
   it("is a type error to leave a key out of one language or add one to it", () => {
-    const ok = words({ ja: { hello: "こんにちは", count: (n: number) => `${n}件` }, en: { hello: "Hello", count: (n) => `${n}` } });
+    const ok = words({
+      ja: { hello: "こんにちは", count: (n: number) => `${n}件` },
+      en: { hello: "Hello", count: (n) => `${n}` },
+    });
     expect(ok.en.count(2)).toBe("2");
     // @ts-expect-error en lacks a key of ja
     words({ ja: { hello: "こんにちは", bye: "さようなら" }, en: { hello: "Hello" } });

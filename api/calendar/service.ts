@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { blocks, events, feedState, registrations } from "../../db/schema/index.ts";
 import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
+import { KIND_WORDS } from "../../lib/domain-words.ts";
 import type { AppDeps } from "../deps.ts";
 import { listBlocks } from "../blocks/service.ts";
 import { NotFound } from "../errors.ts";
@@ -28,17 +29,7 @@ export type Feed = {
   filename: string;
 };
 
-const KIND_NAMES: Record<EventKind, { ja: string; en: string }> = {
-  block_council: { ja: "地域ブロック協議会", en: "Block council meetings" },
-  promotion_council: { ja: "地域クラスター推進協議会", en: "Promotion council meetings" },
-  joint_presentation: { ja: "合同成果発表会", en: "Joint result presentations" },
-  seminar: { ja: "地域クラスターセミナー", en: "Regional cluster seminars" },
-  forum: { ja: "地域クラスターフォーラム", en: "Regional cluster forums" },
-  techno_fair: { ja: "クラスタージャパン／テクノフェア", en: "Cluster Japan and techno-fair" },
-  conference: { ja: "産学官連携推進会議ほか", en: "Collaboration conferences" },
-  briefing: { ja: "説明会・研修", en: "Briefings and training" },
-};
-export const kindName = (kind: EventKind, lang: Lang) => KIND_NAMES[kind][lang];
+export const kindName = (kind: EventKind, lang: Lang) => KIND_WORDS[lang][kind];
 
 const PRODUCT = { ja: "地域クラスター催事", en: "Regional cluster events" };
 

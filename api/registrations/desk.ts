@@ -20,7 +20,7 @@ import { answerText, questionLabel, tallyAnswers } from "../questions/words.ts";
 import type { RegistrationRow } from "../../db/schema/index.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 import { manageUrl, nextCheckInCode, toRegistrationDto } from "./service.ts";
-import { LOCALE_WORDS, SECTOR_WORDS, STATUS_WORDS } from "./words.ts";
+import { LOCALE_WORDS, SECTOR_WORDS, STATUS_WORDS } from "../../lib/domain-words.ts";
 
 type Lang = "ja" | "en";
 export type RegistrationFilter = { status?: RegistrationRow["status"]; sector?: RegistrationRow["sector"]; q?: string };

@@ -1,5 +1,5 @@
 /** Words of the organisers' login, password and account pages, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const ACCOUNT_WORDS = words({
   ja: {

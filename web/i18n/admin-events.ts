@@ -1,5 +1,5 @@
 /** Words of the organisers' event list and event editor, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const ADMIN_EVENT_WORDS = words({
   ja: {

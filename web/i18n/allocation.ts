@@ -1,5 +1,5 @@
 /** Words of automatic booth allocation: the preview, applying it and telling the exhibitors, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const ALLOCATION_WORDS = words({
   ja: {

@@ -1,5 +1,5 @@
 /** Words of the exhibitor application pages (public form, private page, organisers' review) in ja and en. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const APPLY_MESSAGES = words({
   ja: {

@@ -1,5 +1,5 @@
 /** Words of the organisers' booth page: the map, assigning by hand and its conflicts, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const BOOTH_WORDS = words({
   ja: {

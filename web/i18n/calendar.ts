@@ -1,5 +1,5 @@
 /** Words of the calendar subscription page, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const CALENDAR_WORDS = words({
   ja: {

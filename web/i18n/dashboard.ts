@@ -1,5 +1,5 @@
 /** Words of the organisers' dashboard (block councils of a fiscal year), in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const DASHBOARD_WORDS = words({
   ja: {

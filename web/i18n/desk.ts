@@ -1,5 +1,5 @@
 /** Words of the registration desk: the list, check-in by code and walk-ins, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const DESK_WORDS = words({
   ja: {

@@ -1,5 +1,5 @@
 /** Words of the event lists, their filters and the month view, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const EVENT_LIST_WORDS = words({
   ja: {

@@ -1,6 +1,6 @@
 /** Words for where an event is, how to get there, whom to ask and the privacy notice: ja and en side by side. */
 import type { Lang } from "../../lib/format.ts";
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const PLACE_WORDS = words({
   ja: {

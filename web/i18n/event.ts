@@ -1,5 +1,5 @@
 /** Words of an event's page and its registration form, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const EVENT_WORDS = words({
   ja: {

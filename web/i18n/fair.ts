@@ -1,5 +1,5 @@
 /** Words of the public fair page: the floor map, the exhibitor list and its search, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const FAIR_WORDS = words({
   ja: {

@@ -4,7 +4,7 @@
  */
 import type { FieldError, FieldReason } from "../../api/errors.ts";
 import type { Lang } from "../../lib/format.ts";
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 /** The API's English message as a sentence: what English pages say where the product's message names the value at fault. */
 const sentence = (message: string) => {

@@ -1,6 +1,6 @@
 /** Words of a registrant's own page (/r/:token): status, check-in code, feed, cancellation, in Japanese and English. */
-import { STATUS_WORDS } from "../../api/registrations/words.ts";
-import { words } from "./words.ts";
+import { STATUS_WORDS } from "../../lib/domain-words.ts";
+import { words } from "../../lib/words.ts";
 
 export const MANAGE_WORDS = words({
   ja: {

@@ -1,5 +1,5 @@
 /** The words of the organiser's questions: the form, the manage page, the editor and the desk, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const QUESTION_MESSAGES = words({
   ja: {

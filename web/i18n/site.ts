@@ -1,5 +1,5 @@
 /** Words of every page's frame (name, navigation, footer) and of the error pages, in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const SITE_WORDS = words({
   ja: {

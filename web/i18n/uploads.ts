@@ -1,5 +1,5 @@
 /** Words of the booth page's uploads (floor plan and exhibitors), in Japanese and English. */
-import { words } from "./words.ts";
+import { words } from "../../lib/words.ts";
 
 export const UPLOAD_WORDS = words({
   ja: {

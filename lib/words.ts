@@ -1,5 +1,5 @@
 /** How an area's words are declared: Japanese and English side by side, with the same keys. */
-import type { Lang } from "../../lib/format.ts";
+import type { Lang } from "./format.ts";
 
 /**
  * The Japanese words give the shape; the English ones must have exactly the same keys (a key missing
