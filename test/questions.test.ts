@@ -123,6 +123,15 @@ describe("PUT and GET /api/events/:id/questions", () => {
     ).toBe(200);
     expect((await t.request(`/api/events/00000000-0000-4000-8000-000000000000/questions`)).status).toBe(404);
   });
+
+  it("a cancelled event's questions are not changed any more: 409", async () => {
+    const id = (await createOpenEvent(t, { block: "tohoku" })).id;
+    expect((await put([party], { id, token: tokens.inScope })).status).toBe(200);
+    expect((await t.request(`/api/events/${id}/cancel`, { method: "POST", admin: true })).status).toBe(200);
+    const res = await put([party, diet], { id, token: tokens.inScope });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as Problem).type).toMatch(/event-cancelled$/);
+  });
 });
 
 describe("answers at registration", () => {

@@ -248,6 +248,17 @@ export async function lockEvent(tx: Db, id: string): Promise<EventRow> {
 }
 
 /**
+ * Locks an event to replace something that belongs to it (its programme, its questions): the
+ * caller must organise it, and a cancelled event is not changed any more.
+ */
+export async function lockEventForChange(tx: Db, actor: Actor, id: string): Promise<EventRow> {
+  const event = await lockEvent(tx, id);
+  assertCoversEvent(actor, event);
+  if (event.status === "cancelled") throw new Conflict("event-cancelled", "A cancelled event cannot be changed.");
+  return event;
+}
+
+/**
  * Creates an event. Organisers may create events only in blocks of their scope; the system's own
  * work (the planner) is audited by its job run, and written in the job's transaction.
  */

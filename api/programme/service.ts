@@ -12,10 +12,9 @@ import {
   type ProgrammeTalk,
 } from "../../db/schema/index.ts";
 import { audit } from "../audit/service.ts";
-import { assertCoversEvent } from "../auth/scope.ts";
 import type { Ctx } from "../deps.ts";
-import { Conflict, ValidationFailed, type FieldError } from "../errors.ts";
-import { getEvent, lockEvent, parseInstant, PUBLIC_VIEWER, type Viewer } from "../events/service.ts";
+import { ValidationFailed, type FieldError } from "../errors.ts";
+import { getEvent, lockEventForChange, parseInstant, PUBLIC_VIEWER, type Viewer } from "../events/service.ts";
 import type { EventRow } from "../../db/schema/index.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 import { buildCalendar, etagFor, type FeedEvent } from "../calendar/ics.ts";
@@ -175,9 +174,7 @@ const changed = (before: SessionRow, after: Checked) =>
 export async function replaceProgramme(ctx: Pick<Ctx, "db" | "who">, input: { eventId: string; programme: ProgrammeInputValue }) {
   const { who } = ctx;
   return ctx.db.transaction(async (tx) => {
-    const event = await lockEvent(tx, input.eventId);
-    assertCoversEvent(who.actor, event);
-    if (event.status === "cancelled") throw new Conflict("event-cancelled", "A cancelled event cannot be changed.");
+    const event = await lockEventForChange(tx, who.actor, input.eventId);
     const before = await loadProgramme(tx, event.id);
     const byId = new Map(before.sessions.map((s) => [s.id, s]));
     const sessions = check(event, input.programme, new Set(byId.keys()));

@@ -6,10 +6,9 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { eventQuestions, registrationAnswers, type EventQuestionRow } from "../../db/schema/index.ts";
 import { audit } from "../audit/service.ts";
-import { assertCoversEvent } from "../auth/scope.ts";
 import type { Ctx } from "../deps.ts";
-import { AppError, Conflict, ValidationFailed } from "../errors.ts";
-import { getEvent, lockEvent } from "../events/service.ts";
+import { AppError, ValidationFailed } from "../errors.ts";
+import { getEvent, lockEventForChange } from "../events/service.ts";
 import { checkAnswers, type Answers } from "./answers.ts";
 import type { QuestionInputValue } from "./schemas.ts";
 
@@ -60,9 +59,7 @@ export async function replaceQuestions(
 ) {
   const { who } = ctx;
   return ctx.db.transaction(async (tx) => {
-    const event = await lockEvent(tx, input.eventId);
-    assertCoversEvent(who.actor, event);
-    if (event.status === "cancelled") throw new Conflict("event-cancelled", "A cancelled event cannot be changed.");
+    const event = await lockEventForChange(tx, who.actor, input.eventId);
     const before = await loadQuestions(tx, event.id);
     const ids = givenIds(input.questions);
     const kept = new Set(ids);
