@@ -42,6 +42,7 @@ import { whoOf } from "../../api/auth/who.ts";
 import { fieldMessage } from "../i18n/field-errors.ts";
 import type { Errors } from "../ui/field.tsx";
 import { errorDetail } from "../ui/error-page.tsx";
+import { problemText } from "../../lib/problems.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 /** Pages anyone may open; everything else under /admin needs a login. */
@@ -447,10 +448,7 @@ export function adminRoutes(deps: AppDeps) {
     } else if (!notice && q("scan") === "unknown") {
       notice = { tone: "alert", text: m.unknownCodeNotice((q("code") ?? "").slice(0, 32)) };
     } else if (!notice && q("error") === "not-confirmed") {
-      notice = {
-        tone: "alert",
-        text: ctx.lang === "ja" ? "参加が確定している人だけ受付できます。" : "Only confirmed people can be checked in.",
-      };
+      notice = { tone: "alert", text: problemText("not-confirmed", ctx.lang)! };
     }
     return render(
       c,

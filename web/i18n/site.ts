@@ -1,4 +1,5 @@
 /** Words of every page's frame (name, navigation, footer) and of the error pages, in Japanese and English. */
+import { PROBLEMS } from "../../lib/problems.ts";
 import { words } from "../../lib/words.ts";
 
 export const SITE_WORDS = words({
@@ -35,12 +36,15 @@ export const SITE_WORDS = words({
     } as Record<number, string>,
     errorText: {
       404: "お探しのページは見つかりませんでした。リンクが古いか、アドレスが間違っている可能性があります。",
-      403: "この操作を行う権限がないか、フォームの有効期限が切れています。ページを読み込み直してから、もう一度お試しください。",
+      403: PROBLEMS.forbidden.ja,
       500: "申し訳ありません。システムでエラーが発生しました。時間をおいてもう一度お試しください。",
-      503: "データベースに一時的に接続できません。数秒おいてから、もう一度お試しください。",
+      503: PROBLEMS["database-unavailable"].ja,
     } as Record<number, string>,
     requestId: "問い合わせ番号",
     home: "トップページへ",
+    problemTypes: "エラーの種類",
+    allProblemTypes: "エラーの種類の一覧",
+    blockName: (name: string) => `${name}ブロック`,
     forbiddenCsrf: "フォームの有効期限が切れています。ページを読み込み直してから、もう一度お試しください。",
   },
   en: {
@@ -76,12 +80,15 @@ export const SITE_WORDS = words({
     },
     errorText: {
       404: "We could not find this page. The link may be old or the address mistyped.",
-      403: "You may not do this, or the form has expired. Reload the page and try again.",
+      403: PROBLEMS.forbidden.en,
       500: "Sorry, something went wrong on our side. Please try again later.",
-      503: "The database cannot be reached for a moment. Please try again in a few seconds.",
+      503: PROBLEMS["database-unavailable"].en,
     },
     requestId: "Reference",
     home: "Home",
+    problemTypes: "Problem types",
+    allProblemTypes: "All problem types",
+    blockName: (name) => `${name} block`,
     forbiddenCsrf: "The form has expired. Reload the page and try again.",
   },
 });

@@ -6,6 +6,7 @@ import { fiscalYearLabel, formatEventWhen, type Lang } from "../../lib/format.ts
 import { kindLabel, pick } from "../i18n/domain.ts";
 import { Filter } from "./field.tsx";
 import { EVENT_KINDS } from "../../db/schema/events.ts";
+import { SITE_WORDS } from "../i18n/site.ts";
 
 export type BlockInfo = { code: string; nameJa: string; nameEn: string };
 export type BlockNames = Map<string, BlockInfo>;
@@ -18,7 +19,7 @@ export function blockLabel(code: string | null, blocks: BlockNames, lang: Lang):
   if (!code) return null;
   const b = blocks.get(code);
   if (!b) return code;
-  return lang === "en" ? `${b.nameEn} block` : `${b.nameJa}ブロック`;
+  return SITE_WORDS[lang].blockName(pick(lang, b.nameJa, b.nameEn));
 }
 
 export const eventTitle = (e: EventRow, lang: Lang) => pick(lang, e.titleJa, e.titleEn);

@@ -4,26 +4,11 @@
  */
 import type { ProgrammeRoomRow as RoomRow, ProgrammeSessionRow as SessionRow } from "../../../db/schema/programme.ts";
 import type { PageCtx } from "../../context.ts";
-import { formatDate, formatTime, type Lang } from "../../../lib/format.ts";
+import { formatDate, formatTime } from "../../../lib/format.ts";
 import { pick } from "../../i18n/domain.ts";
+import { PROGRAMME_WORDS } from "../../i18n/programme.ts";
 import { tokyoParts } from "../../../lib/time.ts";
 
-const TEXT = {
-  ja: {
-    heading: "プログラム",
-    chair: (name: string) => `座長：${name}`,
-    subscribe: "プログラムをカレンダーに追加",
-    allRooms: "全体",
-    room: "会場",
-  },
-  en: {
-    heading: "Programme",
-    chair: (name: string) => `Chair: ${name}`,
-    subscribe: "Add the programme to your calendar",
-    allRooms: "All rooms",
-    room: "Room",
-  },
-} satisfies Record<Lang, Record<string, unknown>>;
 
 type Props = { ctx: PageCtx; eventId: string; rooms: RoomRow[]; sessions: SessionRow[] };
 
@@ -34,7 +19,7 @@ const dayKey = (d: Date) => {
 
 function Session(props: { ctx: PageCtx; session: SessionRow; roomName: string | null }) {
   const { lang } = props.ctx;
-  const t = TEXT[lang];
+  const t = PROGRAMME_WORDS[lang];
   const s = props.session;
   return (
     <article class="session" data-session={s.id}>
@@ -71,7 +56,7 @@ function Session(props: { ctx: PageCtx; session: SessionRow; roomName: string | 
 export function ProgrammeSection(props: Props) {
   const { ctx, rooms, sessions } = props;
   const { lang } = ctx;
-  const t = TEXT[lang];
+  const t = PROGRAMME_WORDS[lang];
   if (sessions.length === 0) return null;
   const roomName = (id: string | null) => {
     const r = id ? rooms.find((x) => x.id === id) : undefined;

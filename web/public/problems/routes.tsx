@@ -14,7 +14,7 @@ export function problemPages() {
   const app = new Hono<WebEnv>();
   app.get("/problems", (c) => {
     const ctx = pageCtx(c);
-    const title = ctx.lang === "en" ? "Problem types" : "エラーの種類";
+    const title = ctx.m.problemTypes;
     return render(
       c,
       <Layout ctx={ctx} title={title}>
@@ -54,7 +54,7 @@ export function problemPages() {
         <p lang="ja">{p.ja}</p>
         <p lang="en">{p.en}</p>
         <p>
-          <a href="/problems">{ctx.lang === "en" ? "All problem types" : "エラーの種類の一覧"}</a>
+          <a href="/problems">{ctx.m.allProblemTypes}</a>
         </p>
       </Layout>,
       200,
