@@ -3,6 +3,7 @@
  * by the product's reason for a check of its own, and by the product's own codes.
  */
 import type { FieldError, FieldReason } from "../../api/errors.ts";
+import { MAX_YEAR, MIN_YEAR } from "../../api/lib/date-input.ts";
 import type { Lang } from "../../lib/format.ts";
 import { words } from "../../lib/words.ts";
 
@@ -117,7 +118,7 @@ const WHOLE_NUMBER_MIN: Record<string, number> = { capacity: 0 };
 export function fieldMessage(e: FieldError, lang: Lang): string {
   const w = FIELD_ERROR_WORDS[lang];
   const p = e.params ?? {};
-  if (p.reason === "year_range") return w.yearRange(p.minimum ?? 1900, p.maximum ?? 2100);
+  if (p.reason === "year_range") return w.yearRange(p.minimum ?? MIN_YEAR, p.maximum ?? MAX_YEAR);
   if (p.reason) return w.reasons[p.reason];
   if (p.missing || e.code === "required") return w.required;
   const bound = p.minimum ?? p.maximum;
