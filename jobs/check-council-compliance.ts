@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { AppDeps } from "../api/deps.ts";
 import { councilCompliance } from "../api/councils/service.ts";
+import { systemWho } from "../api/lib/context.ts";
 import { fiscalYearEn, fiscalYearJa, fiscalYearOf, tokyoParts } from "../lib/time.ts";
 import { renderMail } from "../api/mail/layout.ts";
 import { enqueueMail } from "../api/mail/outbox.ts";
@@ -19,7 +20,7 @@ export function complianceRound(now: Date): "oct" | "jan" | null {
 export async function checkCouncilCompliance(deps: Pick<AppDeps, "db" | "clock" | "config">, now: Date) {
   const round = complianceRound(now);
   const fy = fiscalYearOf(now);
-  const { blocks: rows } = await councilCompliance({ db: deps.db, fy, now });
+  const { blocks: rows } = await councilCompliance({ db: deps.db, who: systemWho(now) }, { fy });
   const behind = rows.filter((r) => r.held + r.scheduled === 0);
   if (!round) return { fiscalYear: fy, round, behind: behind.map((b) => b.block), reminded: 0 };
   let reminded = 0;

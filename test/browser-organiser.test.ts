@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
 
   it("an organiser logs in, opens the dashboard and the desk, and checks someone in", async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email: "tohoku@example.jp",
       name: "東北担当",
       role: "organiser",
@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
     await page.waitForURL(`${base}/admin/login`);
 
     // An administrator sees the national picture: all 10 blocks, those behind marked in words.
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email: "admin@example.jp",
       name: "管理者",
       role: "admin",
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
 
   it("an organiser assigns booths on the map, meets a conflict, previews the allocation and applies it", async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email: "kanto@example.jp",
       name: "関東担当",
       role: "organiser",

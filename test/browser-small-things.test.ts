@@ -14,8 +14,7 @@ describe.skipIf(!hasChromium)("small things, in a browser", () => {
   beforeAll(async () => {
     rig = await startBrowserRig();
     await createOrganiser(
-      rig.t.deps,
-      { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" }, now: rig.t.clock.now() },
+      { ...rig.t.deps, who: { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" }, now: rig.t.clock.now() } },
       { email: "admin@example.jp", name: "管理者", role: "admin", scopes: { blocks: [], events: [] }, password: PASSWORD },
     );
   });

@@ -9,6 +9,7 @@ import { SEED_VERSION, seedDatabase } from "../db/seed/seed.ts";
 import { seedEvents } from "../db/seed/data/events.ts";
 import { seedCouncils } from "../db/seed/data/reference.ts";
 import { councilCompliance } from "../api/councils/service.ts";
+import { systemWho } from "../api/lib/context.ts";
 import { settings } from "../db/schema/index.ts";
 import { createTestDatabase } from "./support/db.ts";
 
@@ -353,10 +354,10 @@ describe("the history, against the documents", () => {
     expect(launch).toMatchObject({ source: "product-brief", countsAsMeeting: false, fiscalYear: 2004 });
     // The documents do not have it (not in 001, the document on the block councils).
     expect(doc("001")).not.toMatch(/H17\.3\.11|2005-03-11|平成17年3月11日/);
-    const fy2004 = await councilCompliance({ db: db(), fy: 2004, now: new Date("2026-01-01T00:00:00Z") });
+    const fy2004 = await councilCompliance({ db: db(), who: systemWho(new Date("2026-01-01T00:00:00Z")) }, { fy: 2004 });
     expect(fy2004.blocks.find((b) => b.block === "kanto")).toMatchObject({ held: 0, status: "behind" });
     // The Kinki meeting of 2006-02-23 (doc 001) is a meeting: FY2005 counts it.
-    const fy2005 = await councilCompliance({ db: db(), fy: 2005, now: new Date("2026-01-01T00:00:00Z") });
+    const fy2005 = await councilCompliance({ db: db(), who: systemWho(new Date("2026-01-01T00:00:00Z")) }, { fy: 2005 });
     expect(fy2005.blocks.find((b) => b.block === "kinki")).toMatchObject({ held: 1, status: "ok" });
   });
 

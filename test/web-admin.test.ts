@@ -31,14 +31,14 @@ describe("organiser pages", () => {
 
   beforeAll(async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email: "tohoku@example.jp",
       name: "東北担当",
       role: "organiser",
       scopes: { blocks: ["tohoku"], events: [] },
       password,
     });
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email: "kyushu@example.jp",
       name: "九州担当",
       role: "organiser",
@@ -275,7 +275,7 @@ describe("organiser pages", () => {
 
   it("set a password with the one-time link, then log in", async () => {
     const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email: "new@example.jp",
       name: "新任",
       role: "organiser",

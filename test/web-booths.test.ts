@@ -71,7 +71,7 @@ beforeAll(async () => {
     ["tohoku@example.jp", "tohoku"],
     ["kyushu@example.jp", "kyushu"],
   ] as const) {
-    await createOrganiser(t.deps, who, {
+    await createOrganiser({ ...t.deps, who }, {
       email,
       name: block,
       role: "organiser",

@@ -41,6 +41,6 @@ export const auditRoutes = [
       responses: { 200: jsonResponse(z.object({ items: z.array(Entry), nextCursor: z.string().nullable() }), "Entries") },
       errors: [400],
     },
-    async (ctx, { query }, c) => c.json(await listAudit(ctx.db, query), 200),
+    async (ctx, { query }, c) => c.json(await listAudit(ctx, query), 200),
   ),
 ];

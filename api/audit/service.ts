@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { actorLabel } from "../auth/scope.ts";
-import type { Who } from "../deps.ts";
+import type { Ctx, Who } from "../deps.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 
@@ -52,7 +52,7 @@ export type AuditQuery = {
   limit: number;
 };
 
-export async function listAudit(db: Db, q: AuditQuery) {
+export async function listAudit({ db }: Pick<Ctx, "db">, q: AuditQuery) {
   const where: SQL[] = [];
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));

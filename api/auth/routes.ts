@@ -52,7 +52,7 @@ export const authRoutes = [
       errors: [400, 401, 429],
     },
     async (ctx, { body }, c) => {
-      const s = await startSession(c, ctx, ctx.who, body.email, body.password);
+      const s = await startSession(c, ctx, body);
       c.header("Cache-Control", "no-store");
       const o = s.organiser;
       return c.json({ kind: o.role, id: o.id, label: o.email, scopes: o.scopes, csrfToken: s.csrfToken }, 200);
@@ -85,7 +85,7 @@ export const authRoutes = [
       errors: [400],
     },
     async (ctx, _, c) => {
-      await logoutEverywhere(ctx.db, ctx.who);
+      await logoutEverywhere(ctx);
       await endSession(c, ctx);
       return c.body(null, 204);
     },
@@ -127,7 +127,7 @@ export const authRoutes = [
       errors: [400, 404],
     },
     async (ctx, { body }, c) => {
-      await setPasswordWithLink(ctx.db, ctx.who, body.token, body.password);
+      await setPasswordWithLink(ctx, body);
       return c.body(null, 204);
     },
   ),
@@ -142,7 +142,7 @@ export const authRoutes = [
       responses: { 201: jsonResponse(Organiser, "Created") },
       errors: [400, 409],
     },
-    async (ctx, { body }, c) => c.json(toOrganiserDto(await createOrganiser(ctx, ctx.who, body)), 201),
+    async (ctx, { body }, c) => c.json(toOrganiserDto(await createOrganiser(ctx, body)), 201),
   ),
   defineRoute(
     {
@@ -153,7 +153,7 @@ export const authRoutes = [
       summary: "List organisers (administrator)",
       responses: { 200: jsonResponse(z.array(Organiser), "Organisers") },
     },
-    async (ctx, _, c) => c.json((await listOrganisers(ctx.db)).map(toOrganiserDto), 200),
+    async (ctx, _, c) => c.json((await listOrganisers(ctx)).map(toOrganiserDto), 200),
   ),
   defineRoute(
     {
@@ -167,7 +167,7 @@ export const authRoutes = [
       responses: { 200: jsonResponse(Organiser, "Updated") },
       errors: [400, 404],
     },
-    async (ctx, { params, body }, c) => c.json(toOrganiserDto(await updateOrganiser(ctx.db, ctx.who, params.id, body)), 200),
+    async (ctx, { params, body }, c) => c.json(toOrganiserDto(await updateOrganiser(ctx, { id: params.id, input: body })), 200),
   ),
   defineRoute(
     {
@@ -181,7 +181,7 @@ export const authRoutes = [
       errors: [404],
     },
     async (ctx, { params }, c) => {
-      await resendPasswordLink(ctx, ctx.who, params.id);
+      await resendPasswordLink(ctx, { id: params.id });
       return c.body(null, 202);
     },
   ),
@@ -198,7 +198,7 @@ export const authRoutes = [
     },
     async (ctx, { body }, c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(await createApiToken(ctx.db, ctx.who, body), 201);
+      return c.json(await createApiToken(ctx, body), 201);
     },
   ),
   defineRoute(
@@ -210,7 +210,7 @@ export const authRoutes = [
       summary: "Your API tokens",
       responses: { 200: jsonResponse(z.array(ApiToken), "Tokens") },
     },
-    async (ctx, _, c) => c.json(await listApiTokens(ctx.db, ctx.who.actor, ctx.who.now), 200),
+    async (ctx, _, c) => c.json(await listApiTokens(ctx), 200),
   ),
   defineRoute(
     {
@@ -224,7 +224,7 @@ export const authRoutes = [
       errors: [404],
     },
     async (ctx, { params }, c) => {
-      await revokeApiToken(ctx.db, ctx.who, params.id);
+      await revokeApiToken(ctx, { id: params.id });
       return c.body(null, 204);
     },
   ),

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { apiTokens, organisers, passwordLinks, sessions } from "../../db/schema/index.ts";
-import type { Actor, AppDeps } from "../deps.ts";
+import type { Actor, AppDeps, Ctx } from "../deps.ts";
 import { audit, type Who } from "../audit/service.ts";
 import { Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed } from "../errors.ts";
 import { loginGate } from "../lib/rate-limit.ts";
@@ -67,8 +67,9 @@ async function issuePasswordLink(tx: Db, deps: Pick<AppDeps, "config" | "sealer"
   await enqueuePasswordLink(tx, deps, { organiser: o, token, tokenHash: await sha256Hex(token), locale, now });
 }
 
-export async function createOrganiser(deps: Pick<AppDeps, "db" | "config" | "sealer">, who: Who, input: OrganiserCreateInput) {
-  return deps.db.transaction(async (tx) => {
+export async function createOrganiser(ctx: Pick<Ctx, "db" | "config" | "sealer" | "who">, input: OrganiserCreateInput) {
+  const { who } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const key = emailKey(input.email);
     const [dup] = await tx.select({ id: organisers.id }).from(organisers).where(eq(organisers.emailKey, key));
     if (dup) throw new Conflict("organiser-exists", "An organiser with this e-mail address already exists.");
@@ -85,17 +86,17 @@ export async function createOrganiser(deps: Pick<AppDeps, "db" | "config" | "sea
         updatedAt: who.now,
       })
       .returning();
-    if (!input.password) await issuePasswordLink(tx, deps, o!, who.now, input.locale ?? "ja");
+    if (!input.password) await issuePasswordLink(tx, ctx, o!, who.now, input.locale ?? "ja");
     await audit(tx, who, { action: "organiser.create", entity: "organiser", entityId: o!.id, after: o });
     return o!;
   });
 }
 
-export async function listOrganisers(db: Db) {
+export async function listOrganisers({ db }: Pick<Ctx, "db">) {
   return db.select().from(organisers).orderBy(asc(organisers.createdAt));
 }
 
-export async function updateOrganiser(db: Db, who: Who, id: string, input: OrganiserPatchInput) {
+export async function updateOrganiser({ db, who }: Pick<Ctx, "db" | "who">, { id, input }: { id: string; input: OrganiserPatchInput }) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisers).where(eq(organisers.id, id)).for("update");
     if (!before) throw new NotFound("organiser");
@@ -130,13 +131,12 @@ export async function updateOrganiser(db: Db, who: Who, id: string, input: Organ
  * before its password is looked at; see loginGate.
  */
 export async function login(
-  deps: Pick<AppDeps, "db" | "config">,
-  who: Who,
+  ctx: Pick<Ctx, "db" | "config" | "who">,
   input: { email: string; password: string; address: string },
 ) {
-  const { db } = deps;
+  const { db, who } = ctx;
   const key = emailKey(input.email);
-  const gate = await loginGate({ db, config: deps.config, clock: { now: () => who.now } }, { address: input.address, emailKey: key });
+  const gate = await loginGate({ db, config: ctx.config, clock: { now: () => who.now } }, { address: input.address, emailKey: key });
   const [o] = await db.select().from(organisers).where(eq(organisers.emailKey, key));
   const ok = await verifyPassword(input.password, o?.passwordHash ?? null);
   if (!o || !ok || o.disabledAt) {
@@ -171,7 +171,7 @@ function ownAccount(who: Who): string {
 }
 
 /** "Log out everywhere": every session and API token of the caller's account ends, this one included. */
-export async function logoutEverywhere(db: Db, who: Who) {
+export async function logoutEverywhere({ db, who }: Pick<Ctx, "db" | "who">) {
   const organiserId = ownAccount(who);
   await db.transaction(async (tx) => {
     await endAllCredentials(tx, organiserId, who.now);
@@ -212,7 +212,7 @@ export async function actorFromApiToken(db: Db, token: string, now: Date) {
   return actorFor(row.o, "api-token");
 }
 
-export async function setPasswordWithLink(db: Db, who: Who, token: string, password: string) {
+export async function setPasswordWithLink({ db, who }: Pick<Ctx, "db" | "who">, { token, password }: { token: string; password: string }) {
   if (!TOKEN_PATTERN.test(token)) throw new NotFound("password link");
   await db.transaction(async (tx) => {
     const [link] = await tx
@@ -238,7 +238,7 @@ export async function setPasswordWithLink(db: Db, who: Who, token: string, passw
   });
 }
 
-export async function createApiToken(db: Db, who: Who, input: { name: string; expiresAt?: string }) {
+export async function createApiToken({ db, who }: Pick<Ctx, "db" | "who">, input: { name: string; expiresAt?: string }) {
   if (who.actor.kind === "anonymous" || who.actor.via === "admin-token") {
     throw new ValidationFailed([
       { field: "actor", code: "invalid", message: "API tokens belong to an organiser account; log in as one" },
@@ -283,7 +283,7 @@ function toApiTokenDto(t: typeof apiTokens.$inferSelect, now: Date) {
 }
 
 /** Your own API tokens; with ADMIN_TOKEN (which has no account), everyone's. */
-export async function listApiTokens(db: Db, actor: Actor, now: Date) {
+export async function listApiTokens({ db, who: { actor, now } }: Pick<Ctx, "db" | "who">) {
   if (actor.kind === "anonymous") return [];
   const rows = await db
     .select()
@@ -293,7 +293,7 @@ export async function listApiTokens(db: Db, actor: Actor, now: Date) {
   return rows.map((r) => toApiTokenDto(r, now));
 }
 
-export async function revokeApiToken(db: Db, who: Who, id: string) {
+export async function revokeApiToken({ db, who }: Pick<Ctx, "db" | "who">, { id }: { id: string }) {
   await db.transaction(async (tx) => {
     const [t] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id));
     // Only the owner or an administrator; anyone else is told it does not exist.
@@ -305,11 +305,12 @@ export async function revokeApiToken(db: Db, who: Who, id: string) {
   });
 }
 
-export async function resendPasswordLink(deps: Pick<AppDeps, "db" | "config" | "sealer">, who: Who, id: string) {
-  await deps.db.transaction(async (tx) => {
+export async function resendPasswordLink(ctx: Pick<Ctx, "db" | "config" | "sealer" | "who">, { id }: { id: string }) {
+  const { who } = ctx;
+  await ctx.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organisers).where(eq(organisers.id, id));
     if (!o) throw new NotFound("organiser");
-    await issuePasswordLink(tx, deps, o, who.now, "ja");
+    await issuePasswordLink(tx, ctx, o, who.now, "ja");
     await audit(tx, who, { action: "organiser.password-link", entity: "organiser", entityId: id });
   });
 }

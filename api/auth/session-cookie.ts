@@ -1,7 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppDeps } from "../deps.ts";
-import type { Who } from "../audit/service.ts";
+import type { Ctx } from "../deps.ts";
 import { clientAddress } from "../lib/client-ip.ts";
 import { checkLoginOrigin, sessionCookieName } from "./middleware.ts";
 import { login, logout } from "./service.ts";
@@ -11,14 +10,18 @@ import { login, logout } from "./service.ts";
  * session cookie from before is ended, never reused: the session is new at every login. Used by
  * the API and the organisers' login page alike.
  */
-export async function startSession(c: Context, deps: Pick<AppDeps, "db" | "config">, who: Who, email: string, password: string) {
+export async function startSession(
+  c: Context,
+  deps: Pick<Ctx, "db" | "config" | "who">,
+  { email, password }: { email: string; password: string },
+) {
   // No session yet, so no CSRF token: a cross-site login attempt is refused by its Origin (or Referer).
   checkLoginOrigin(c, deps.config.PUBLIC_URL);
   const address = clientAddress(c, deps.config);
   const name = sessionCookieName(deps.config.PUBLIC_URL);
   const old = getCookie(c, name);
   if (old) await logout(deps.db, old);
-  const s = await login(deps, who, { email, password, address });
+  const s = await login(deps, { email, password, address });
   setCookie(c, name, s.token, {
     httpOnly: true,
     sameSite: "Lax",
@@ -29,7 +32,7 @@ export async function startSession(c: Context, deps: Pick<AppDeps, "db" | "confi
   return s;
 }
 
-export async function endSession(c: Context, deps: Pick<AppDeps, "db" | "config">) {
+export async function endSession(c: Context, deps: Pick<Ctx, "db" | "config">) {
   const name = sessionCookieName(deps.config.PUBLIC_URL);
   const token = getCookie(c, name);
   if (token) await logout(deps.db, token);

@@ -37,7 +37,7 @@ export const blockRoutes = [
       summary: "The 10 regional blocks and their prefectures",
       responses: { 200: jsonResponse(z.array(Block), "The blocks, in their usual order") },
     },
-    async (ctx, _, c) => c.json(await listBlocks(ctx.db), 200),
+    async (ctx, _, c) => c.json(await listBlocks(ctx), 200),
   ),
   defineRoute(
     {
@@ -57,7 +57,7 @@ export const blockRoutes = [
       errors: [400, 403, 404],
     },
     async (ctx, { params, body }, c) => {
-      const b = await updateBlock(ctx.db, ctx.who, params.code, body);
+      const b = await updateBlock(ctx, { code: params.code, patch: body });
       return c.json(
         { code: b.code, nameJa: b.nameJa, nameEn: b.nameEn, councilCadence: b.councilCadence, contactEmail: b.contactEmail },
         200,

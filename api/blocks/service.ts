@@ -1,11 +1,12 @@
 import { asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { blocks, organisers, prefectures } from "../../db/schema/index.ts";
-import { audit, type Who } from "../audit/service.ts";
+import { audit } from "../audit/service.ts";
+import type { Ctx } from "../deps.ts";
 import { coversBlock, staff } from "../auth/scope.ts";
 import { Forbidden, NotFound, ValidationFailed } from "../errors.ts";
 
-export async function listBlocks(db: Db) {
+export async function listBlocks({ db }: Pick<Ctx, "db">) {
   const [bs, ps] = await Promise.all([
     db.select().from(blocks).orderBy(asc(blocks.sortOrder)),
     db.select().from(prefectures).orderBy(asc(prefectures.code)),
@@ -32,7 +33,7 @@ export type BlockPatch = {
  * Organisers edit their blocks: names, council cadence, the secretariat's address, prefectures.
  * Blocks are public, so another organiser's block is refused (403) rather than hidden.
  */
-export async function updateBlock(db: Db, who: Who, code: string, patch: BlockPatch) {
+export async function updateBlock({ db, who }: Pick<Ctx, "db" | "who">, { code, patch }: { code: string; patch: BlockPatch }) {
   staff(who.actor);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(blocks).where(eq(blocks.code, code)).for("update");

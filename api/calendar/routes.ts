@@ -22,7 +22,7 @@ function kindOf(v: string | undefined): EventKind | undefined {
 }
 
 const feed = (ctx: Ctx, c: Context<AppEnv>, spec: FeedSpec) =>
-  resolveFeed({ db: ctx.db, spec, lang: feedLang(c), now: ctx.who.now, publicUrl: ctx.config.PUBLIC_URL });
+  resolveFeed(ctx, { spec, lang: feedLang(c) });
 
 // The feeds answer text/calendar and read their own parameters (anything they cannot serve is a 404,
 // never a 400); the declarations name exactly the query parameters each honours (test/feed-params.test.ts sends every one).
@@ -131,7 +131,7 @@ export const calendarRoutes = [
       errors: [404],
     },
     async (ctx, { params }, c) => {
-      const token = await rotateCalendarToken({ db: ctx.db, sealer: ctx.sealer, token: params.token, now: ctx.who.now });
+      const token = await rotateCalendarToken(ctx, { token: params.token });
       c.header("Cache-Control", "no-store");
       return c.json({ token, calendarUrl: calendarUrl(ctx.config.PUBLIC_URL, token) }, 200);
     },

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { blocks, events, feedState, registrations } from "../../db/schema/index.ts";
 import { EVENT_KINDS, type EventKind } from "../../db/schema/events.ts";
 import { KIND_WORDS } from "../../lib/domain-words.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Ctx } from "../deps.ts";
 import { listBlocks } from "../blocks/service.ts";
 import { NotFound } from "../errors.ts";
 import { buildCalendar, etagFor, type FeedEvent } from "./ics.ts";
@@ -51,19 +51,12 @@ async function blockName(db: Db, code: string, lang: Lang) {
 }
 
 /** Feed name, matching rows and a fingerprint, without building the calendar. */
-export async function resolveFeed({
-  db,
-  spec,
-  lang,
-  now,
-  publicUrl,
-}: {
-  db: Db;
-  spec: FeedSpec;
-  lang: Lang;
-  now: Date;
-  publicUrl: string;
-}): Promise<Feed> {
+export async function resolveFeed(
+  { db, config, who }: Pick<Ctx, "db" | "config" | "who">,
+  { spec, lang }: { spec: FeedSpec; lang: Lang },
+): Promise<Feed> {
+  const { now } = who;
+  const publicUrl = config.PUBLIC_URL;
   let where: SQL | undefined;
   let name: string;
   let filename: string;
@@ -156,10 +149,10 @@ export function subscribeLinks(url: string) {
   return { url, webcalUrl, googleUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl)}` };
 }
 
-export async function listCalendars(deps: Pick<AppDeps, "db" | "config">) {
-  const base = deps.config.PUBLIC_URL;
+export async function listCalendars(ctx: Pick<Ctx, "db" | "config">) {
+  const base = ctx.config.PUBLIC_URL;
   const out = [{ id: "all", nameJa: "すべての催し", nameEn: "All events", ...subscribeLinks(`${base}/calendar/feed.ics`) }];
-  for (const b of await listBlocks(deps.db)) {
+  for (const b of await listBlocks(ctx)) {
     out.push({
       id: `block:${b.code}`,
       nameJa: `${b.nameJa}ブロック`,

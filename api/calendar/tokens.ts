@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import type { Ctx } from "../deps.ts";
 import { calendarTokens } from "../../db/schema/index.ts";
 import { NotFound } from "../errors.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN, type Sealer } from "../lib/tokens.ts";
@@ -37,7 +38,8 @@ export async function emailKeyForCalendarToken(db: Db, token: string): Promise<s
 }
 
 /** Replaces a feed token; the old one answers 404 from then on. */
-export async function rotateCalendarToken({ db, sealer, token, now }: { db: Db; sealer: Sealer; token: string; now: Date }) {
+export async function rotateCalendarToken({ db, sealer, who }: Pick<Ctx, "db" | "sealer" | "who">, { token }: { token: string }) {
+  const { now } = who;
   if (!TOKEN_PATTERN.test(token)) throw new NotFound("feed");
   const fresh = newToken();
   const updated = await db

@@ -31,6 +31,6 @@ export const councilRoutes = [
       },
       errors: [400],
     },
-    async (ctx, { query }, c) => c.json(await councilCompliance({ db: ctx.db, fy: query.fy, now: ctx.who.now }), 200),
+    async (ctx, { query }, c) => c.json(await councilCompliance(ctx, { fy: query.fy }), 200),
   ),
 ];

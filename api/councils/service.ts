@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { tsParam, type Db } from "../../db/client.ts";
+import { tsParam } from "../../db/client.ts";
+import type { Ctx } from "../deps.ts";
 import { blocks, events, jobRuns } from "../../db/schema/index.ts";
 import { fiscalYearOf } from "../../lib/time.ts";
 import type { PlanShortfall, PlanWarning } from "./plan.ts";
@@ -23,15 +24,10 @@ export type ComplianceRow = {
  * Where each block stands for a fiscal year: council meetings held (scheduled and over), scheduled
  * (confirmed, still to come) and planned (proposed by the planner, not yet confirmed).
  */
-export async function councilCompliance({
-  db,
-  fy,
-  now,
-}: {
-  db: Db;
-  fy?: number;
-  now: Date;
-}): Promise<{ fiscalYear: number; blocks: ComplianceRow[] }> {
+export async function councilCompliance(
+  { db, who: { now } }: Pick<Ctx, "db" | "who">,
+  { fy }: { fy?: number },
+): Promise<{ fiscalYear: number; blocks: ComplianceRow[] }> {
   const year = fy ?? fiscalYearOf(now);
   const rows = await db
     .select({
@@ -75,7 +71,7 @@ export type PlanNotes = { plannedFrom: string | null; shortfalls: PlanShortfall[
  * What the fiscal year's planner run could not do (blocks short of their cadence because it ran
  * mid-year, holidays it did not know), as recorded with the run; null before the year is planned.
  */
-export async function councilPlanNotes({ db, fy }: { db: Db; fy: number }): Promise<PlanNotes | null> {
+export async function councilPlanNotes({ db }: Pick<Ctx, "db">, { fy }: { fy: number }): Promise<PlanNotes | null> {
   const [run] = await db
     .select({ result: jobRuns.result })
     .from(jobRuns)

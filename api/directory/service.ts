@@ -6,13 +6,12 @@
 import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { blocks, bureaus, clusters, councils, eventClusters, events } from "../../db/schema/index.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Ctx } from "../deps.ts";
 import { NotFound, ValidationFailed } from "../errors.ts";
 
 export const CLUSTER_PROGRAMMES = ["knowledge", "industrial", "continuing"] as const;
 export type ClusterProgramme = (typeof CLUSTER_PROGRAMMES)[number];
 
-type Ctx = Pick<AppDeps, "db">;
 type ClusterRow = typeof clusters.$inferSelect;
 type CouncilRow = typeof councils.$inferSelect;
 type BureauRow = typeof bureaus.$inferSelect;
@@ -79,7 +78,7 @@ async function assertKnownBlock(db: Db, code: string | undefined) {
   if (!b) throw new ValidationFailed([{ field: "query.block", code: "unknown", message: `no block has the code ${code}` }]);
 }
 
-export async function listClusters(ctx: Ctx, query: DirectoryQuery): Promise<ClusterView[]> {
+export async function listClusters(ctx: Pick<Ctx, "db">, query: DirectoryQuery): Promise<ClusterView[]> {
   await assertKnownBlock(ctx.db, query.block);
   const where: SQL[] = [];
   if (query.block) where.push(eq(clusters.blockCode, query.block));
@@ -96,7 +95,7 @@ export async function listClusters(ctx: Ctx, query: DirectoryQuery): Promise<Clu
     .sort((a, b) => CLUSTER_PROGRAMMES.indexOf(a.programme) - CLUSTER_PROGRAMMES.indexOf(b.programme));
 }
 
-export async function listCouncils(ctx: Ctx, query: Pick<DirectoryQuery, "block">): Promise<CouncilView[]> {
+export async function listCouncils(ctx: Pick<Ctx, "db">, query: Pick<DirectoryQuery, "block">): Promise<CouncilView[]> {
   await assertKnownBlock(ctx.db, query.block);
   const rows = await ctx.db
     .select()
@@ -106,7 +105,7 @@ export async function listCouncils(ctx: Ctx, query: Pick<DirectoryQuery, "block"
   return rows.map(councilView);
 }
 
-export async function listBureaus(ctx: Ctx, query: Pick<DirectoryQuery, "block">): Promise<BureauView[]> {
+export async function listBureaus(ctx: Pick<Ctx, "db">, query: Pick<DirectoryQuery, "block">): Promise<BureauView[]> {
   await assertKnownBlock(ctx.db, query.block);
   const rows = await ctx.db
     .select()
@@ -120,7 +119,7 @@ export async function listBureaus(ctx: Ctx, query: Pick<DirectoryQuery, "block">
  * One cluster with its bureau, its councils (the promotion council it is tied to and its block's
  * council), the events the documents tie to it, and the block's other public events.
  */
-export async function getCluster(ctx: Ctx, input: { code: string }) {
+export async function getCluster(ctx: Pick<Ctx, "db">, input: { code: string }) {
   const { db } = ctx;
   const [row] = await db.select().from(clusters).where(eq(clusters.code, input.code));
   if (!row) throw new NotFound("cluster");

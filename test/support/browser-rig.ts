@@ -52,7 +52,7 @@ export async function startBrowserRig(): Promise<BrowserRig> {
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     },
     async loginAs(page, email, blocks) {
-      await createOrganiser(t.deps, who, {
+      await createOrganiser({ ...t.deps, who }, {
         email,
         name: "担当者",
         role: "organiser",

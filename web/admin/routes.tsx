@@ -38,7 +38,6 @@ import { LoginPage, PasswordPage } from "./login/page.tsx";
 import { AccountPage } from "./account/page.tsx";
 import { blockNames } from "../ui/event.tsx";
 import { assertCsrf, formOf, isUuid, pageCtx, qs, render, safeNext, type WebContext, type WebEnv } from "../context.ts";
-import { whoOf } from "../../api/auth/who.ts";
 import { fieldMessage } from "../i18n/field-errors.ts";
 import type { Errors } from "../ui/field.tsx";
 import { errorDetail } from "../ui/error-page.tsx";
@@ -147,7 +146,6 @@ const EVENT_FIELDS = [
 
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
-  const { db } = deps;
 
   /** Staff only; an anonymous visitor is sent to the login page; every POST must carry the session's _csrf. */
   const guard: MiddlewareHandler<WebEnv> = async (c, next) => {
@@ -193,7 +191,7 @@ export function adminRoutes(deps: AppDeps) {
     const parsed = LoginInput.safeParse({ email: form.email ?? "", password: form.password ?? "" }, REPORT_INPUT);
     if (!parsed.success) return again(400, { errors: errorsOf(fieldErrors(parsed.error as ZodError), ctx.lang) });
     try {
-      await startSession(c, deps, whoOf(c, deps), parsed.data.email, parsed.data.password);
+      await startSession(c, c.get("ctx"), parsed.data);
       return c.redirect(safeNext(next, "/admin"), 303);
     } catch (err) {
       if (err instanceof Unauthorized) return again(401, { message: ctx.m.loginFailed });
@@ -211,7 +209,7 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   app.post("/admin/logout-all", async (c) => {
-    await logoutEverywhere(db, whoOf(c, deps));
+    await logoutEverywhere(c.get("ctx"));
     await endSession(c, deps);
     return c.redirect("/admin/login?done=logout-all", 303);
   });
@@ -219,7 +217,7 @@ export function adminRoutes(deps: AppDeps) {
   app.get("/admin/account", async (c) =>
     render(
       c,
-      <AccountPage ctx={adminPage(c)} tokens={await listApiTokens(db, c.get("actor"), deps.clock.now())} />,
+      <AccountPage ctx={adminPage(c)} tokens={await listApiTokens(c.get("ctx"))} />,
       200,
       NO_STORE,
     ),
@@ -244,7 +242,7 @@ export function adminRoutes(deps: AppDeps) {
     if (errors.token) return page(404, { invalid: true });
     if (!parsed.success || Object.keys(errors).length) return page(400, { errors });
     try {
-      await setPasswordWithLink(db, whoOf(c, deps), parsed.data.token, parsed.data.password);
+      await setPasswordWithLink(c.get("ctx"), parsed.data);
     } catch (err) {
       if (err instanceof NotFound) return page(404, { invalid: true });
       throw err;
@@ -260,8 +258,8 @@ export function adminRoutes(deps: AppDeps) {
     const currentFy = fiscalYearOf(now);
     const fyParam = c.req.query("fy");
     const fy = fyParam && /^\d{4}$/.test(fyParam) ? Number(fyParam) : currentFy;
-    const compliance = await councilCompliance({ db, fy, now });
-    const planNotes = await councilPlanNotes({ db, fy: compliance.fiscalYear });
+    const compliance = await councilCompliance(c.get("ctx"), { fy });
+    const planNotes = await councilPlanNotes(c.get("ctx"), { fy: compliance.fiscalYear });
     const { rows } = await listEvents(c.get("ctx"), { query: { from: toTokyoIso(now), limit: 200 } });
     const upcoming = rows.filter((e) => coversEvent(actor, e)).slice(0, 8);
     return render(
@@ -286,7 +284,7 @@ export function adminRoutes(deps: AppDeps) {
     const actor = c.get("actor");
     const now = deps.clock.now();
     const currentFy = fiscalYearOf(now);
-    const blocks = await listBlocks(db);
+    const blocks = await listBlocks(c.get("ctx"));
     const q = c.req.query();
     const filters: AdminEventFilters = { fy: q.fy && /^\d{4}$/.test(q.fy) ? Number(q.fy) : currentFy };
     if (q.block && blocks.some((b) => b.code === q.block)) filters.block = q.block;
@@ -311,7 +309,7 @@ export function adminRoutes(deps: AppDeps) {
     );
   });
 
-  const editableBlocks = async (c: WebContext) => (await listBlocks(db)).filter((b) => coversBlock(c.get("actor"), b.code));
+  const editableBlocks = async (c: WebContext) => (await listBlocks(c.get("ctx"))).filter((b) => coversBlock(c.get("actor"), b.code));
 
   app.get("/admin/events/new", async (c) => {
     const blocks = await editableBlocks(c);
@@ -367,7 +365,7 @@ export function adminRoutes(deps: AppDeps) {
     const event = await eventFor(c);
     const blocks = await editableBlocks(c);
     // The event's own block stays selectable even if it is not one this organiser may move events to.
-    const all = await listBlocks(db);
+    const all = await listBlocks(c.get("ctx"));
     const own = all.find((b) => b.code === event.blockCode);
     const options = own && !blocks.some((b) => b.code === own.code) ? [own, ...blocks] : blocks;
     return render(

@@ -109,7 +109,6 @@ function valuesOf(x: ApplicationView): Record<string, string> {
 
 export function applyPages(deps: AppDeps) {
   const app = new Hono<WebEnv>();
-  const { db } = deps;
 
   const fairOf = async (c: WebContext): Promise<EventRow> => {
     const id = c.req.param("id");
@@ -121,7 +120,7 @@ export function applyPages(deps: AppDeps) {
   const applyPage = async (c: WebContext, event: EventRow, state: ApplyFormState, status = 200) =>
     render(
       c,
-      <ApplyPage ctx={pageCtx(c)} event={event} blocks={blockNames(await listBlocks(db))} now={deps.clock.now()} state={state} />,
+      <ApplyPage ctx={pageCtx(c)} event={event} blocks={blockNames(await listBlocks(c.get("ctx")))} now={deps.clock.now()} state={state} />,
       status,
       { "Cache-Control": "no-store" },
     );
@@ -194,7 +193,7 @@ export function applyPages(deps: AppDeps) {
         ctx={pageCtx(c)}
         event={event}
         view={view}
-        blocks={blockNames(await listBlocks(db))}
+        blocks={blockNames(await listBlocks(c.get("ctx")))}
         token={token}
         notice={opts.notice}
         mapSvg={mapSvg}

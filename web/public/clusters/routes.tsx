@@ -14,7 +14,7 @@ export function directoryPages(deps: AppDeps) {
   const app = new Hono<WebEnv>();
 
   app.get("/clusters", async (c) => {
-    const blocks = await listBlocks(deps.db);
+    const blocks = await listBlocks(c.get("ctx"));
     const q = c.req.query();
     // Unknown filter values are ignored on pages (the API answers them with 400).
     const filters: { block?: string; programme?: ClusterProgramme } = {};
@@ -33,7 +33,7 @@ export function directoryPages(deps: AppDeps) {
   app.get("/clusters/:code", async (c) => {
     const code = c.req.param("code");
     if (!/^[a-z0-9-]{1,80}$/.test(code)) throw new NotFound("cluster");
-    const [detail, blocks] = await Promise.all([getCluster(deps, { code }), listBlocks(deps.db)]);
+    const [detail, blocks] = await Promise.all([getCluster(deps, { code }), listBlocks(c.get("ctx"))]);
     return render(
       c,
       <ClusterPage ctx={pageCtx(c)} detail={detail} names={blockNames(blocks)} now={deps.clock.now()} />,

@@ -40,7 +40,7 @@ export function publicRoutes(deps: AppDeps) {
   const { db } = deps;
 
   async function filtersFrom(c: WebContext) {
-    const blocks = await listBlocks(db);
+    const blocks = await listBlocks(c.get("ctx"));
     const q = c.req.query();
     const filters: HomeFilters = {};
     if (q.block && blocks.some((b) => b.code === q.block)) filters.block = q.block;
@@ -112,7 +112,7 @@ export function publicRoutes(deps: AppDeps) {
   async function eventPage(c: WebContext, eventId: string, form: RegistrationFormState, status = 200) {
     const event = await getEvent(c.get("ctx"), { id: eventId });
     const [blocks, booths, programme, questions] = await Promise.all([
-      listBlocks(db),
+      listBlocks(c.get("ctx")),
       listBooths(c.get("ctx"), { eventId }),
       loadProgramme(db, eventId),
       loadQuestions(db, eventId),
@@ -210,7 +210,7 @@ export function publicRoutes(deps: AppDeps) {
   ) => {
     const found = await getManagedRegistration(c.get("ctx"), { token });
     const [blocks, questions] = await Promise.all([
-      listBlocks(db).then(blockNames),
+      listBlocks(c.get("ctx")).then(blockNames),
       loadQuestions(db, found.registration.eventId),
     ]);
     return render(
@@ -258,7 +258,7 @@ export function publicRoutes(deps: AppDeps) {
   app.get("/r/:token/cancel", async (c) => {
     const token = c.req.param("token");
     const found = await getManagedRegistration(c.get("ctx"), { token });
-    const blocks = blockNames(await listBlocks(db));
+    const blocks = blockNames(await listBlocks(c.get("ctx")));
     return render(c, <CancelConfirmPage ctx={pageCtx(c)} found={found} token={token} blocks={blocks} />, 200, PRIVATE_PAGE);
   });
 
@@ -284,7 +284,7 @@ export function publicRoutes(deps: AppDeps) {
 
   app.get("/calendar", async (c) => {
     const ctx = pageCtx(c);
-    const feeds = (await listCalendars(deps)).map((f) =>
+    const feeds = (await listCalendars(c.get("ctx"))).map((f) =>
       ctx.lang === "en" ? { ...f, ...subscribeLinks(`${f.url}?lang=en`) } : f,
     );
     return render(c, <CalendarPage ctx={ctx} feeds={feeds} />, 200, PAGE_CACHE);
@@ -294,7 +294,7 @@ export function publicRoutes(deps: AppDeps) {
     const id = c.req.param("id");
     if (!isUuid(id)) throw new NotFound("event");
     const event = await getEvent(c.get("ctx"), { id });
-    const [booths, blocks] = await Promise.all([listBooths(c.get("ctx"), { eventId: id }), listBlocks(db)]);
+    const [booths, blocks] = await Promise.all([listBooths(c.get("ctx"), { eventId: id }), listBlocks(c.get("ctx"))]);
     const text = (k: string) => (c.req.query(k) ?? "").slice(0, 100).trim();
     const query = { q: text("q"), field: text("field"), cluster: text("cluster") };
     return render(
