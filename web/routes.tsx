@@ -11,7 +11,11 @@ import { assetRoutes } from "./assets/index.ts";
 import { languages, type WebEnv } from "./context.ts";
 import { directoryPages } from "./public/clusters/routes.tsx";
 import { notFoundPage, renderError } from "./ui/error-page.tsx";
-import { publicRoutes } from "./public/event/routes.tsx";
+import { calendarRoutes } from "./public/calendar/routes.tsx";
+import { eventRoutes } from "./public/event/routes.tsx";
+import { fairRoutes } from "./public/fair/routes.tsx";
+import { homeRoutes } from "./public/home/routes.tsx";
+import { manageRoutes } from "./public/manage/routes.tsx";
 import { problemPages } from "./public/problems/routes.tsx";
 
 /**
@@ -42,7 +46,11 @@ export function webRoutes(deps: AppDeps) {
   const lang = languages(deps);
   for (const path of PAGE_PATHS) app.use(path, lang);
   app.route("/", assetRoutes());
-  app.route("/", publicRoutes(deps));
+  app.route("/", homeRoutes(deps));
+  app.route("/", eventRoutes(deps));
+  app.route("/", manageRoutes(deps));
+  app.route("/", calendarRoutes(deps));
+  app.route("/", fairRoutes(deps));
   app.route("/", applyPages(deps));
   app.route("/", directoryPages(deps));
   app.route("/", problemPages());

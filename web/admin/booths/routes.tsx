@@ -4,7 +4,6 @@
  * refused assignment re-renders the page with the reason and the form as it was sent.
  */
 import { Hono } from "hono";
-import { coversEvent } from "../../../api/auth/scope.ts";
 import { runAllocation, storedWeights } from "../../../api/booths/service/allocation.ts";
 import { assignBooth, unassignBooth } from "../../../api/booths/service/assignment.ts";
 import { listExhibitors } from "../../../api/booths/service/exhibitors.ts";
@@ -12,17 +11,16 @@ import { listBooths } from "../../../api/booths/service/floor-plan.ts";
 import { publishAllocation } from "../../../api/booths/service/publish.ts";
 import type { AppDeps } from "../../../api/deps.ts";
 import { AppError, Conflict, NotFound, ValidationFailed } from "../../../api/errors.ts";
-import { getEvent } from "../../../api/events/service.ts";
 import { sha256Hex } from "../../../api/lib/tokens.ts";
 import { AllocationPreviewPage } from "./allocation-preview.tsx";
 import { explainConflict } from "./conflict.ts";
 import { BoothsPage } from "./page.tsx";
 import type { AssignValues, Booth, Exhibitor } from "./shared.tsx";
-import { formOf, isUuid, pageCtx, qs, render, type WebContext, type WebEnv } from "../../context.ts";
+import { formOf, pageCtx, qs, render, type WebContext, type WebEnv } from "../../context.ts";
 import type { Errors } from "../../ui/field.tsx";
 import { errorDetail } from "../../ui/error-page.tsx";
+import { eventInScope, NO_STORE } from "../common.ts";
 
-const NO_STORE = { "Cache-Control": "no-store" };
 /** Booth codes and exhibitor refs (as the API validates them), safe to echo into a status line. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const COUNT = /^\d{1,6}$/;
@@ -52,10 +50,8 @@ async function basisOf(booths: Booth[], exhibitors: Exhibitor[], weights: unknow
 
 /** The fair, if this organiser covers it; anything else is the admin pages' usual 404. */
 export async function loadFair(db: AppDeps["db"], c: WebContext) {
-  const id = c.req.param("id");
-  if (!isUuid(id)) throw new NotFound("event");
-  const event = await getEvent(c.get("ctx"), { id });
-  if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
+  const event = await eventInScope(c);
+  const id = event.id;
   const booths = await listBooths(c.get("ctx"), { eventId: id });
   // Booths belong to techno-fairs; another kind of event only has this page if a plan was uploaded.
   if (event.kind !== "techno_fair" && booths.length === 0) throw new NotFound("event");

@@ -20,8 +20,8 @@ import { Conflict, NotFound } from "../../../api/errors.ts";
 import { loadFair } from "./routes.tsx";
 import { UploadPreviewPage, type UploadCheck } from "./uploads.tsx";
 import { pageCtx, qs, render, type WebContext, type WebEnv } from "../../context.ts";
+import { NO_STORE } from "../common.ts";
 
-const NO_STORE = { "Cache-Control": "no-store" };
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 const kindOf = (c: WebContext): UploadKind => {
   const kind = c.req.param("kind");

@@ -5,31 +5,27 @@
  */
 import { Hono } from "hono";
 import type { ZodError } from "zod";
-import { coversEvent } from "../../../api/auth/scope.ts";
 import { ExhibitorReview } from "../../../api/booths/application-schemas.ts";
 import { listExhibitors } from "../../../api/booths/service/exhibitors.ts";
 import { reviewExhibitor } from "../../../api/booths/service/review.ts";
 import type { AppDeps } from "../../../api/deps.ts";
 import { NotFound, ValidationFailed, type FieldError } from "../../../api/errors.ts";
-import { getEvent } from "../../../api/events/service.ts";
 import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { ExhibitorReviewPage } from "./page.tsx";
-import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
+import { formOf, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
 import { fieldMessage } from "../../i18n/field-errors.ts";
 import { APPLY_MESSAGES } from "../../i18n/apply.ts";
 import type { Errors } from "../../ui/field.tsx";
+import { eventInScope, NO_STORE } from "../common.ts";
 
 const REF = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function applicationReviewPages(deps: AppDeps) {
   const app = new Hono<WebEnv>();
 
   const fairFor = async (c: WebContext) => {
-    const id = c.req.param("id");
-    if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent(c.get("ctx"), { id });
-    if (!coversEvent(c.get("actor"), event) || event.kind !== "techno_fair") throw new NotFound("event");
+    const event = await eventInScope(c);
+    if (event.kind !== "techno_fair") throw new NotFound("event");
     return event;
   };
 

@@ -5,21 +5,18 @@
  */
 import { Hono } from "hono";
 import type { ZodError } from "zod";
-import { coversEvent } from "../../../api/auth/scope.ts";
 import type { AppDeps } from "../../../api/deps.ts";
-import { AppError, NotFound, ValidationFailed, type FieldError } from "../../../api/errors.ts";
-import { getEvent } from "../../../api/events/service.ts";
-import type { EventRow } from "../../../db/schema/index.ts";
+import { AppError, ValidationFailed, type FieldError } from "../../../api/errors.ts";
 import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { MAX_QUESTIONS, QuestionsInput } from "../../../api/questions/schemas.ts";
 import { loadQuestions, replaceQuestions } from "../../../api/questions/service.ts";
 import type { EventQuestionRow } from "../../../db/schema/questions.ts";
 import { emptyRow, QuestionsEditorPage, rowField, type QuestionRowValues } from "./page.tsx";
-import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
+import { formOf, pageCtx, render, type WebEnv } from "../../context.ts";
 import { fieldMessage } from "../../i18n/field-errors.ts";
 import type { Errors } from "../../ui/field.tsx";
+import { eventInScope, NO_STORE } from "../common.ts";
 
-const NO_STORE = { "Cache-Control": "no-store" };
 /** Blank rows offered for new questions. */
 const BLANK_ROWS = 3;
 
@@ -85,13 +82,7 @@ export function questionPageRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
   const { db } = deps;
 
-  const eventFor = async (c: WebContext): Promise<EventRow> => {
-    const id = c.req.param("id");
-    if (!isUuid(id)) throw new NotFound("event");
-    const event = await getEvent(c.get("ctx"), { id });
-    if (!coversEvent(c.get("actor"), event)) throw new NotFound("event");
-    return event;
-  };
+  const eventFor = eventInScope;
 
   app.get("/admin/events/:id/questions", async (c) => {
     const event = await eventFor(c);

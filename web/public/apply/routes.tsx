@@ -7,13 +7,7 @@ import { Hono } from "hono";
 import type { ZodError } from "zod";
 import { listBlocks } from "../../../api/blocks/service.ts";
 import { ApplicationCreate, ApplicationPatch } from "../../../api/booths/application-schemas.ts";
-import {
-  applyToExhibit,
-  getApplication,
-  updateApplication,
-  withdrawApplication,
-  type ApplicationView,
-} from "../../../api/booths/service/applications.ts";
+import { applyToExhibit, getApplication, updateApplication, withdrawApplication, type ApplicationView } from "../../../api/booths/service/applications.ts";
 import { listBooths } from "../../../api/booths/service/floor-plan.ts";
 import { floorPlanSvg } from "../../../api/booths/svg.ts";
 import type { AppDeps } from "../../../api/deps.ts";
@@ -32,6 +26,7 @@ import { APPLY_MESSAGES } from "../../i18n/apply.ts";
 import type { Errors } from "../../ui/field.tsx";
 import { errorDetail } from "../../ui/error-page.tsx";
 import { ApplicationPage, ApplyPage, WithdrawConfirmPage, type ApplicationNotice, type ApplyFormState } from "./page.tsx";
+import { NO_STORE, PRIVATE_PAGE } from "../../cache.ts";
 
 const FIELDS = [
   "organization",
@@ -49,7 +44,6 @@ const FIELDS = [
   "locale",
 ] as const;
 const OPTIONAL = new Set(["organizationKana", "cluster", "note"]);
-const PRIVATE_PAGE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 
 /**
  * The form's text as the API's input: empty optional fields left out (a change sends them as
@@ -122,7 +116,7 @@ export function applyPages(deps: AppDeps) {
       c,
       <ApplyPage ctx={pageCtx(c)} event={event} blocks={blockNames(await listBlocks(c.get("ctx")))} now={deps.clock.now()} state={state} />,
       status,
-      { "Cache-Control": "no-store" },
+      NO_STORE,
     );
 
   /** A message for a refusal of the whole form, or undefined when the error is not one of those. */

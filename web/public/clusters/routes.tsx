@@ -7,8 +7,8 @@ import { CLUSTER_PROGRAMMES, getCluster, listClusters, type ClusterProgramme } f
 import { blockNames } from "../../ui/event.tsx";
 import { pageCtx, render, type WebEnv } from "../../context.ts";
 import { ClusterPage, ClustersPage } from "./page.tsx";
+import { PAGE_CACHE } from "../../cache.ts";
 
-const PAGE_CACHE = { "Cache-Control": "private, no-cache" };
 
 export function directoryPages(deps: AppDeps) {
   const app = new Hono<WebEnv>();
