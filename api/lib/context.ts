@@ -1,6 +1,6 @@
 /** The request's context for verbs: built once per request, after the caller is identified. */
 import type { MiddlewareHandler } from "hono";
-import type { AppDeps, AppEnv, Ctx, Who } from "../deps.ts";
+import type { AppDeps, AppEnv, Who } from "../deps.ts";
 
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const { db, clock, config, sealer, mailer } = deps;
@@ -15,11 +15,5 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
  * writes is accounted for by the job's run rather than the audit log.
  */
 export const systemWho = (now: Date): Who => ({ actor: { kind: "admin", id: "system", label: "system", via: "system" }, now });
-
-/** A whole context for the system's work. */
-export function systemContext(deps: Pick<AppDeps, "db" | "clock" | "config" | "sealer" | "mailer">, now = deps.clock.now()): Ctx {
-  const { db, clock, config, sealer, mailer } = deps;
-  return { db, clock, config, sealer, mailer, who: systemWho(now) };
-}
 
 export const isSystem = (who: Who) => who.actor.kind === "admin" && who.actor.via === "system";
