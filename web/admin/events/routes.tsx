@@ -22,7 +22,6 @@ import { EVENT_FIELDS, eventInput, formValues } from "./form.ts";
 
 export function eventRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
-  const { db } = deps;
 
   app.get("/admin/events", async (c) => {
     const actor = c.get("actor");

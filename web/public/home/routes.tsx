@@ -15,7 +15,6 @@ const FIRST_FISCAL_YEAR = 2003;
 
 export function homeRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();
-  const { db } = deps;
 
   async function filtersFrom(c: WebContext) {
     const blocks = await listBlocks(c.get("ctx"));
