@@ -29,7 +29,7 @@ export type Feed = {
   filename: string;
 };
 
-export const kindName = (kind: EventKind, lang: Lang) => KIND_WORDS[lang][kind];
+const kindName = (kind: EventKind, lang: Lang) => KIND_WORDS[lang][kind];
 
 const PRODUCT = { ja: "地域クラスター催事", en: "Regional cluster events" };
 

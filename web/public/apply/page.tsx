@@ -40,7 +40,7 @@ const labels = (a: ApplyMessages, m: PageCtx["m"]) => ({
 });
 
 /** The application's fields, for a new application and for changes on the private page. */
-export function ApplicationFields(props: { ctx: PageCtx; event: EventRow; state: ApplyFormState }) {
+function ApplicationFields(props: { ctx: PageCtx; event: EventRow; state: ApplyFormState }) {
   const { ctx, event: e, state } = props;
   const a = words(ctx);
   const v = state.values;
