@@ -98,16 +98,21 @@ export function exhibitor(ref: string, more: Record<string, unknown> = {}) {
   };
 }
 
-/** An organiser account scoped to `blocks`, and an API token it made (logged in, with its CSRF token). */
-export async function organiserToken(t: TestApp, email: string, blocks: string[]): Promise<string> {
+/** An organiser account scoped to `blocks`, logged in (its session cookie and CSRF token), and an API token it made. */
+export async function organiserSession(
+  t: TestApp,
+  email: string,
+  blocks: string[],
+): Promise<{ token: string; cookie: string; csrfToken: string }> {
   const password = "correct horse battery staple";
   const res = await t.request("/api/organisers", {
     method: "POST",
     admin: true,
     json: { email, name: "担当者", role: "organiser", scopes: { blocks, events: [] }, password },
   });
-  if (res.status !== 201) throw new Error(`organiserToken: ${res.status} ${await res.text()}`);
+  if (res.status !== 201) throw new Error(`organiserSession: ${res.status} ${await res.text()}`);
   const login = await t.request("/api/auth/login", { method: "POST", json: { email, password } });
+  if (login.status !== 200) throw new Error(`organiserSession: login ${login.status} ${await login.text()}`);
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const tok = await t.request("/api/api-tokens", {
@@ -115,8 +120,13 @@ export async function organiserToken(t: TestApp, email: string, blocks: string[]
     json: { name: "script" },
     headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
   });
-  if (tok.status !== 201) throw new Error(`organiserToken: ${tok.status} ${await tok.text()}`);
-  return ((await tok.json()) as { token: string }).token;
+  if (tok.status !== 201) throw new Error(`organiserSession: ${tok.status} ${await tok.text()}`);
+  return { token: ((await tok.json()) as { token: string }).token, cookie, csrfToken };
+}
+
+/** An organiser account scoped to `blocks`, and an API token it made. */
+export async function organiserToken(t: TestApp, email: string, blocks: string[]): Promise<string> {
+  return (await organiserSession(t, email, blocks)).token;
 }
 
 /** Outbox rows as the deliver job would send them now (registrants' messages are rendered at delivery). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from "vitest";
-import { createOpenEvent, createTestApp, person, type TestApp } from "./app.ts";
+import { createOpenEvent, createTestApp, organiserSession, person, type TestApp } from "./app.ts";
 
 /**
  * The world the authorization tests share: two organisers (tohoku in scope, kyushu out of scope)
@@ -16,24 +16,8 @@ export let regId: string;
 export let regCode: string;
 export let manageToken: string;
 
-export async function organiser(email: string, blocks: string[]): Promise<Organiser> {
-  const res = await t.request("/api/organisers", {
-    method: "POST",
-    admin: true,
-    json: { email, name: "担当者", role: "organiser", scopes: { blocks, events: [] }, password: "correct horse battery staple" },
-  });
-  expect(res.status).toBe(201);
-  const login = await t.request("/api/auth/login", { method: "POST", json: { email, password: "correct horse battery staple" } });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const tok = await t.request("/api/api-tokens", {
-    method: "POST",
-    json: { name: "script" },
-    headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
-  });
-  expect(tok.status).toBe(201);
-  return { token: ((await tok.json()) as { token: string }).token, cookie, csrfToken };
+export function organiser(email: string, blocks: string[]): Promise<Organiser> {
+  return organiserSession(t, email, blocks);
 }
 
 export async function register(id: string, email?: string) {
