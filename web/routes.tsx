@@ -46,15 +46,9 @@ export function webRoutes(deps: AppDeps) {
   const lang = languages(deps);
   for (const path of PAGE_PATHS) app.use(path, lang);
   app.route("/", assetRoutes());
-  app.route("/", homeRoutes(deps));
-  app.route("/", eventRoutes(deps));
-  app.route("/", manageRoutes(deps));
-  app.route("/", calendarRoutes(deps));
-  app.route("/", fairRoutes(deps));
-  app.route("/", applyPages(deps));
-  app.route("/", directoryPages(deps));
-  app.route("/", problemPages());
-  app.route("/", adminRoutes(deps));
+  // The public pages, one folder each under web/public/, then the organisers' under web/admin/.
+  const pages = [homeRoutes, eventRoutes, manageRoutes, calendarRoutes, fairRoutes, applyPages, directoryPages, problemPages];
+  for (const routes of [...pages, adminRoutes]) app.route("/", routes(deps));
   // Anything else under the pages' prefixes is an HTML 404, not the API's problem+json.
   for (const path of ["/problems/*", "/events/*", "/r/*", "/x/*", "/clusters/*", "/fair/*", "/admin/*"])
     app.all(path, (c) => notFoundPage(c));

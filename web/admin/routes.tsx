@@ -35,14 +35,17 @@ export function adminRoutes(deps: AppDeps) {
   // "/admin/*" matches "/admin" too.
   app.use("/admin/*", guard);
 
-  app.route("/", loginRoutes(deps));
-  app.route("/", accountRoutes(deps));
-  app.route("/", dashboardRoutes(deps));
-  app.route("/", eventRoutes(deps));
-  app.route("/", deskRoutes(deps));
-  app.route("/", boothPageRoutes(deps));
-  app.route("/", boothUploadRoutes(deps));
-  app.route("/", questionPageRoutes(deps));
-  app.route("/", applicationReviewPages(deps));
+  const areas = [
+    loginRoutes,
+    accountRoutes,
+    dashboardRoutes,
+    eventRoutes,
+    deskRoutes,
+    boothPageRoutes,
+    boothUploadRoutes,
+    questionPageRoutes,
+    applicationReviewPages,
+  ];
+  for (const routes of areas) app.route("/", routes(deps));
   return app;
 }

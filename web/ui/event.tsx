@@ -90,7 +90,8 @@ export function BlockFilter(props: { ctx: PageCtx; blocks: BlockInfo[]; block?: 
       name="block"
       label={m.block}
       value={props.block}
-      options={[{ value: "", label: m.allBlocks }, ...blockOptions(props.blocks, lang)]}
+      all={m.allBlocks}
+      options={blockOptions(props.blocks, lang)}
     />
   );
 }
@@ -107,7 +108,8 @@ export function BlockKindFilters(props: { ctx: PageCtx; blocks: BlockInfo[]; blo
         name="kind"
         label={m.kind}
         value={props.kind}
-        options={[{ value: "", label: m.allKinds }, ...EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))]}
+        all={m.allKinds}
+        options={EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
       />
     </>
   );

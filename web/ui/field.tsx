@@ -131,9 +131,13 @@ export function formFields(
   return (p: Omit<FieldProps, "ctx">) => <Field ctx={ctx} {...common} value={values[p.name]} error={errors[p.name]} {...p} />;
 }
 
-/** A filter of a list (a GET form): a select unless `as` says otherwise, with no required/optional tag. */
-export function Filter(p: Omit<FieldProps, "tag">) {
-  return <Field as="select" {...p} tag={false} />;
+/**
+ * A filter of a list (a GET form): a select unless `as` says otherwise, with no required/optional tag;
+ * `all` names the first option, the empty value that filters nothing.
+ */
+export function Filter({ all, ...p }: Omit<FieldProps, "tag"> & { all?: string }) {
+  const options = all === undefined ? p.options : [{ value: "", label: all }, ...(p.options ?? [])];
+  return <Field as="select" {...p} options={options} tag={false} />;
 }
 
 /** The list of problems at the top of a form, each linking to its field. */

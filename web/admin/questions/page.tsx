@@ -5,7 +5,7 @@ import { eventTitle } from "../../ui/event.tsx";
 import type { PageCtx } from "../../context.ts";
 import { QUESTION_MESSAGES } from "../../i18n/questions.ts";
 import { Layout } from "../../ui/layout.tsx";
-import { Csrf, type Errors, ErrorSummary, Field } from "../../ui/field.tsx";
+import { Csrf, type Errors, ErrorSummary, Field, type FieldProps } from "../../ui/field.tsx";
 import { Notice } from "../../ui/notice.tsx";
 
 /** One question as the form holds it: text as typed. */
@@ -33,6 +33,14 @@ export const emptyRow = (): QuestionRowValues => ({
 
 /** Rows of the editor: the form's fields are q<row>.<field>. */
 export const rowField = (row: number, field: keyof QuestionRowValues) => `q${row}.${field}`;
+
+/** A row's fields, named q<row>.<field>, each with its value and error. */
+function rowFields(ctx: PageCtx, row: number, r: QuestionRowValues, errors: Errors) {
+  return (p: Omit<FieldProps, "ctx" | "name"> & { name: "id" | "kind" | "labelJa" | "labelEn" | "maxLength" | "options" }) => {
+    const name = rowField(row, p.name);
+    return <Field ctx={ctx} {...p} name={name} value={r[p.name]} error={errors[name]} />;
+  };
+}
 
 export function QuestionsEditorPage(props: {
   ctx: PageCtx;
@@ -72,78 +80,39 @@ export function QuestionsEditorPage(props: {
         <form method="post" action={`/admin/events/${event.id}/questions`} accept-charset="UTF-8" novalidate data-once>
           <Csrf ctx={ctx} />
           <input type="hidden" name="rows" value={String(rows.length)} />
-          {rows.map((r, i) => (
-            <fieldset class="panel question-row">
-              <legend>{r.id || r.labelJa ? qm.questionN(i + 1) : qm.newQuestion}</legend>
-              <div class="row">
-                <Field
-                  ctx={ctx}
-                  name={rowField(i, "id")}
-                  label={qm.id}
-                  hint={qm.idHint}
-                  value={r.id}
-                  error={errors[rowField(i, "id")]}
-                  spellcheck={false}
-                  autocomplete="off"
-                />
-                <Field
-                  as="select"
-                  ctx={ctx}
-                  name={rowField(i, "kind")}
-                  label={qm.kind}
-                  value={r.kind}
-                  error={errors[rowField(i, "kind")]}
-                  required
-                  options={QUESTION_KINDS.map((k) => ({ value: k, label: qm.kinds[k] }))}
-                />
-              </div>
-              <Field
-                ctx={ctx}
-                name={rowField(i, "labelJa")}
-                label={qm.labelJa}
-                value={r.labelJa}
-                error={errors[rowField(i, "labelJa")]}
-                required
-                lang="ja"
-              />
-              <Field
-                ctx={ctx}
-                name={rowField(i, "labelEn")}
-                label={qm.labelEn}
-                value={r.labelEn}
-                error={errors[rowField(i, "labelEn")]}
-                lang="en"
-              />
-              <Field
-                as="textarea"
-                ctx={ctx}
-                name={rowField(i, "options")}
-                label={qm.options}
-                value={r.options}
-                error={errors[rowField(i, "options")]}
-              />
-              <p class="hint">{qm.optionsHint}</p>
-              <Field
-                ctx={ctx}
-                name={rowField(i, "maxLength")}
-                label={qm.maxLength}
-                hint={qm.maxLengthHint}
-                value={r.maxLength}
-                error={errors[rowField(i, "maxLength")]}
-                inputmode="numeric"
-              />
-              <label class="check">
-                <input type="checkbox" name={rowField(i, "required")} value="1" checked={r.required} />
-                {qm.requiredLabel}
-              </label>
-              {r.id ? (
+          {rows.map((r, i) => {
+            const F = rowFields(ctx, i, r, errors);
+            return (
+              <fieldset class="panel question-row">
+                <legend>{r.id || r.labelJa ? qm.questionN(i + 1) : qm.newQuestion}</legend>
+                <div class="row">
+                  <F name="id" label={qm.id} hint={qm.idHint} spellcheck={false} autocomplete="off" />
+                  <F
+                    as="select"
+                    name="kind"
+                    label={qm.kind}
+                    required
+                    options={QUESTION_KINDS.map((k) => ({ value: k, label: qm.kinds[k] }))}
+                  />
+                </div>
+                <F name="labelJa" label={qm.labelJa} required lang="ja" />
+                <F name="labelEn" label={qm.labelEn} lang="en" />
+                <F as="textarea" name="options" label={qm.options} />
+                <p class="hint">{qm.optionsHint}</p>
+                <F name="maxLength" label={qm.maxLength} hint={qm.maxLengthHint} inputmode="numeric" />
                 <label class="check">
-                  <input type="checkbox" name={rowField(i, "remove")} value="1" checked={r.remove} />
-                  {qm.remove}
+                  <input type="checkbox" name={rowField(i, "required")} value="1" checked={r.required} />
+                  {qm.requiredLabel}
                 </label>
-              ) : null}
-            </fieldset>
-          ))}
+                {r.id ? (
+                  <label class="check">
+                    <input type="checkbox" name={rowField(i, "remove")} value="1" checked={r.remove} />
+                    {qm.remove}
+                  </label>
+                ) : null}
+              </fieldset>
+            );
+          })}
           {props.answered?.length ? (
             <label class="check">
               <input type="checkbox" name="force" value="1" />

@@ -6,77 +6,15 @@
 import { Hono } from "hono";
 import type { ZodError } from "zod";
 import type { AppDeps } from "../../../api/deps.ts";
-import { AppError, ValidationFailed, type FieldError } from "../../../api/errors.ts";
+import { AppError, ValidationFailed } from "../../../api/errors.ts";
 import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { MAX_QUESTIONS, QuestionsInput } from "../../../api/questions/schemas.ts";
 import { loadQuestions, replaceQuestions } from "../../../api/questions/service.ts";
-import type { EventQuestionRow } from "../../../db/schema/questions.ts";
-import { emptyRow, QuestionsEditorPage, rowField, type QuestionRowValues } from "./page.tsx";
+import { QuestionsEditorPage, rowField, type QuestionRowValues } from "./page.tsx";
 import { formOf, pageCtx, render, type WebEnv } from "../../context.ts";
-import { fieldMessage } from "../../i18n/field-errors.ts";
 import type { Errors } from "../../ui/field.tsx";
 import { eventInScope, NO_STORE } from "../common.ts";
-
-/** Blank rows offered for new questions. */
-const BLANK_ROWS = 3;
-
-function rowsOf(questions: EventQuestionRow[]): QuestionRowValues[] {
-  const rows = questions.map((q) => ({
-    id: q.id,
-    kind: q.kind,
-    labelJa: q.labelJa,
-    labelEn: q.labelEn ?? "",
-    required: q.required,
-    maxLength: q.maxLength === null ? "" : String(q.maxLength),
-    options: q.options.map((o) => [o.value, o.labelJa, o.labelEn].filter((x) => x).join(" | ")).join("\n"),
-    remove: false,
-  }));
-  const blanks = Math.max(0, Math.min(BLANK_ROWS, MAX_QUESTIONS - rows.length));
-  return [...rows, ...Array.from({ length: blanks }, emptyRow)];
-}
-
-/** "value | 日本語 | English" a line; a line with only a value is its Japanese label too. */
-function optionsOf(text: string) {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.split("|").map((p) => p.trim()))
-    .filter((parts) => parts[0])
-    .map(([value, labelJa, labelEn]) => ({ value: value!, labelJa: labelJa || value!, labelEn: labelEn || null }));
-}
-
-/** The rows to the API's body; `rowOf[i]` is the row of the body's i-th question, to put each error beside its row. */
-function questionsInput(rows: QuestionRowValues[]) {
-  const body: Record<string, unknown>[] = [];
-  const rowOf: number[] = [];
-  rows.forEach((r, i) => {
-    if (r.remove || (!r.id.trim() && !r.labelJa.trim())) return;
-    const listed = r.kind === "choice" || r.kind === "multi";
-    const typed = r.kind === "text" || r.kind === "textarea";
-    const max = r.maxLength.normalize("NFKC").trim();
-    body.push({
-      ...(r.id.trim() ? { id: r.id.trim() } : {}),
-      kind: r.kind,
-      labelJa: r.labelJa,
-      labelEn: r.labelEn.trim() ? r.labelEn : null,
-      required: r.required,
-      ...(listed ? { options: optionsOf(r.options) } : {}),
-      ...(typed && max ? { maxLength: /^\d+$/.test(max) ? Number(max) : max } : {}),
-    });
-    rowOf.push(i);
-  });
-  return { body, rowOf };
-}
-
-function rowErrors(fields: FieldError[], rowOf: number[], lang: "ja" | "en"): Errors {
-  const out: Errors = {};
-  for (const e of fields) {
-    const [index, field] = e.field.split(".");
-    const row = rowOf[Number(index)];
-    const key = row !== undefined && field ? rowField(row, field as keyof QuestionRowValues) : "rows";
-    out[key] ??= fieldMessage(e, lang);
-  }
-  return out;
-}
+import { BLANK_ROWS, questionsInput, rowErrors, rowsOf } from "./form.ts";
 
 export function questionPageRoutes(deps: AppDeps) {
   const app = new Hono<WebEnv>();

@@ -7,11 +7,16 @@ import { Hono } from "hono";
 import type { ZodError } from "zod";
 import { listBlocks } from "../../../api/blocks/service.ts";
 import { ApplicationCreate, ApplicationPatch } from "../../../api/booths/application-schemas.ts";
-import { applyToExhibit, getApplication, updateApplication, withdrawApplication, type ApplicationView } from "../../../api/booths/service/applications.ts";
+import {
+  applyToExhibit,
+  getApplication,
+  updateApplication,
+  withdrawApplication,
+} from "../../../api/booths/service/applications.ts";
 import { listBooths } from "../../../api/booths/service/floor-plan.ts";
 import { floorPlanSvg } from "../../../api/booths/svg.ts";
 import type { AppDeps } from "../../../api/deps.ts";
-import { AppError, Conflict, NotFound, TooManyRequests, ValidationFailed, type FieldError } from "../../../api/errors.ts";
+import { AppError, Conflict, NotFound, TooManyRequests, ValidationFailed } from "../../../api/errors.ts";
 import type { EventRow } from "../../../db/schema/index.ts";
 import { getEvent, PUBLIC_VIEWER } from "../../../api/events/service.ts";
 import { clientAddress } from "../../../api/lib/client-ip.ts";
@@ -21,85 +26,11 @@ import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
 import { emailKey } from "../../../api/lib/text.ts";
 import { blockNames, eventTitle } from "../../ui/event.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
-import { fieldMessage } from "../../i18n/field-errors.ts";
 import { APPLY_MESSAGES } from "../../i18n/apply.ts";
-import type { Errors } from "../../ui/field.tsx";
 import { errorDetail } from "../../ui/error-page.tsx";
 import { ApplicationPage, ApplyPage, WithdrawConfirmPage, type ApplicationNotice, type ApplyFormState } from "./page.tsx";
 import { NO_STORE, PRIVATE_PAGE } from "../../cache.ts";
-
-const FIELDS = [
-  "organization",
-  "organizationKana",
-  "contactName",
-  "email",
-  "cluster",
-  "field",
-  "boothSize",
-  "preference1",
-  "preference2",
-  "preference3",
-  "competitors",
-  "note",
-  "locale",
-] as const;
-const OPTIONAL = new Set(["organizationKana", "cluster", "note"]);
-
-/**
- * The form's text as the API's input: empty optional fields left out (a change sends them as
- * null, which clears them), the three preference boxes and the competitor lines as lists. Returns
- * which box each preference came from, so an error lands on the box it is about.
- */
-function candidateOf(values: Record<string, string>, change: boolean) {
-  const out: Record<string, unknown> = {};
-  for (const f of ["organization", "organizationKana", "contactName", "email", "cluster", "field", "boothSize", "note"]) {
-    const v = values[f] ?? "";
-    if (v.trim() === "" && OPTIONAL.has(f)) {
-      if (change) out[f] = null;
-    } else out[f] = v;
-  }
-  const boxes = [1, 2, 3].filter((i) => (values[`preference${i}`] ?? "").trim() !== "");
-  out.preferences = boxes.map((i) => values[`preference${i}`]);
-  out.competitors = (values.competitors ?? "")
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (values.locale === "ja" || values.locale === "en") out.locale = values.locale;
-  return { candidate: out, boxes };
-}
-
-/** Field errors of the API's input, on the form's own fields. */
-function formErrors(fields: FieldError[], boxes: number[], lang: "ja" | "en"): Errors {
-  const errors: Errors = {};
-  for (const e of fields) {
-    const [head, index] = e.field.split(".");
-    const key =
-      head === "preferences" && index !== undefined && boxes[Number(index)] !== undefined
-        ? `preference${boxes[Number(index)]}`
-        : (head ?? e.field);
-    errors[key || "organization"] ??= fieldMessage(e, lang);
-  }
-  return errors;
-}
-
-/** What the private page's change form starts from: the application as it stands. */
-function valuesOf(x: ApplicationView): Record<string, string> {
-  return {
-    organization: x.organization,
-    organizationKana: x.organizationKana ?? "",
-    contactName: x.contactName,
-    email: x.email,
-    cluster: x.cluster ?? "",
-    field: x.field,
-    boothSize: x.boothSize,
-    preference1: x.preferences[0] ?? "",
-    preference2: x.preferences[1] ?? "",
-    preference3: x.preferences[2] ?? "",
-    competitors: x.competitors.join("\n"),
-    note: x.note ?? "",
-    locale: x.locale,
-  };
-}
+import { FIELDS, candidateOf, formErrors, valuesOf } from "./form.ts";
 
 export function applyPages(deps: AppDeps) {
   const app = new Hono<WebEnv>();
@@ -114,7 +45,13 @@ export function applyPages(deps: AppDeps) {
   const applyPage = async (c: WebContext, event: EventRow, state: ApplyFormState, status = 200) =>
     render(
       c,
-      <ApplyPage ctx={pageCtx(c)} event={event} blocks={blockNames(await listBlocks(c.get("ctx")))} now={deps.clock.now()} state={state} />,
+      <ApplyPage
+        ctx={pageCtx(c)}
+        event={event}
+        blocks={blockNames(await listBlocks(c.get("ctx")))}
+        now={deps.clock.now()}
+        state={state}
+      />,
       status,
       NO_STORE,
     );

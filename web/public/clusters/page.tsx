@@ -9,7 +9,6 @@ import { pick } from "../../i18n/domain.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { Filter } from "../../ui/field.tsx";
 
-
 const PROGRAMMES: ClusterProgramme[] = ["knowledge", "industrial", "continuing"];
 
 const clusterName = (c: ClusterView, lang: Lang) => pick(lang, c.nameJa, c.nameEn);
@@ -83,7 +82,8 @@ export function ClustersPage(props: {
             name="programme"
             label={t.programmeLabel}
             value={filters.programme}
-            options={[{ value: "", label: t.allProgrammes }, ...PROGRAMMES.map((p) => ({ value: p, label: t.programme[p] }))]}
+            all={t.allProgrammes}
+            options={PROGRAMMES.map((p) => ({ value: p, label: t.programme[p] }))}
           />
         </div>
         <div class="actions">
