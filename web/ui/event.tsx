@@ -80,20 +80,14 @@ export function EventCard(props: { ctx: PageCtx; event: EventRow; now: Date; blo
 export const blockOptions = (blocks: BlockInfo[], lang: Lang) =>
   blocks.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameJa }));
 
+const kindOptions = (lang: Lang) => EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }));
+
 /** The block filter of a list ("all blocks" or one), for the event lists and the cluster directory. */
 export function BlockFilter(props: { ctx: PageCtx; blocks: BlockInfo[]; block?: string }) {
   const { ctx } = props;
   const { m, lang } = ctx;
-  return (
-    <Filter
-      ctx={ctx}
-      name="block"
-      label={m.block}
-      value={props.block}
-      all={m.allBlocks}
-      options={blockOptions(props.blocks, lang)}
-    />
-  );
+  const options = blockOptions(props.blocks, lang);
+  return <Filter ctx={ctx} name="block" label={m.block} value={props.block} all={m.allBlocks} options={options} />;
 }
 
 /** The block and kind filters of an event list, shared by the public list and the organisers' list. */
@@ -103,14 +97,7 @@ export function BlockKindFilters(props: { ctx: PageCtx; blocks: BlockInfo[]; blo
   return (
     <>
       <BlockFilter ctx={ctx} blocks={props.blocks} block={props.block} />
-      <Filter
-        ctx={ctx}
-        name="kind"
-        label={m.kind}
-        value={props.kind}
-        all={m.allKinds}
-        options={EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
-      />
+      <Filter ctx={ctx} name="kind" label={m.kind} value={props.kind} all={m.allKinds} options={kindOptions(lang)} />
     </>
   );
 }

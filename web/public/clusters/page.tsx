@@ -70,6 +70,7 @@ export function ClustersPage(props: {
   const { ctx, clusters, names, filters } = props;
   const { m, lang } = ctx;
   const t = DIRECTORY_TEXT[lang];
+  const programmes = PROGRAMMES.map((p) => ({ value: p, label: t.programme[p] }));
   return (
     <Layout ctx={ctx} title={t.title} section="clusters">
       <h1>{t.title}</h1>
@@ -83,7 +84,7 @@ export function ClustersPage(props: {
             label={t.programmeLabel}
             value={filters.programme}
             all={t.allProgrammes}
-            options={PROGRAMMES.map((p) => ({ value: p, label: t.programme[p] }))}
+            options={programmes}
           />
         </div>
         <div class="actions">
