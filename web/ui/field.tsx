@@ -30,6 +30,8 @@ export type FieldProps = {
   spellcheck?: boolean;
   min?: string;
   lang?: string;
+  /** More attributes on the control itself (a data- hook for the page's script). */
+  attrs?: Record<string, string | boolean>;
 };
 
 function Tag(props: { ctx: PageCtx; required?: boolean }) {
@@ -81,11 +83,11 @@ export function Field(p: FieldProps) {
   }
   const control =
     as === "textarea" ? (
-      <textarea id={id} name={p.name} rows={6} lang={p.lang} aria-invalid={invalid} aria-describedby={described}>
+      <textarea id={id} name={p.name} rows={6} lang={p.lang} {...p.attrs} aria-invalid={invalid} aria-describedby={described}>
         {p.value ?? ""}
       </textarea>
     ) : as === "select" ? (
-      <select id={id} name={p.name} aria-invalid={invalid} aria-describedby={described}>
+      <select id={id} name={p.name} {...p.attrs} aria-invalid={invalid} aria-describedby={described}>
         {(p.options ?? []).map((o) => (
           <option value={o.value} selected={o.value === (p.value ?? "")}>
             {o.label}
@@ -103,6 +105,7 @@ export function Field(p: FieldProps) {
         spellcheck={p.spellcheck}
         min={p.min}
         lang={p.lang}
+        {...p.attrs}
         aria-required={p.required ? "true" : undefined}
         aria-invalid={invalid}
         aria-describedby={described}

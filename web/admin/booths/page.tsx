@@ -6,7 +6,7 @@ import type { EventRow } from "../../../db/schema/index.ts";
 import type { PageCtx } from "../../context.ts";
 import { eventTitle } from "../../ui/event.tsx";
 import { Layout } from "../../ui/layout.tsx";
-import { Csrf, type Errors, ErrorSummary } from "../../ui/field.tsx";
+import { Csrf, type Errors, ErrorSummary, formFields } from "../../ui/field.tsx";
 import { BoothMap, holderOf, MapLegend } from "./map.tsx";
 import { boothsPath, EventHeading, type AssignValues, type Booth, type Exhibitor } from "./shared.tsx";
 import { BoothTable, ExhibitorTable } from "./tables.tsx";
@@ -29,6 +29,22 @@ export function BoothsPage(props: {
   const base = boothsPath(e.id);
   const active = exhibitors.filter((x) => x.status !== "withdrawn");
   const assigned = booths.filter((b) => b.assignment).length;
+  const F = formFields(ctx, { exhibitor: form.exhibitor, booth: form.booth }, props.errors ?? {});
+  const choose = { value: "", label: m.choose };
+  const exhibitorOptions = [
+    choose,
+    ...active.map((x) => ({
+      value: x.ref,
+      label: `${x.ref} — ${x.name} — ${x.size}${x.booth ? ` (${m.current(x.booth)})` : ""}`,
+    })),
+  ];
+  const boothOptions = [
+    choose,
+    ...booths.map((b) => ({
+      value: b.code,
+      label: `${b.code} — ${b.sizeClass} — ${b.assignment ? `${b.assignment.name} (${b.assignment.exhibitor})` : m.freeBooth}`,
+    })),
+  ];
   return (
     <Layout ctx={ctx} title={`${m.boothsTitle} — ${eventTitle(e, ctx.lang)}`} section="admin-events">
       <EventHeading ctx={ctx} event={e} title={m.boothsTitle} />
@@ -76,53 +92,15 @@ export function BoothsPage(props: {
             <form method="post" action={`${base}/assign`} class="panel" data-once>
               <Csrf ctx={ctx} />
               <p class="hint">{m.assignHint}</p>
-              <div class="field">
-                <label for="f-exhibitor">{m.exhibitorSelect}</label>
-                {props.errors?.exhibitor ? (
-                  <span class="error-text" id="f-exhibitor-error">
-                    {props.errors.exhibitor}
-                  </span>
-                ) : null}
-                <select
-                  id="f-exhibitor"
-                  name="exhibitor"
-                  aria-invalid={props.errors?.exhibitor ? "true" : undefined}
-                  aria-describedby={props.errors?.exhibitor ? "f-exhibitor-error" : undefined}
-                >
-                  <option value="" selected={!form.exhibitor}>
-                    {m.choose}
-                  </option>
-                  {active.map((x) => (
-                    <option value={x.ref} selected={x.ref === form.exhibitor}>
-                      {`${x.ref} — ${x.name} — ${x.size}${x.booth ? ` (${m.current(x.booth)})` : ""}`}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class="field">
-                <label for="f-booth">{m.boothSelect}</label>
-                {props.errors?.booth ? (
-                  <span class="error-text" id="f-booth-error">
-                    {props.errors.booth}
-                  </span>
-                ) : null}
-                <select
-                  id="f-booth"
-                  name="booth"
-                  data-booth-select
-                  aria-invalid={props.errors?.booth ? "true" : undefined}
-                  aria-describedby={props.errors?.booth ? "f-booth-error" : undefined}
-                >
-                  <option value="" selected={!form.booth}>
-                    {m.choose}
-                  </option>
-                  {booths.map((b) => (
-                    <option value={b.code} selected={b.code === form.booth}>
-                      {`${b.code} — ${b.sizeClass} — ${b.assignment ? `${b.assignment.name} (${b.assignment.exhibitor})` : m.freeBooth}`}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <F as="select" tag={false} name="exhibitor" label={m.exhibitorSelect} options={exhibitorOptions} />
+              <F
+                as="select"
+                tag={false}
+                name="booth"
+                label={m.boothSelect}
+                attrs={{ "data-booth-select": true }}
+                options={boothOptions}
+              />
               <div class="field">
                 <label class="check">
                   <input type="checkbox" name="pinned" value="1" checked={form.pinned} />

@@ -8,6 +8,7 @@ import { eventTitle, type BlockNames } from "../../ui/event.tsx";
 import { EventFacts } from "../event/page.tsx";
 import { boothAnchor, FairMap, FieldLegend, type FairBooth } from "./map.tsx";
 import { ExhibitorCall } from "../apply/call.tsx";
+import { Filter } from "../../ui/field.tsx";
 
 type Booth = Awaited<ReturnType<typeof listBooths>>[number];
 export type FairQuery = { q: string; field: string; cluster: string };
@@ -46,6 +47,8 @@ function matches(b: Taken, query: FairQuery): boolean {
 
 const sorted = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b, "ja"));
 
+const asOption = (v: string) => ({ value: v, label: v });
+
 export function FairPage(props: {
   ctx: PageCtx;
   event: EventRow;
@@ -77,35 +80,23 @@ export function FairPage(props: {
       {assigned.length ? (
         <form method="get" action={`/fair/${e.id}`} class="panel fair-search" role="search" aria-labelledby="fair-search-title">
           <h2 id="fair-search-title">{m.fairSearchTitle}</h2>
-          <div class="field">
-            <label for="f-q">{m.fairSearchLabel}</label>
-            <span class="hint" id="f-q-hint">
-              {m.fairSearchHint}
-            </span>
-            <input id="f-q" type="search" name="q" value={query.q} aria-describedby="f-q-hint" />
-          </div>
-          <div class="field">
-            <label for="f-field">{m.field}</label>
-            <select id="f-field" name="field">
-              <option value="">{m.fairFieldAll}</option>
-              {fields.map((f) => (
-                <option value={f} selected={f === query.field}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-cluster">{m.cluster}</label>
-            <select id="f-cluster" name="cluster">
-              <option value="">{m.fairClusterAll}</option>
-              {clusters.map((x) => (
-                <option value={x} selected={x === query.cluster}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Filter ctx={ctx} as="input" type="search" name="q" label={m.fairSearchLabel} hint={m.fairSearchHint} value={query.q} />
+          <Filter
+            ctx={ctx}
+            name="field"
+            label={m.field}
+            value={query.field}
+            all={m.fairFieldAll}
+            options={fields.map(asOption)}
+          />
+          <Filter
+            ctx={ctx}
+            name="cluster"
+            label={m.cluster}
+            value={query.cluster}
+            all={m.fairClusterAll}
+            options={clusters.map(asOption)}
+          />
           <div class="actions">
             <button type="submit">{m.fairSearchButton}</button>
             {searching ? <a href={`/fair/${e.id}`}>{m.fairSearchClear}</a> : null}
