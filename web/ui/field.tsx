@@ -143,6 +143,11 @@ export function Filter({ all, ...p }: Omit<FieldProps, "tag"> & { all?: string }
   return <Field as="select" {...p} options={options} tag={false} />;
 }
 
+/** The filters of one list, bound to the query's values by name. */
+export function filterFields(ctx: PageCtx, values: Record<string, string | undefined>) {
+  return (p: Omit<FieldProps, "ctx" | "tag"> & { all?: string }) => <Filter ctx={ctx} value={values[p.name]} {...p} />;
+}
+
 /** The list of problems at the top of a form, each linking to its field. */
 export function ErrorSummary(props: { ctx: PageCtx; errors: Errors; labels: Record<string, string> }) {
   const entries = Object.entries(props.errors);

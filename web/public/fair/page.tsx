@@ -8,7 +8,7 @@ import { eventTitle, type BlockNames } from "../../ui/event.tsx";
 import { EventFacts } from "../event/page.tsx";
 import { boothAnchor, FairMap, FieldLegend, type FairBooth } from "./map.tsx";
 import { ExhibitorCall } from "../apply/call.tsx";
-import { Filter } from "../../ui/field.tsx";
+import { filterFields } from "../../ui/field.tsx";
 
 type Booth = Awaited<ReturnType<typeof listBooths>>[number];
 export type FairQuery = { q: string; field: string; cluster: string };
@@ -69,6 +69,7 @@ export function FairPage(props: {
   const hits = searching ? new Set(shown.map((b) => b.code)) : null;
   const fields = sorted(assigned.map((b) => b.assignment.field));
   const clusters = sorted(assigned.map((b) => b.assignment.cluster));
+  const Q = filterFields(ctx, query);
   return (
     <Layout ctx={ctx} title={`${m.fair} — ${title}`} section="events">
       <p>
@@ -80,23 +81,9 @@ export function FairPage(props: {
       {assigned.length ? (
         <form method="get" action={`/fair/${e.id}`} class="panel fair-search" role="search" aria-labelledby="fair-search-title">
           <h2 id="fair-search-title">{m.fairSearchTitle}</h2>
-          <Filter ctx={ctx} as="input" type="search" name="q" label={m.fairSearchLabel} hint={m.fairSearchHint} value={query.q} />
-          <Filter
-            ctx={ctx}
-            name="field"
-            label={m.field}
-            value={query.field}
-            all={m.fairFieldAll}
-            options={fields.map(asOption)}
-          />
-          <Filter
-            ctx={ctx}
-            name="cluster"
-            label={m.cluster}
-            value={query.cluster}
-            all={m.fairClusterAll}
-            options={clusters.map(asOption)}
-          />
+          <Q as="input" type="search" name="q" label={m.fairSearchLabel} hint={m.fairSearchHint} />
+          <Q name="field" label={m.field} all={m.fairFieldAll} options={fields.map(asOption)} />
+          <Q name="cluster" label={m.cluster} all={m.fairClusterAll} options={clusters.map(asOption)} />
           <div class="actions">
             <button type="submit">{m.fairSearchButton}</button>
             {searching ? <a href={`/fair/${e.id}`}>{m.fairSearchClear}</a> : null}
