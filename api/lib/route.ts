@@ -98,7 +98,7 @@ function bodySpec(body: RouteSpec["body"]): BodySpec | undefined {
 }
 
 /** The OpenAPI operation of a declaration, as @hono/zod-openapi takes it. */
-export function openApiRoute(spec: RouteSpec) {
+function openApiRoute(spec: RouteSpec) {
   const body = bodySpec(spec.body);
   const responses: RouteConfig["responses"] = { ...spec.responses };
   for (const s of [...IMPLIED[spec.auth], ...(spec.errors ?? []).map(statusOf)].sort()) responses[s] = problems[s];
