@@ -101,3 +101,9 @@ export function BlockKindFilters(props: { ctx: PageCtx; blocks: BlockInfo[]; blo
     </>
   );
 }
+
+/** A fiscal year as the selector names it: 2026年度（2026） / FY2026. */
+export const fyOption = (lang: PageCtx["lang"]) => (fy: number) => ({
+  value: String(fy),
+  label: lang === "ja" ? `${fiscalYearLabel(fy, "ja")}（${fy}）` : fiscalYearLabel(fy, "en"),
+});

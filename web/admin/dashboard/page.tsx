@@ -7,6 +7,8 @@ import { tokyoInstant } from "../../../lib/time.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { eventTitle, eventWhen, EventBadges } from "../../ui/event.tsx";
 import { Notice } from "../../ui/notice.tsx";
+import { Filter } from "../../ui/field.tsx";
+import { fyOption } from "../../ui/event.tsx";
 
 const BAR_W = 224;
 const BAR_H = 22;
@@ -92,16 +94,7 @@ export function DashboardPage(props: {
           {m.nextFy} <span aria-hidden="true">→</span>
         </a>
         <form method="get" action="/admin">
-          <div class="field">
-            <label for="fy">{m.fiscalYear}</label>
-            <select id="fy" name="fy">
-              {fyOptions.map((fy) => (
-                <option value={String(fy)} selected={fy === fiscalYear}>
-                  {lang === "ja" ? `${fiscalYearLabel(fy, "ja")}（${fy}）` : fiscalYearLabel(fy, "en")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Filter ctx={ctx} name="fy" label={m.fiscalYear} value={String(fiscalYear)} options={fyOptions.map(fyOption(lang))} />
           <button type="submit" class="small">
             {m.showFy}
           </button>

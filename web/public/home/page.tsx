@@ -7,7 +7,7 @@ import { qs, type PageCtx } from "../../context.ts";
 import { fiscalYearLabel, formatDate } from "../../../lib/format.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { Filter } from "../../ui/field.tsx";
-import { EventCard, eventTitle, type BlockInfo, type BlockNames, BlockKindFilters } from "../../ui/event.tsx";
+import { EventCard, eventTitle, fyOption, type BlockInfo, type BlockNames, BlockKindFilters } from "../../ui/event.tsx";
 
 export type HomeFilters = { block?: string; kind?: EventKind; fy?: number; q?: string };
 export type MonthRef = { year: number; month: number };
@@ -41,13 +41,8 @@ function Filters(props: { ctx: PageCtx; blocks: BlockInfo[]; filters: HomeFilter
             name="fy"
             label={m.fiscalYear}
             value={filters.fy === undefined ? "" : String(filters.fy)}
-            options={[
-              { value: "", label: m.upcoming },
-              ...props.fiscalYears.map((fy) => ({
-                value: String(fy),
-                label: lang === "ja" ? `${fiscalYearLabel(fy, "ja")}（${fy}）` : fiscalYearLabel(fy, "en"),
-              })),
-            ]}
+            all={m.upcoming}
+            options={props.fiscalYears.map(fyOption(lang))}
           />
         )}
       </div>
