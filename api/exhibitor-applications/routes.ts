@@ -3,10 +3,8 @@ import { z } from "@hono/zod-openapi";
 import { IdParam } from "../events/schemas.ts";
 import { clientAddress } from "../lib/client-ip.ts";
 import { checkIdempotencyKey } from "../lib/idempotency.ts";
-import { throttleRegistration } from "../lib/rate-limit.ts";
 import { defineRoute } from "../lib/route.ts";
 import { jsonResponse } from "../lib/router.ts";
-import { emailKey } from "../lib/text.ts";
 import {
   Application,
   ApplicationCreate,
@@ -47,8 +45,8 @@ export const applicationRoutes = [
     },
     async (ctx, { params, body: input }, c) => {
       const key = checkIdempotencyKey(c.req.header("Idempotency-Key"));
-      await throttleRegistration(ctx, { address: clientAddress(c, ctx.config), emailKey: emailKey(input.email) });
-      const body = await applyToExhibit(ctx, { eventId: params.id, input, idempotencyKey: key });
+      const address = clientAddress(c, ctx.config);
+      const body = await applyToExhibit(ctx, { eventId: params.id, input, idempotencyKey: key, address });
       c.header("Location", `/api/exhibitor-applications/${body.manageToken}`);
       return c.json(body, 201);
     },

@@ -1,7 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { clientAddress } from "../lib/client-ip.ts";
-import { throttleRegistration } from "../lib/rate-limit.ts";
-import { emailKey } from "../lib/text.ts";
 import type { Ctx } from "../deps.ts";
 import { Conflict, Unauthorized, ValidationFailed } from "../errors.ts";
 import { IdParam } from "../events/schemas.ts";
@@ -78,8 +76,8 @@ export const registrationRoutes = [
       if (input.overCapacity) {
         throw new ValidationFailed([{ field: "overCapacity", code: "invalid", message: "only for walk-ins (walkIn: true)" }]);
       }
-      await throttleRegistration(ctx, { address: clientAddress(c, ctx.config), emailKey: emailKey(input.email) });
-      const result = await registerForEvent(ctx, { eventId: params.id, input, idempotencyKey: key });
+      const address = clientAddress(c, ctx.config);
+      const result = await registerForEvent(ctx, { eventId: params.id, input, idempotencyKey: key, address });
       if (result.outcome === "duplicate") {
         throw new Conflict(
           "already-registered",

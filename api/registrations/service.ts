@@ -8,7 +8,7 @@ import { Conflict, NotFound, ValidationFailed } from "../errors.ts";
 import { getEvent, lockEvent, PUBLIC_VIEWER } from "../events/service.ts";
 import type { EventRow } from "../../db/schema/index.ts";
 import { once } from "../lib/idempotency.ts";
-import { limitHit, parseLimit } from "../lib/rate-limit.ts";
+import { limitHit, parseLimit, throttleRegistration } from "../lib/rate-limit.ts";
 import { emailKey } from "../lib/text.ts";
 import { toTokyoIso } from "../../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../lib/tokens.ts";
@@ -74,10 +74,23 @@ function isUniqueViolation(e: unknown): boolean {
  */
 export async function registerForEvent(
   ctx: Deps,
-  { eventId, input, idempotencyKey }: { eventId: string; input: RegistrationCreateInput; idempotencyKey?: string },
+  {
+    eventId,
+    input,
+    idempotencyKey,
+    address,
+  }: {
+    eventId: string;
+    input: RegistrationCreateInput;
+    idempotencyKey?: string;
+    /** The caller's network address, for the registration limit (RATE_LIMITS). */
+    address: string;
+  },
 ): Promise<RegistrationOutcome> {
   const { db, clock, sealer, config } = ctx;
   const key = emailKey(input.email);
+  // The same limit whichever door the request came through (the API or the form).
+  await throttleRegistration(ctx, { address, emailKey: key });
   const now = clock.now();
   const idem = idempotencyKey
     ? { key: idempotencyKey, scope: `POST /api/events/${eventId}/registrations`, body: input }

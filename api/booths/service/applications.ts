@@ -11,6 +11,8 @@ import type { Ctx } from "../../deps.ts";
 import { Conflict, NotFound, ValidationFailed, type FieldError } from "../../errors.ts";
 import { lockEvent } from "../../events/service.ts";
 import { once } from "../../lib/idempotency.ts";
+import { throttleRegistration } from "../../lib/rate-limit.ts";
+import { emailKey } from "../../lib/text.ts";
 import { toTokyoIso } from "../../../lib/time.ts";
 import { newToken, sha256Hex, TOKEN_PATTERN } from "../../lib/tokens.ts";
 import { enqueueExhibitorMail } from "../../mail/exhibitor-mail.ts";
@@ -118,8 +120,21 @@ export type ApplicationCreated = { id: string; status: "applied"; manageToken: s
  */
 export async function applyToExhibit(
   { db, clock, sealer, config }: Deps,
-  { eventId, input, idempotencyKey }: { eventId: string; input: ApplicationCreateInput; idempotencyKey?: string },
+  {
+    eventId,
+    input,
+    idempotencyKey,
+    address,
+  }: {
+    eventId: string;
+    input: ApplicationCreateInput;
+    idempotencyKey?: string;
+    /** The caller's network address, for the limit applications share with registrations (RATE_LIMITS). */
+    address: string;
+  },
 ): Promise<ApplicationCreated> {
+  // The same limit whichever door the request came through (the API or the form).
+  await throttleRegistration({ db, clock, config }, { address, emailKey: emailKey(input.email) });
   const now = clock.now();
   const token = newToken();
   const [hash, sealed] = await Promise.all([sha256Hex(token), sealer.seal(token)]);

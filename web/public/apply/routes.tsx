@@ -21,9 +21,7 @@ import type { EventRow } from "../../../db/schema/index.ts";
 import { getEvent, PUBLIC_VIEWER } from "../../../api/events/service.ts";
 import { clientAddress } from "../../../api/lib/client-ip.ts";
 import { IDEMPOTENCY_KEY } from "../../../api/lib/idempotency.ts";
-import { throttleRegistration } from "../../../api/lib/rate-limit.ts";
 import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
-import { emailKey } from "../../../api/lib/text.ts";
 import { blockNames, eventTitle } from "../../ui/event.tsx";
 import { formOf, isUuid, pageCtx, render, type WebContext, type WebEnv } from "../../context.ts";
 import { APPLY_MESSAGES } from "../../i18n/apply.ts";
@@ -93,9 +91,9 @@ export function applyPages(deps: AppDeps) {
     const parsed = ApplicationCreate.safeParse(candidate, REPORT_INPUT);
     if (!parsed.success) return again({ errors: formErrors(fieldErrors(parsed.error as ZodError), boxes, ctx.lang) }, 400);
     try {
-      await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(parsed.data.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
-      const created = await applyToExhibit(c.get("ctx"), { eventId: event.id, input: parsed.data, idempotencyKey: key });
+      const address = clientAddress(c, deps.config);
+      const created = await applyToExhibit(c.get("ctx"), { eventId: event.id, input: parsed.data, idempotencyKey: key, address });
       return c.redirect(`/x/${created.manageToken}?new=1`, 303);
     } catch (err) {
       if (err instanceof ValidationFailed) return again({ errors: formErrors(err.fields ?? [], boxes, ctx.lang) }, 400);

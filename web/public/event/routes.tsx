@@ -10,9 +10,7 @@ import { problemText } from "../../../lib/problems.ts";
 import { getEvent } from "../../../api/events/service.ts";
 import { clientAddress } from "../../../api/lib/client-ip.ts";
 import { IDEMPOTENCY_KEY } from "../../../api/lib/idempotency.ts";
-import { throttleRegistration } from "../../../api/lib/rate-limit.ts";
 import { fieldErrors, REPORT_INPUT } from "../../../api/lib/field-errors.ts";
-import { emailKey } from "../../../api/lib/text.ts";
 import { loadProgramme } from "../../../api/programme/service.ts";
 import { loadQuestions, validatedAnswers } from "../../../api/questions/service.ts";
 import { RegistrationCreate } from "../../../api/registrations/schemas.ts";
@@ -97,9 +95,9 @@ export function eventRoutes(deps: AppDeps) {
     if (!parsed.success) return invalid(fieldErrors(parsed.error as ZodError), true);
     const input = parsed.data;
     try {
-      await throttleRegistration(deps, { address: clientAddress(c, deps.config), emailKey: emailKey(input.email) });
       const key = form.idempotencyKey && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
-      const result = await registerForEvent(c.get("ctx"), { eventId: id, input, idempotencyKey: key });
+      const address = clientAddress(c, deps.config);
+      const result = await registerForEvent(c.get("ctx"), { eventId: id, input, idempotencyKey: key, address });
       if (result.outcome === "duplicate") {
         return eventPage(c, id, again({ message: { tone: "warn", text: ctx.m.alreadyRegistered } }), 409);
       }
