@@ -149,6 +149,12 @@ export const PROBLEMS = {
     ja: "プレビューの後にブースまたは出展者が変更されました。もう一度プレビューしてください。",
     en: "The booths or exhibitors changed after the preview was made; preview the upload again.",
   },
+  "allocation-changed": {
+    status: 409,
+    title: "Changed since the preview",
+    ja: "プレビューの後にブース、出展者または重みが変更されました。もう一度プレビューしてから確定してください。",
+    en: "The booths, exhibitors or weights changed after the preview; preview again before applying.",
+  },
   "body-too-large": { status: 413, title: "Body too large", ja: "送信内容が大きすぎます。", en: "The request body is too large." },
   "unsupported-media-type": {
     status: 415,

@@ -281,6 +281,28 @@ describe("automatic allocation", () => {
     expect(list.find((x) => x.ref === "P1")!.status).toBe("assigned");
   });
 
+  it("applies exactly what was previewed: a basis from the dry run, refused once the hall or the weights changed", async () => {
+    const id = await fair();
+    await t.request(`/api/events/${id}/exhibitors`, { method: "PUT", admin: true, json: [ex("Q1"), ex("Q2")] });
+    const allocation = (json: unknown) => t.request(`/api/events/${id}/allocation`, { method: "POST", admin: true, json });
+    const { basis } = (await (await allocation({ dryRun: true })).json()) as { basis: string };
+    expect(basis).toMatch(/^[0-9a-f]{32}$/);
+    // Someone pins a booth in between: the preview's basis no longer holds.
+    await t.request(`/api/events/${id}/booths/A6/assignment`, { method: "PUT", admin: true, json: { exhibitor: "Q1", pinned: true } });
+    const stale = await allocation({ basis });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { type: string }).type).toBe("/problems/allocation-changed");
+    expect(((await (await t.request(`/api/events/${id}/booths`)).json()) as { assignment: unknown }[]).filter((b) => b.assignment)).toHaveLength(1);
+    // Other weights than the preview's are another basis too.
+    const fresh = ((await (await allocation({ dryRun: true })).json()) as { basis: string }).basis;
+    expect(fresh).not.toBe(basis);
+    const weights = { priorityBase: 5, preferences: [10, 7, 4], homeZone: 3, sameClusterAdjacent: 20 };
+    expect((await allocation({ basis: fresh, weights })).status).toBe(409);
+    const applied = await allocation({ basis: fresh });
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toMatchObject({ applied: true, basis: fresh });
+  });
+
   it("publishes each exhibitor's booth by e-mail once, escaping names", async () => {
     const id = await fair();
     await t.request(`/api/events/${id}/exhibitors`, {

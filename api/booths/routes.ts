@@ -50,6 +50,7 @@ const Allocation = z
     score: z.object({ total: z.number(), firstChoice: z.number(), top3: z.number(), sameClusterAdjacent: z.number() }),
     elapsedMs: z.number(),
     applied: z.boolean(),
+    basis: z.string().openapi({ description: "What the allocation was computed from (the hall and the weights), for applying exactly what was previewed" }),
   })
   .passthrough()
   .openapi("Allocation");
@@ -197,10 +198,10 @@ export const boothRoutes = [
       params: IdParam,
       body: { schema: AllocationInput, required: false },
       responses: { 200: jsonResponse(Allocation, "The allocation") },
-      errors: [400, 404],
+      errors: [400, 404, "allocation-changed"],
     },
     async (ctx, { params, body }, c) => {
-      const b = (body ?? {}) as { dryRun?: boolean; timeLimitMs?: number; weights?: never };
+      const b = (body ?? {}) as { dryRun?: boolean; timeLimitMs?: number; weights?: never; basis?: string };
       return c.json(await runAllocation(ctx, { eventId: params.id, ...b }), 200);
     },
   ),

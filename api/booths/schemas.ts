@@ -66,6 +66,11 @@ export const AllocationInput = z
     dryRun: z.boolean().optional(),
     timeLimitMs: z.number().int().min(50).max(20_000).optional(),
     weights: WeightsInput.optional(),
+    basis: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ description: "The basis a dry run answered: applying refuses (409 allocation-changed) if the hall or the weights changed since" }),
   })
   .openapi("AllocationRequest");
 

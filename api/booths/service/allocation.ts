@@ -5,7 +5,8 @@ import { allocationSettings, boothAssignments } from "../../../db/schema/index.t
 import { DEFAULT_WEIGHTS, type Weights } from "../../../lib/allocation-weights.ts";
 import { audit } from "../../audit/service.ts";
 import { assertCoversEvent } from "../../auth/scope.ts";
-import { Unprocessable } from "../../errors.ts";
+import { Conflict, Unprocessable } from "../../errors.ts";
+import { sha256Hex } from "../../lib/tokens.ts";
 import { lockEvent } from "../../events/service.ts";
 import { allocate, AllocationInputError, type AllocateResult as AllocationResult } from "../allocate.ts";
 import { eventFor, loadHall, type Hall } from "./hall.ts";
@@ -70,8 +71,14 @@ function allocationInput(ctx: Hall) {
  */
 export async function runAllocation(
   { db, who }: Pick<Ctx, "db" | "who">,
-  { eventId, dryRun, timeLimitMs, weights }: { eventId: string; dryRun?: boolean; timeLimitMs?: number; weights?: Weights },
-): Promise<AllocationResult & { applied: boolean }> {
+  {
+    eventId,
+    dryRun,
+    timeLimitMs,
+    weights,
+    basis,
+  }: { eventId: string; dryRun?: boolean; timeLimitMs?: number; weights?: Weights; basis?: string },
+): Promise<AllocationResult & { applied: boolean; basis: string }> {
   await eventFor(db, who.actor, eventId);
   const w = weights ?? (await storedWeights(db, eventId));
   const solve = (ctx: Hall) => {
@@ -83,10 +90,18 @@ export async function runAllocation(
       throw e;
     }
   };
-  if (dryRun) return { ...solve(await loadHall(db, eventId)), applied: false };
+  if (dryRun) {
+    const hall = await loadHall(db, eventId);
+    return { ...solve(hall), applied: false, basis: await allocationBasis(hall, w) };
+  }
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const ctx = await loadHall(tx, eventId);
+    const current = await allocationBasis(ctx, w);
+    // Applying what was previewed: refused when the hall or the weights changed in between.
+    if (basis !== undefined && basis !== current) {
+      throw new Conflict("allocation-changed", "The booths, exhibitors or weights changed after the preview; preview again before applying.");
+    }
     const result = solve(ctx);
     await tx.delete(boothAssignments).where(and(eq(boothAssignments.eventId, eventId), eq(boothAssignments.pinned, false)));
     const pinnedRefs = new Set(allocationInput(ctx).pinned.map((p) => p.exhibitor));
@@ -114,6 +129,15 @@ export async function runAllocation(
       before: { assigned: ctx.assignments.length },
       after: { assigned: result.assignments.length, unassigned: result.unassigned.length, score: result.score },
     });
-    return { ...result, applied: true };
+    return { ...result, applied: true, basis: current };
   });
+}
+
+/**
+ * What an allocation is computed from: the hall (booths, exhibitors, assignments and pins) and the
+ * weights, as a short digest. A dry run answers it; applying with it refuses a changed hall.
+ */
+async function allocationBasis(hall: Hall, weights: Weights): Promise<string> {
+  const assignments = [...hall.assignments].sort((a, b) => (a.boothId < b.boothId ? -1 : 1));
+  return (await sha256Hex(JSON.stringify({ ...hall, assignments, weights }))).slice(0, 32);
 }

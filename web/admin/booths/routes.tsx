@@ -11,11 +11,10 @@ import { listBooths } from "../../../api/booths/service/floor-plan.ts";
 import { publishAllocation } from "../../../api/booths/service/publish.ts";
 import type { AppDeps } from "../../../api/deps.ts";
 import { AppError, Conflict, NotFound, ValidationFailed } from "../../../api/errors.ts";
-import { sha256Hex } from "../../../api/lib/tokens.ts";
 import { AllocationPreviewPage } from "./allocation-preview.tsx";
 import { explainConflict } from "./conflict.ts";
 import { BoothsPage } from "./page.tsx";
-import type { AssignValues, Booth, Exhibitor } from "./shared.tsx";
+import type { AssignValues } from "./shared.tsx";
 import { formOf, pageCtx, qs, render, type WebContext, type WebEnv } from "../../context.ts";
 import type { Errors } from "../../ui/field.tsx";
 import { errorDetail } from "../../ui/error-page.tsx";
@@ -26,27 +25,6 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const COUNT = /^\d{1,6}$/;
 const EMPTY_FORM: AssignValues = { exhibitor: "", booth: "", pinned: false };
 
-/**
- * What the allocation would be computed from. The preview carries it to "apply", which refuses
- * (and previews again) when someone changed the hall in between, so what is applied is what was seen.
- */
-async function basisOf(booths: Booth[], exhibitors: Exhibitor[], weights: unknown): Promise<string> {
-  const state = {
-    booths: booths.map((b) => [b.code, b.sizeClass, b.zone, b.assignment?.exhibitor ?? null, b.assignment?.pinned ?? false]),
-    exhibitors: exhibitors.map((x) => [
-      x.ref,
-      x.status === "withdrawn",
-      x.cluster,
-      x.size,
-      x.priority,
-      x.preferences,
-      x.homeZone,
-      x.competitors,
-    ]),
-    weights,
-  };
-  return (await sha256Hex(JSON.stringify(state))).slice(0, 32);
-}
 
 /** The fair, if this organiser covers it; anything else is the admin pages' usual 404. */
 export async function loadFair(db: AppDeps["db"], c: WebContext) {
@@ -147,7 +125,6 @@ export function boothPageRoutes(deps: AppDeps) {
     const eventId = fair.event.id;
     const weights = await storedWeights(db, eventId);
     const result = await runAllocation(c.get("ctx"), { eventId, dryRun: true, weights });
-    const basis = await basisOf(fair.booths, fair.exhibitors, weights);
     return render(
       c,
       <AllocationPreviewPage
@@ -156,7 +133,7 @@ export function boothPageRoutes(deps: AppDeps) {
         booths={fair.booths}
         exhibitors={fair.exhibitors}
         result={result}
-        basis={basis}
+        basis={result.basis}
         stale={stale}
       />,
       stale ? 409 : 200,
@@ -238,12 +215,13 @@ export function boothPageRoutes(deps: AppDeps) {
     const fair = await fairFor(c);
     const f = await formOf(c);
     const weights = await storedWeights(db, fair.event.id);
-    if (f.basis !== (await basisOf(fair.booths, fair.exhibitors, weights))) return preview(c, fair, true);
     try {
-      const result = await runAllocation(c.get("ctx"), { eventId: fair.event.id, dryRun: false, weights });
+      // The verb refuses (allocation-changed) what differs from the preview; a form without one is stale too.
+      const result = await runAllocation(c.get("ctx"), { eventId: fair.event.id, dryRun: false, weights, basis: f.basis ?? "" });
       const query = qs({ done: "applied", placed: result.assignments.length, unplaced: result.unassigned.length });
       return c.redirect(`${pathOf(fair.event.id)}${query}`, 303);
     } catch (err) {
+      if (err instanceof AppError && err.slug === "allocation-changed") return preview(c, fair, true);
       if (err instanceof AppError && err.slug === "allocation-input") return inconsistent(c, fair, err);
       throw err;
     }
