@@ -18,6 +18,12 @@ describe("tokens", () => {
     expect(await sha256Hex(t)).toBe(web);
   });
 
+  it("never repeat, across the random pool's refills (10,000 tokens, 128 to a pool)", () => {
+    const seen = new Set(Array.from({ length: 10_000 }, () => newToken()));
+    expect(seen.size).toBe(10_000);
+    for (const t of seen) expect(t).toMatch(TOKEN_PATTERN);
+  });
+
   it("open what WebCrypto sealed, and seal what WebCrypto opens; a changed byte does not open", async () => {
     const key = await webCryptoKey();
     const iv = crypto.getRandomValues(new Uint8Array(12));
