@@ -54,6 +54,8 @@ export const configSchema = z.object({
   RATE_LIMIT_LOGIN: limitSpec("10/900"),
   /** PostgreSQL statement_timeout (and idle-in-transaction timeout) per connection, in ms. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** PostgreSQL on Node: connections in the pool (each takes its queries in order, pipelined). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** How long start-up keeps trying to reach the database before giving up, in seconds. */
   DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(0).max(3600).default(30),
   /** How long a SIGTERM/SIGINT waits for requests in flight and the running job, in ms. */

@@ -68,6 +68,7 @@ async function main() {
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      poolMax: config.DB_POOL_MAX,
       onEngineFailure: engineFailed,
     });
   } catch (e) {

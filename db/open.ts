@@ -9,13 +9,15 @@ export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   statementTimeoutMs?: number;
+  /** PostgreSQL: connections in the pool. */
+  poolMax?: number;
   /** PGlite: told of an engine failure (PANIC, abort) seen by any query. */
   onEngineFailure?: (err: unknown) => void;
 }): Promise<Database> {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { openPostgres } = await import("./postgres.ts");
-    const database = openPostgres(url, { statementTimeoutMs: opts.statementTimeoutMs });
+    const database = openPostgres(url, { statementTimeoutMs: opts.statementTimeoutMs, max: opts.poolMax });
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return database;

@@ -17,6 +17,7 @@ describe("configuration", () => {
     expect(parseConfig({ TRUST_PROXY: "x-forwarded-for" }, { TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("x-forwarded-for");
     expect(c.DB_STATEMENT_TIMEOUT_MS).toBe(10_000);
     expect(c.DB_CONNECT_TIMEOUT_S).toBe(30);
+    expect(c.DB_POOL_MAX).toBe(10);
     expect(c.SHUTDOWN_GRACE_MS).toBe(10_000);
   });
 
@@ -34,6 +35,7 @@ describe("configuration", () => {
       [{ TRUST_PROXY: "X-Forwarded-For" }, "TRUST_PROXY"],
       [{ DB_STATEMENT_TIMEOUT_MS: "10s" }, "DB_STATEMENT_TIMEOUT_MS"],
       [{ DB_CONNECT_TIMEOUT_S: "-1" }, "DB_CONNECT_TIMEOUT_S"],
+      [{ DB_POOL_MAX: "0" }, "DB_POOL_MAX"],
       [{ SHUTDOWN_GRACE_MS: "soon" }, "SHUTDOWN_GRACE_MS"],
     ];
     for (const [env, name] of bad) {
