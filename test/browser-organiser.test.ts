@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
 import { fiscalYearOf } from "../lib/time.ts";
 import { fiscalYearLabel } from "../lib/format.ts";
-import { createOpenEvent } from "./support/app.ts";
+import { adminWho, createOpenEvent } from "./support/app.ts";
 import { CHROMIUM, hasChromium } from "./support/browser.ts";
 import { base, browserWorld, newPage, PASSWORD, shot, t } from "./support/browser-world.ts";
 
@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
   browserWorld();
 
   it("an organiser logs in, opens the dashboard and the desk, and checks someone in", async () => {
-    const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+    const who = adminWho(t);
     await createOrganiser({ ...t.deps, who }, {
       email: "tohoku@example.jp",
       name: "東北担当",
@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)("the pages in a browser", () => {
   });
 
   it("an organiser assigns booths on the map, meets a conflict, previews the allocation and applies it", async () => {
-    const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+    const who = adminWho(t);
     await createOrganiser({ ...t.deps, who }, {
       email: "kanto@example.jp",
       name: "関東担当",

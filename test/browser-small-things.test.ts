@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
-import { createOpenEvent } from "./support/app.ts";
+import { adminWho, createOpenEvent } from "./support/app.ts";
 import { hasChromium, PASSWORD, startBrowserRig, type BrowserRig } from "./support/browser-rig.ts";
 
 if (!hasChromium) console.warn("test/browser-small-things.test.ts skipped: no Chromium.");
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)("small things, in a browser", () => {
   beforeAll(async () => {
     rig = await startBrowserRig();
     await createOrganiser(
-      { ...rig.t.deps, who: { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" }, now: rig.t.clock.now() } },
+      { ...rig.t.deps, who: adminWho(rig.t) },
       { email: "admin@example.jp", name: "管理者", role: "admin", scopes: { blocks: [], events: [] }, password: PASSWORD },
     );
   });

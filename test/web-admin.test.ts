@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
 import { events, registrations } from "../db/schema/index.ts";
-import { outboxMailsTo, person } from "./support/app.ts";
+import { adminWho, outboxMailsTo, person } from "./support/app.ts";
 import { cookieFrom, eventId, field, FULL_WIDTH_REGISTRANT, post, registerViaForm, t, webWorld } from "./support/web.ts";
 
 webWorld();
@@ -30,7 +30,7 @@ describe("organiser pages", () => {
   }
 
   beforeAll(async () => {
-    const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+    const who = adminWho(t);
     await createOrganiser({ ...t.deps, who }, {
       email: "tohoku@example.jp",
       name: "東北担当",
@@ -274,7 +274,7 @@ describe("organiser pages", () => {
   });
 
   it("set a password with the one-time link, then log in", async () => {
-    const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+    const who = adminWho(t);
     await createOrganiser({ ...t.deps, who }, {
       email: "new@example.jp",
       name: "新任",

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../api/auth/service.ts";
 import { boothAssignments, booths, exhibitors, outbox } from "../db/schema/index.ts";
-import { createOpenEvent, createTestApp, type TestApp, exhibitor } from "./support/app.ts";
+import { adminWho, createOpenEvent, createTestApp, type TestApp, exhibitor } from "./support/app.ts";
 
 let t: TestApp;
 const password = "correct horse battery staple";
@@ -66,7 +66,7 @@ const selected = (html: string, name: string) => {
 
 beforeAll(async () => {
   t = await createTestApp({ now: "2026-05-01T00:00:00Z" });
-  const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+  const who = adminWho(t);
   for (const [email, block] of [
     ["tohoku@example.jp", "tohoku"],
     ["kyushu@example.jp", "kyushu"],

@@ -138,3 +138,8 @@ export function composed(t: TestApp, rows: OutboxRow[]): Promise<OutgoingMail[]>
 export async function outboxMailsTo(t: TestApp, email: string): Promise<OutgoingMail[]> {
   return composed(t, await t.db.select().from(outbox).where(eq(outbox.toAddress, email)));
 }
+
+/** Who acts when a test calls a verb directly as the administrator (ADMIN_TOKEN), at the test's clock. */
+export function adminWho(t: Pick<TestApp, "clock">) {
+  return { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+}

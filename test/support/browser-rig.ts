@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createOrganiser } from "../../api/auth/service.ts";
-import { createTestApp, type TestApp } from "./app.ts";
+import { adminWho, createTestApp, type TestApp } from "./app.ts";
 import { launchChromium } from "./browser.ts";
 import { freePort } from "./net.ts";
 
@@ -32,7 +32,7 @@ export async function startBrowserRig(): Promise<BrowserRig> {
   const server: ServerType = serve({ fetch: t.app.fetch, port, hostname: "127.0.0.1" });
   const browser: Browser = await launchChromium();
   const contexts: BrowserContext[] = [];
-  const who = { actor: { kind: "admin", id: "admin-token", label: "test", via: "admin-token" } as const, now: t.clock.now() };
+  const who = adminWho(t);
   return {
     t,
     base,
