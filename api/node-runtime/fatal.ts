@@ -4,8 +4,9 @@ import { logError } from "../lib/log.ts";
 
 /**
  * postgres.js 3.4.x can throw, outside any promise, `TypeError: Cannot read properties of null
- * (reading 'write')` when a connection is reset mid-query. The query itself fails on its own (the
- * request answers 503); the stray throw must not end the process.
+ * (reading 'write')` when a connection is reset mid-query. patches/postgres+3.4.9.patch settles
+ * such a write instead (test/postgres-driver.test.ts); should another path still throw it, the
+ * query fails on its own (the request answers 503) and the stray throw must not end the process.
  */
 export function isPostgresWriteTrap(err: unknown): boolean {
   return (
