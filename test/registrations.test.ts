@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox, registrations } from "../db/schema/index.ts";
+import { registrationDedupeKey } from "../api/mail/registration-mail.ts";
 import { composed, createOpenEvent, createTestApp, person, type TestApp } from "./support/app.ts";
 
 let t: TestApp;
@@ -59,6 +60,13 @@ describe("registering", () => {
     expect(outboxRows).toHaveLength(1);
     expect(outboxRows[0]).toMatchObject({ kind: "registration.confirmed", registrationId: rows[0]!.id, subject: null });
     expect(JSON.stringify(outboxRows)).not.toContain(got.find((g) => g.id === rows[0]!.id)!.manageToken);
+    // The database writes the dedupe keys the mail code uses (a later promotion is told once, not twice).
+    const [waitlisted] = await t.db.select().from(outbox).where(eq(outbox.toAddress, rows[2]!.email));
+    expect([outboxRows[0]!.dedupeKey, waitlisted!.dedupeKey]).toEqual([
+      registrationDedupeKey("confirmed", rows[0]!, new Date()),
+      registrationDedupeKey("waitlisted", rows[2]!, new Date()),
+    ]);
+    expect(rows.map((r) => r.emailKey)).toEqual(rows.map((r) => r.email.toLowerCase()));
     // Rendered at delivery, with the event's .ics.
     const mails = await composed(t, outboxRows);
     expect(mails[0]!.attachments[0]!.content).toContain("BEGIN:VCALENDAR");

@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { preparedStatement } from "../../db/prepared.ts";
 import { messageIdHost } from "../mail/outbox.ts";
-import { registrationDedupeKey } from "../mail/registration-mail.ts";
 import type { Answers } from "../questions/answers.ts";
 import type { RegistrationCreateInput } from "./schemas.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * The registration as one call of register_seat() (db/migrations/0013_registration_seat_function.sql),
+ * The registration as one call of register_seat() (db/migrations/0013_registration_seat_function.sql,
+ * 0014_registration_seat_fewer_parameters.sql),
  * so it is atomic on its own and the event's row lock is held only while the database executes
  * it, never across a round trip: lock the event row (only if it takes registrations now, the
  * consent is given where asked, every required question is answered and the address is not
@@ -19,12 +19,14 @@ const p = (name: string) => sql.placeholder(name);
  * job renders it). Yields no row, and changes nothing, otherwise; the caller finds out why.
  * A database function because its plan is kept for the session (PGlite, with one session and no
  * named prepared statements, would plan the statement anew for every registration); the call
- * itself is prepared.
+ * itself is prepared, and sends only what the database cannot derive: it writes the outbox's dedupe
+ * key itself (as registrationDedupeKey does), and the address's key only when it differs from the
+ * address, since every byte of the call is written to the socket under a burst.
  */
 export const SEAT_STATEMENT = sql`select seq, confirmed, waiting, check_in_code from register_seat(
   ${p("eventId")}::uuid, ${p("now")}::timestamptz, ${p("id")}::uuid, ${p("key")}, ${p("name")}, ${p("nameKana")}, ${p("email")},
   ${p("organization")}, ${p("sector")}, ${p("locale")}, ${p("consent")}::boolean, ${p("answers")}::jsonb,
-  ${p("manageTokenHash")}, ${p("manageTokenSealed")}, ${p("confirmedKey")}, ${p("waitlistedKey")}, ${p("messageIdHost")})`;
+  ${p("manageTokenHash")}, ${p("manageTokenSealed")}, ${p("messageIdHost")})`;
 
 type SeatRow = { seq: string | number; confirmed: boolean; waiting: number; check_in_code: string };
 const seatStatement = preparedStatement<SeatRow>("registration-seat", SEAT_STATEMENT);
@@ -46,7 +48,7 @@ export function seatValues(r: SeatRequest, publicUrl: string): Record<string, un
   return {
     eventId: r.eventId,
     now: r.now.toISOString(),
-    key: r.key,
+    key: r.key === r.input.email ? null : r.key,
     id: r.id,
     name: r.input.name,
     nameKana: r.input.nameKana ?? null,
@@ -58,8 +60,6 @@ export function seatValues(r: SeatRequest, publicUrl: string): Record<string, un
     answers: JSON.stringify(r.answers),
     manageTokenHash: r.manageTokenHash,
     manageTokenSealed: r.manageTokenSealed,
-    confirmedKey: registrationDedupeKey("confirmed", r, r.now),
-    waitlistedKey: registrationDedupeKey("waitlisted", r, r.now),
     messageIdHost: `@${messageIdHost(publicUrl)}>`,
   };
 }
