@@ -279,9 +279,10 @@ describe("seedDatabase", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The shipped history checked against the source documents themselves (shared/seeds beside the
-// repository; SEEDS_DIR to point elsewhere).
-const SEEDS = process.env.SEEDS_DIR ?? fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
+// The shipped history checked against the source documents themselves (db/seed/sources, copies of
+// the documents the data comes from, so that the check runs in any checkout; SEEDS_DIR to point
+// elsewhere).
+const SEEDS = process.env.SEEDS_DIR ?? fileURLToPath(new URL("../db/seed/sources/", import.meta.url));
 /** A document's text with full-width digits, letters and brackets made half-width and spaces removed. */
 function doc(prefix: string): string {
   const file = {

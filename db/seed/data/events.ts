@@ -1,5 +1,5 @@
 /**
- * Past events quoted from the source documents (/work/shared/seeds). Dates are Tokyo-local calendar
+ * Past events quoted from the source documents (db/seed/sources, copies of shared/seeds). Dates are Tokyo-local calendar
  * days; none of the documents gives a time of day, so every event is all-day and is stored as
  * [first day 00:00, day after the last day 00:00) in Asia/Tokyo (see seed.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * Reference material quoted from the source documents in /work/shared/seeds (see its README):
+ * Reference material quoted from the source documents in db/seed/sources (copies of shared/seeds; see its README):
  *   000 (ja) / 003 (en OCR of 000): MEXT Knowledge Cluster × METI Industrial Cluster tie-ups, the
  *        METI regional bureaus, the regional cluster promotion councils, the FY2003 joint conferences.
  *   001 (ja): the regional block councils (地域ブロック協議会, 10 blocks).
