@@ -51,6 +51,10 @@ describe("place, access and contact on events", () => {
     const en = await (await t.request(`/events/${e.id}?lang=en`)).text();
     for (const s of [PLACE.addressEn, PLACE.accessEn, "Pacifico Yokohama"]) expect(en).toContain(s.replace("'", "&#39;"));
     expect(en).not.toContain(PLACE.address);
+    // The prefecture, stored in Japanese, in English on the English page and in the Japanese on the Japanese one.
+    expect(en).toContain("Pacifico Yokohama, Kanagawa");
+    expect(en).not.toContain("神奈川県");
+    expect(ja).toContain("パシフィコ横浜　神奈川県");
   });
 
   it("refuse a map link that is not https, and a malformed contact, naming the field", async () => {

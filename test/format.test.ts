@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearLabel, formatDate, formatDateTime, formatEventWhen } from "../lib/format.ts";
 import { meetingTimes } from "../api/councils/plan.ts";
 import { tokyoInstant } from "../lib/time.ts";
+import { placeLine } from "../lib/place.ts";
+import { PREFECTURES, prefectureName } from "../lib/prefectures.ts";
 
 const jun12 = (h: number, m = 0) => tokyoInstant(2026, 6, 12, h, m);
 
@@ -88,5 +90,21 @@ describe.each(Object.entries(ZONES))("in process TZ %s", (tz, [june, december]) 
     expect(fiscalYearLabel(2026, "ja")).toBe("令和8年度");
     expect(fiscalYearLabel(2026, "en")).toBe("FY2026");
     expect(fiscalYearLabel(2019, "ja")).toBe("令和元年度");
+  });
+});
+
+describe("prefecture names", () => {
+  it("shows one of the 47, written in Japanese, in English on English pages, and anything else as written", () => {
+    expect(prefectureName("福島県", "en")).toBe("Fukushima");
+    expect(prefectureName("東京", "en")).toBe("Tokyo");
+    expect(prefectureName("北海道", "en")).toBe("Hokkaido");
+    expect(prefectureName("福島県", "ja")).toBe("福島県");
+    expect(prefectureName("Fukushima", "en")).toBe("Fukushima");
+    expect(prefectureName("関東一円", "en")).toBe("関東一円");
+    expect(prefectureName(null, "en")).toBeNull();
+    expect(PREFECTURES).toHaveLength(47);
+    expect(placeLine({ venue: "ビッグパレットふくしま", venueEn: "Big Palette Fukushima", prefecture: "福島県" }, "en")).toBe(
+      "Big Palette Fukushima, Fukushima",
+    );
   });
 });

@@ -118,12 +118,15 @@ export function tokyoDate(d: Date): string {
 }
 
 const blank = (s: string | null | undefined) => s == null || s.trim() === "";
+const PREFECTURES_EN: Record<string, string> = { 神奈川県: "Kanagawa", 北海道: "Hokkaido", 沖縄県: "Okinawa" };
 
 export function expected(e: FeedEvent, lang: "ja" | "en") {
   const link = `${PUBLIC_URL}/events/${e.id}`;
   const body = lang === "en" && !blank(e.descriptionEn) ? e.descriptionEn : e.descriptionJa;
   const linkLine = `${lang === "en" ? "Details and registration" : "詳細・参加登録"}: ${link}`;
-  const location = [e.venue, e.prefecture].filter((s) => !blank(s)).join(", ");
+  // The generated prefectures, as an English feed names them (written out here, not looked up).
+  const prefecture = lang === "en" ? (PREFECTURES_EN[e.prefecture ?? ""] ?? e.prefecture) : e.prefecture;
+  const location = [e.venue, prefecture].filter((s) => !blank(s)).join(", ");
   return {
     uid: eventUid(e.id),
     sequence: e.sequence,

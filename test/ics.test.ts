@@ -220,7 +220,8 @@ describe("events", () => {
     expect(fallback).toMatchObject({
       summary: "地域クラスターセミナー",
       description: `Details and registration: ${link}`,
-      location: "神奈川県",
+      // The prefecture, stored in Japanese, is one of the 47: the English feed names it in English.
+      location: "Kanagawa",
     });
 
     const nowhere = build([event({ venue: null, prefecture: null })]);

@@ -6,6 +6,7 @@ import { buildCalendar } from "../calendar/ics.ts";
 import { calendarUrl } from "../calendar/tokens.ts";
 import type { RegistrationRow } from "../../db/schema/index.ts";
 import { formatEventWhen } from "../../lib/format.ts";
+import { prefectureName } from "../../lib/prefectures.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { qrSvg } from "../lib/qr.ts";
 import type { OutboxAttachment } from "../../db/schema/index.ts";
@@ -128,7 +129,7 @@ export function renderRegistrationMail(config: Pick<Config, "PUBLIC_URL">, m: Re
   const { event, registration: reg } = m;
   const lang = reg.locale === "en" ? "en" : "ja";
   const title = lang === "en" ? (event.titleEn ?? event.titleJa) : event.titleJa;
-  const where = [(lang === "en" && event.venueEn) || event.venue, event.prefecture].filter(Boolean).join(", ");
+  const where = [(lang === "en" && event.venueEn) || event.venue, prefectureName(event.prefecture, lang)].filter(Boolean).join(", ");
   const address = (lang === "en" && event.addressEn) || event.address;
   const access = (lang === "en" && event.accessEn) || event.access;
   const contact = contactLine(event, lang);

@@ -3,6 +3,7 @@ import type { EventRow } from "../../db/schema/index.ts";
 import { registrationClosedReason } from "../../api/registrations/service.ts";
 import type { PageCtx } from "../context.ts";
 import { fiscalYearLabel, formatEventWhen, type Lang } from "../../lib/format.ts";
+import { prefectureName } from "../../lib/prefectures.ts";
 import { kindLabel, pick } from "../i18n/domain.ts";
 import { Filter } from "./field.tsx";
 import { EVENT_KINDS } from "../../db/schema/events.ts";
@@ -56,7 +57,7 @@ export function EventCard(props: { ctx: PageCtx; event: EventRow; now: Date; blo
   const { ctx, event: e } = props;
   const { lang } = ctx;
   const place = [e.venue, e.prefecture].filter(Boolean).join("（") + (e.venue && e.prefecture ? "）" : "");
-  const placeEn = [eventVenue(e, "en"), e.prefecture].filter(Boolean).join(", ");
+  const placeEn = [eventVenue(e, "en"), prefectureName(e.prefecture, "en")].filter(Boolean).join(", ");
   return (
     <li class={`event-card${e.status === "cancelled" ? " cancelled" : ""}`}>
       <p class="meta">

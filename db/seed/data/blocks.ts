@@ -23,6 +23,7 @@
  *   of the same name in 000/003 and 002; which prefectures each has is not printed in the documents.
  * Organisers can edit blocks and their prefectures afterwards; seeding never overwrites edits.
  */
+import { PREFECTURES } from "../../../lib/prefectures.ts";
 import type { blocks, prefectures } from "../../schema/reference.ts";
 
 export type BlockCode =
@@ -44,53 +45,55 @@ export const seedBlocks: BlockRow[] = [
   { code: "okinawa", nameJa: "沖縄", nameEn: "Okinawa", sortOrder: 10, councilCadence: 2 },
 ];
 
-/** JIS X 0401 order. */
-export const seedPrefectures: PrefectureRow[] = [
-  { code: "01", nameJa: "北海道", nameEn: "Hokkaido", blockCode: "hokkaido" },
-  { code: "02", nameJa: "青森県", nameEn: "Aomori", blockCode: "tohoku" },
-  { code: "03", nameJa: "岩手県", nameEn: "Iwate", blockCode: "tohoku" },
-  { code: "04", nameJa: "宮城県", nameEn: "Miyagi", blockCode: "tohoku" },
-  { code: "05", nameJa: "秋田県", nameEn: "Akita", blockCode: "tohoku" },
-  { code: "06", nameJa: "山形県", nameEn: "Yamagata", blockCode: "tohoku" },
-  { code: "07", nameJa: "福島県", nameEn: "Fukushima", blockCode: "tohoku" },
-  { code: "08", nameJa: "茨城県", nameEn: "Ibaraki", blockCode: "kanto" },
-  { code: "09", nameJa: "栃木県", nameEn: "Tochigi", blockCode: "kanto" },
-  { code: "10", nameJa: "群馬県", nameEn: "Gunma", blockCode: "kanto" },
-  { code: "11", nameJa: "埼玉県", nameEn: "Saitama", blockCode: "kanto" },
-  { code: "12", nameJa: "千葉県", nameEn: "Chiba", blockCode: "kanto" },
-  { code: "13", nameJa: "東京都", nameEn: "Tokyo", blockCode: "kanto" },
-  { code: "14", nameJa: "神奈川県", nameEn: "Kanagawa", blockCode: "kanto" },
-  { code: "15", nameJa: "新潟県", nameEn: "Niigata", blockCode: "kanto" },
-  { code: "16", nameJa: "富山県", nameEn: "Toyama", blockCode: "hokuriku" },
-  { code: "17", nameJa: "石川県", nameEn: "Ishikawa", blockCode: "hokuriku" },
-  { code: "18", nameJa: "福井県", nameEn: "Fukui", blockCode: "hokuriku" },
-  { code: "19", nameJa: "山梨県", nameEn: "Yamanashi", blockCode: "kanto" },
-  { code: "20", nameJa: "長野県", nameEn: "Nagano", blockCode: "kanto" },
-  { code: "21", nameJa: "岐阜県", nameEn: "Gifu", blockCode: "chubu" },
-  { code: "22", nameJa: "静岡県", nameEn: "Shizuoka", blockCode: "kanto" },
-  { code: "23", nameJa: "愛知県", nameEn: "Aichi", blockCode: "chubu" },
-  { code: "24", nameJa: "三重県", nameEn: "Mie", blockCode: "chubu" },
-  { code: "25", nameJa: "滋賀県", nameEn: "Shiga", blockCode: "kinki" },
-  { code: "26", nameJa: "京都府", nameEn: "Kyoto", blockCode: "kinki" },
-  { code: "27", nameJa: "大阪府", nameEn: "Osaka", blockCode: "kinki" },
-  { code: "28", nameJa: "兵庫県", nameEn: "Hyogo", blockCode: "kinki" },
-  { code: "29", nameJa: "奈良県", nameEn: "Nara", blockCode: "kinki" },
-  { code: "30", nameJa: "和歌山県", nameEn: "Wakayama", blockCode: "kinki" },
-  { code: "31", nameJa: "鳥取県", nameEn: "Tottori", blockCode: "chugoku" },
-  { code: "32", nameJa: "島根県", nameEn: "Shimane", blockCode: "chugoku" },
-  { code: "33", nameJa: "岡山県", nameEn: "Okayama", blockCode: "chugoku" },
-  { code: "34", nameJa: "広島県", nameEn: "Hiroshima", blockCode: "chugoku" },
-  { code: "35", nameJa: "山口県", nameEn: "Yamaguchi", blockCode: "chugoku" },
-  { code: "36", nameJa: "徳島県", nameEn: "Tokushima", blockCode: "shikoku" },
-  { code: "37", nameJa: "香川県", nameEn: "Kagawa", blockCode: "shikoku" },
-  { code: "38", nameJa: "愛媛県", nameEn: "Ehime", blockCode: "shikoku" },
-  { code: "39", nameJa: "高知県", nameEn: "Kochi", blockCode: "shikoku" },
-  { code: "40", nameJa: "福岡県", nameEn: "Fukuoka", blockCode: "kyushu" },
-  { code: "41", nameJa: "佐賀県", nameEn: "Saga", blockCode: "kyushu" },
-  { code: "42", nameJa: "長崎県", nameEn: "Nagasaki", blockCode: "kyushu" },
-  { code: "43", nameJa: "熊本県", nameEn: "Kumamoto", blockCode: "kyushu" },
-  { code: "44", nameJa: "大分県", nameEn: "Oita", blockCode: "kyushu" },
-  { code: "45", nameJa: "宮崎県", nameEn: "Miyazaki", blockCode: "kyushu" },
-  { code: "46", nameJa: "鹿児島県", nameEn: "Kagoshima", blockCode: "kyushu" },
-  { code: "47", nameJa: "沖縄県", nameEn: "Okinawa", blockCode: "okinawa" },
-];
+/** JIS X 0401 order: each prefecture (its names in lib/prefectures.ts) and its block. */
+const PLACEMENT: Record<string, BlockCode> = {
+  "01": "hokkaido", // 北海道
+  "02": "tohoku", // 青森県
+  "03": "tohoku", // 岩手県
+  "04": "tohoku", // 宮城県
+  "05": "tohoku", // 秋田県
+  "06": "tohoku", // 山形県
+  "07": "tohoku", // 福島県
+  "08": "kanto", // 茨城県
+  "09": "kanto", // 栃木県
+  "10": "kanto", // 群馬県
+  "11": "kanto", // 埼玉県
+  "12": "kanto", // 千葉県
+  "13": "kanto", // 東京都
+  "14": "kanto", // 神奈川県
+  "15": "kanto", // 新潟県
+  "16": "hokuriku", // 富山県
+  "17": "hokuriku", // 石川県
+  "18": "hokuriku", // 福井県
+  "19": "kanto", // 山梨県
+  "20": "kanto", // 長野県
+  "21": "chubu", // 岐阜県
+  "22": "kanto", // 静岡県
+  "23": "chubu", // 愛知県
+  "24": "chubu", // 三重県
+  "25": "kinki", // 滋賀県
+  "26": "kinki", // 京都府
+  "27": "kinki", // 大阪府
+  "28": "kinki", // 兵庫県
+  "29": "kinki", // 奈良県
+  "30": "kinki", // 和歌山県
+  "31": "chugoku", // 鳥取県
+  "32": "chugoku", // 島根県
+  "33": "chugoku", // 岡山県
+  "34": "chugoku", // 広島県
+  "35": "chugoku", // 山口県
+  "36": "shikoku", // 徳島県
+  "37": "shikoku", // 香川県
+  "38": "shikoku", // 愛媛県
+  "39": "shikoku", // 高知県
+  "40": "kyushu", // 福岡県
+  "41": "kyushu", // 佐賀県
+  "42": "kyushu", // 長崎県
+  "43": "kyushu", // 熊本県
+  "44": "kyushu", // 大分県
+  "45": "kyushu", // 宮崎県
+  "46": "kyushu", // 鹿児島県
+  "47": "okinawa", // 沖縄県
+};
+
+export const seedPrefectures: PrefectureRow[] = PREFECTURES.map((p) => ({ ...p, blockCode: PLACEMENT[p.code]! }));

@@ -6,6 +6,7 @@ import { registrationClosedReason } from "../../../api/registrations/service.ts"
 import { SECTORS } from "../../../db/schema/registrations.ts";
 import type { PageCtx } from "../../context.ts";
 import { fiscalYearLabel, formatDateTime } from "../../../lib/format.ts";
+import { prefectureName } from "../../../lib/prefectures.ts";
 import { kindLabel, pick, SECTOR_LABELS } from "../../i18n/domain.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { type Errors, ErrorSummary, Field, formFields } from "../../ui/field.tsx";
@@ -43,7 +44,7 @@ export function EventFacts(props: { ctx: PageCtx; event: EventRow; blocks: Block
       {e.venue || e.prefecture ? (
         <>
           <dt>{m.where}</dt>
-          <dd>{[eventVenue(e, lang), e.prefecture].filter(Boolean).join(lang === "en" ? ", " : "　")}</dd>
+          <dd>{[eventVenue(e, lang), prefectureName(e.prefecture, lang)].filter(Boolean).join(lang === "en" ? ", " : "　")}</dd>
         </>
       ) : null}
       {props.full ? (
