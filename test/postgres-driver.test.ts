@@ -56,6 +56,34 @@ describe.skipIf(!reachable)("postgres.js after a connection dies", () => {
     }
   });
 
+  it("queries waiting for a connection are not overtaken by later ones", async () => {
+    const url = new URL(scratch.url);
+    let sockets = 0;
+    // Two connections; the second takes half a second to connect.
+    const sql = postgres(scratch.url, {
+      max: 2,
+      onnotice: () => {},
+      socket: async () => {
+        if (++sockets === 2) await sleep(500);
+        return connect(Number(url.port || 5432), url.hostname);
+      },
+    } as postgres.Options<{}>);
+    try {
+      const done: string[] = [];
+      const q = (name: string) => sql`select ${name}::text as name`.then(() => void done.push(name));
+      // q1 and q2 open the two connections; q3–q6 wait for one. The first to open takes its share.
+      const first = [q("q1"), q("q2"), q("q3"), q("q4"), q("q5"), q("q6")];
+      await first[0];
+      // Arriving now, q7 goes behind q5 and q6. Unpatched, it was sent at once on the open
+      // connection while they waited for the slow one (or, under load, for the load to end).
+      await Promise.all([...first, q("q7")]);
+      expect(done.indexOf("q7")).toBeGreaterThan(done.indexOf("q5"));
+      expect(done.indexOf("q7")).toBeGreaterThan(done.indexOf("q6"));
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+  });
+
   it("a transaction whose backend was terminated writes nothing more, on any backend", async () => {
     const admin = postgres(scratch.url, { max: 1, onnotice: () => {} });
     const sql = postgres(scratch.url, { max: 1, onnotice: () => {}, connection: { application_name: "driver-test" } });
