@@ -5,6 +5,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileMailer } from "../api/mail/file-transport.ts";
 import { emailKey } from "../api/lib/text.ts";
+import { sha256Hex } from "../api/lib/tokens.ts";
 import {
   calendarTokens,
   exhibitors,
@@ -296,6 +297,10 @@ describe("purge-personal-data leaves nothing of the person anywhere", () => {
     expect(rateRows.length).toBeGreaterThan(0);
     // Rate-limit keys never hold an address in plaintext, even before the purge.
     for (const k of due) expect(JSON.stringify(rateRows)).not.toContain(k.email);
+    // Nor a plain hash of one, which anyone could recompute (all of IPv4 is 2³² guesses): keyed by the secret.
+    const plainHashes = await Promise.all(due.map((k) => sha256Hex(`register-email:${emailKey(k.email)}`)));
+    for (const h of plainHashes) expect(JSON.stringify(rateRows)).not.toContain(h.slice(0, 40));
+    for (const k of due) expect(rateRows.map((r) => r.key)).toContain(`register-email:${t.deps.sealer.mac(`register-email:${emailKey(k.email)}`).slice(0, 40)}`);
     const [exhibitorRow] = await t.db.select().from(exhibitors).where(eq(exhibitors.email, exhibitorPerson.email));
     const exhibitorNeedles = [
       exhibitorPerson.contactName,

@@ -43,4 +43,14 @@ describe("tokens", () => {
     await expect((await createSealer(`${secret}-other`)).open(sealed)).rejects.toThrow();
     await expect(sealer.open("v2.x.y")).rejects.toThrow();
   });
+
+  it("a mac that only the secret recomputes: the same for the same text, another under another secret, not a plain hash", async () => {
+    const sealer = await createSealer(secret);
+    const other = await createSealer(`${secret}-other`);
+    const text = "register-ip:192.0.2.1";
+    expect(sealer.mac(text)).toMatch(/^[0-9a-f]{64}$/);
+    expect(sealer.mac(text)).toBe(sealer.mac(text));
+    expect(other.mac(text)).not.toBe(sealer.mac(text));
+    expect(sealer.mac(text)).not.toBe(await sha256Hex(text));
+  });
 });

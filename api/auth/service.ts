@@ -131,12 +131,15 @@ export async function updateOrganiser({ db, who }: Pick<Ctx, "db" | "who">, { id
  * before its password is looked at; see loginGate.
  */
 export async function login(
-  ctx: Pick<Ctx, "db" | "config" | "who">,
+  ctx: Pick<Ctx, "db" | "config" | "who" | "sealer">,
   input: { email: string; password: string; address: string },
 ) {
   const { db, who } = ctx;
   const key = emailKey(input.email);
-  const gate = await loginGate({ db, config: ctx.config, clock: { now: () => who.now } }, { address: input.address, emailKey: key });
+  const gate = await loginGate(
+    { db, sealer: ctx.sealer, config: ctx.config, clock: { now: () => who.now } },
+    { address: input.address, emailKey: key },
+  );
   const [o] = await db.select().from(organisers).where(eq(organisers.emailKey, key));
   const ok = await verifyPassword(input.password, o?.passwordHash ?? null);
   if (!o || !ok || o.disabledAt) {

@@ -12,7 +12,7 @@ import { login, logout } from "./service.ts";
  */
 export async function startSession(
   c: Context,
-  deps: Pick<Ctx, "db" | "config" | "who">,
+  deps: Pick<Ctx, "db" | "config" | "who" | "sealer">,
   { email, password }: { email: string; password: string },
 ) {
   // No session yet, so no CSRF token: a cross-site login attempt is refused by its Origin (or Referer).

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { tsParam, type Db } from "../../db/client.ts";
 import { rateLimits } from "../../db/schema/index.ts";
 import { TooManyRequests } from "../errors.ts";
-import { sha256Hex } from "./tokens.ts";
+import type { Sealer } from "./tokens.ts";
 
 export type Limit = { max: number; windowSeconds: number };
 
@@ -18,9 +18,15 @@ export function parseLimit(spec: string): Limit {
 
 type Count = { count: number; retryAfter: number };
 
-/** Keys are stored hashed: they hold addresses and e-mail addresses. */
-async function storedKey(key: string) {
-  return `${key.split(":")[0]}:${(await sha256Hex(key)).slice(0, 40)}`;
+/** What a counter needs: the database, and the secret that keys the stored counter names. */
+type Counters = { db: Db; sealer: Pick<Sealer, "mac"> };
+
+/**
+ * Keys are stored keyed-hashed: they hold network and e-mail addresses. A plain hash of an IPv4
+ * address is undone by trying all 2³² of them; an HMAC under the server's secret is not.
+ */
+function storedKey(sealer: Counters["sealer"], key: string) {
+  return `${key.split(":")[0]}:${sealer.mac(key).slice(0, 40)}`;
 }
 
 function windowOf(limit: Limit, now: Date) {
@@ -34,8 +40,8 @@ function windowOf(limit: Limit, now: Date) {
  * process and every Worker isolate shares the count. Starting a new window also deletes counters
  * whose window is long over, so the table holds only live counters.
  */
-async function hit(db: Db, key: string, limit: Limit, now: Date): Promise<Count> {
-  const k = await storedKey(key);
+async function hit({ db, sealer }: Counters, key: string, limit: Limit, now: Date): Promise<Count> {
+  const k = storedKey(sealer, key);
   const { start, retryAfter } = windowOf(limit, now);
   const [row] = await db
     .insert(rateLimits)
@@ -58,23 +64,22 @@ async function hit(db: Db, key: string, limit: Limit, now: Date): Promise<Count>
 }
 
 /** The count in the current window, without adding to it. */
-async function peek(db: Db, key: string, limit: Limit, now: Date): Promise<Count> {
+async function peek({ db, sealer }: Counters, key: string, limit: Limit, now: Date): Promise<Count> {
   const { start, retryAfter } = windowOf(limit, now);
   const result = await db.execute(
-    sql`select count from ${rateLimits} where key = ${await storedKey(key)} and window_start = ${tsParam(start)}`,
+    sql`select count from ${rateLimits} where key = ${storedKey(sealer, key)} and window_start = ${tsParam(start)}`,
   );
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { count: number }[];
   return { count: Number(rows[0]?.count ?? 0), retryAfter };
 }
 
 /** Throws 429 with Retry-After when over `limit`. */
-export async function limitHit(db: Db, key: string, limit: Limit, now: Date): Promise<void> {
-  const c = await hit(db, key, limit, now);
+export async function limitHit(counters: Counters, key: string, limit: Limit, now: Date): Promise<void> {
+  const c = await hit(counters, key, limit, now);
   if (c.count > limit.max) throw new TooManyRequests(c.retryAfter);
 }
 
-type Deps = {
-  db: Db;
+type Deps = Counters & {
   clock: { now(): Date };
   config: { RATE_LIMITS: "on" | "off"; RATE_LIMIT_REGISTRATION: string; RATE_LIMIT_LOGIN: string };
 };
@@ -97,9 +102,9 @@ export async function throttleRegistration(deps: Deps, who: Who): Promise<void> 
   if (deps.config.RATE_LIMITS === "off") return;
   const limit = parseLimit(deps.config.RATE_LIMIT_REGISTRATION);
   const now = deps.clock.now();
-  const ip = await hit(deps.db, `register-ip:${who.address}`, limit, now);
-  const pair = await hit(deps.db, `register-pair:${who.address}\n${who.emailKey}`, limit, now);
-  const email = await hit(deps.db, `register-email:${who.emailKey}`, limit, now);
+  const ip = await hit(deps, `register-ip:${who.address}`, limit, now);
+  const pair = await hit(deps, `register-pair:${who.address}\n${who.emailKey}`, limit, now);
+  const email = await hit(deps, `register-email:${who.emailKey}`, limit, now);
   if (ip.count > limit.max) throw new TooManyRequests(ip.retryAfter);
   if (email.count > limit.max && pair.count > REGISTRATION_OWN_ALLOWANCE) throw new TooManyRequests(email.retryAfter);
 }
@@ -122,17 +127,17 @@ export async function loginGate(deps: Deps, who: Who) {
     account: `login-fail-account:${who.emailKey}`,
     pair: `login-fail-pair:${who.address}\n${who.emailKey}`,
   };
-  const ip = await peek(deps.db, keys.ip, limit, now);
+  const ip = await peek(deps, keys.ip, limit, now);
   if (ip.count >= limit.max) throw new TooManyRequests(ip.retryAfter);
-  const account = await peek(deps.db, keys.account, limit, now);
+  const account = await peek(deps, keys.account, limit, now);
   if (account.count >= limit.max) {
-    const pair = await peek(deps.db, keys.pair, limit, now);
+    const pair = await peek(deps, keys.pair, limit, now);
     if (pair.count >= LOGIN_OWN_ALLOWANCE) throw new TooManyRequests(account.retryAfter);
   }
   return {
     /** Records a wrong password (or unknown account) against all three. */
     failed: async () => {
-      for (const key of Object.values(keys)) await hit(deps.db, key, limit, now);
+      for (const key of Object.values(keys)) await hit(deps, key, limit, now);
     },
   };
 }

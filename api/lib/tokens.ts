@@ -1,7 +1,7 @@
 /** Secret tokens: 256 random bits, base64url; stored as SHA-256; sealed with AES-GCM when they must be shown again. */
 import { Buffer } from "node:buffer";
 import * as nodeCrypto from "node:crypto";
-import { createCipheriv, createDecipheriv, createHash, randomFillSync } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomFillSync } from "node:crypto";
 
 export function base64url(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
@@ -48,7 +48,12 @@ export async function sha256Hex(input: string): Promise<string> {
   return typeof oneShotHash === "function" ? oneShotHash("sha256", input, "hex") : createHash("sha256").update(input).digest("hex");
 }
 
-export type Sealer = { seal(plain: string): Promise<string>; open(sealed: string): Promise<string> };
+export type Sealer = {
+  seal(plain: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+  /** HMAC-SHA256 in hex under a key derived from the secret: a value that cannot be recomputed without it. */
+  mac(text: string): string;
+};
 
 /**
  * AES-256-GCM under a key derived from the secret; the sealed form is `v1.<iv>.<ciphertext and
@@ -57,7 +62,9 @@ export type Sealer = { seal(plain: string): Promise<string>; open(sealed: string
  */
 export async function createSealer(secret: string): Promise<Sealer> {
   const key = createHash("sha256").update(`cluster-events/seal/v1:${secret}`).digest();
+  const macKey = createHash("sha256").update(`cluster-events/mac/v1:${secret}`).digest();
   return {
+    mac: (text) => createHmac("sha256", macKey).update(text).digest("hex"),
     async seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);

@@ -240,12 +240,12 @@ const CALENDAR_LINK_LIMIT = { max: 5, windowSeconds: 3600 };
  * (the only place it goes). Rate-limited per registration and per client address; requests within
  * the same minute are one message.
  */
-export async function sendCalendarLink({ db, clock, config }: Deps, { token, address }: { token: string; address: string }) {
+export async function sendCalendarLink({ db, clock, config, sealer }: Deps, { token, address }: { token: string; address: string }) {
   const reg = await registrationByToken(db, token);
   const now = clock.now();
-  await limitHit(db, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
+  await limitHit({ db, sealer }, `calendar-link:${reg.id}`, CALENDAR_LINK_LIMIT, now);
   if (config.RATE_LIMITS === "on")
-    await limitHit(db, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
+    await limitHit({ db, sealer }, `calendar-link-ip:${address}`, parseLimit(config.RATE_LIMIT_REGISTRATION), now);
   // The link is rendered into the message at delivery (the feed token is looked up then, never stored here).
   await enqueueRegistrationMail(db, config, { kind: "calendar-link", registration: reg, now });
 }

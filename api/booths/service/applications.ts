@@ -134,7 +134,7 @@ export async function applyToExhibit(
   },
 ): Promise<ApplicationCreated> {
   // The same limit whichever door the request came through (the API or the form).
-  await throttleRegistration({ db, clock, config }, { address, emailKey: emailKey(input.email) });
+  await throttleRegistration({ db, clock, config, sealer }, { address, emailKey: emailKey(input.email) });
   const now = clock.now();
   const token = newToken();
   const [hash, sealed] = await Promise.all([sha256Hex(token), sealer.seal(token)]);
