@@ -80,6 +80,11 @@ export function startHttpServer(opts: {
       let quietTurns = 0;
       while ((pending.size > 0 || sockets.size > 0) && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 20));
+        // Decide from the check phase, after this turn's poll phase has read what the sockets
+        // hold: decided in the timers phase (before the poll, and after the main thread may have
+        // been busy for a while, as with PGlite), a request already sent on a kept-alive
+        // connection was still unread, the connection looked idle, and closing it reset the request.
+        await new Promise((r) => setImmediate(r));
         quietTurns = pending.size === 0 ? quietTurns + 1 : 0;
         if (quietTurns >= 2) server.closeIdleConnections();
       }
