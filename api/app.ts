@@ -14,11 +14,12 @@ import { programmeRoutes } from "./programme/routes.ts";
 import { questionRoutes } from "./questions/routes.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
-import { AppError, NotFound } from "./errors.ts";
+import { NotFound } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { requestBody } from "./lib/body.ts";
 import { requestContext } from "./lib/context.ts";
 import { routesOf } from "./lib/route.ts";
+import { RememberingRouter } from "./lib/router.ts";
 import { requestDeadline } from "./lib/deadline.ts";
 import { problemResponse } from "./lib/problem.ts";
 import { healthRoutes } from "./health/routes.ts";
@@ -40,8 +41,8 @@ function bodyLimitOf(method: string, path: string): number {
   return MAX_BODY_BYTES;
 }
 
-/** Media types a write may carry; anything else is a 415. */
-const ACCEPTED_BODIES = /^(application\/([\w.-]+\+)?json|text\/csv|application\/x-www-form-urlencoded|multipart\/form-data)$/i;
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export type { AppDeps } from "./deps.ts";
 
@@ -68,51 +69,28 @@ function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string, requestUrl
 
 /** The whole product as one Hono app; the runtime entries only build its dependencies. */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>({ router: new RememberingRouter() });
 
+  // Every answer, whatever made it (an error, a deadline), carries the request's id and the
+  // security headers; a page may have set its own CSP or framing.
   app.use("*", async (c, next) => {
     const incoming = c.req.header("X-Request-Id");
     const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     c.set("requestId", id);
     await next();
-    c.res.headers.set("X-Request-Id", id);
+    const h = c.res.headers;
+    h.set("X-Request-Id", id);
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", CSP);
+    if (!h.has("X-Frame-Options")) h.set("X-Frame-Options", "DENY");
   });
 
   const deadlineMs = deps.runtime?.requestDeadlineMs;
   if (deadlineMs) app.use("*", requestDeadline({ ...deps.runtime!, requestDeadlineMs: deadlineMs }));
 
-  app.use("*", async (c, next) => {
-    await next();
-    const h = c.res.headers;
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (!h.has("Content-Security-Policy")) {
-      h.set(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
-    }
-    if (!h.has("X-Frame-Options")) h.set("X-Frame-Options", "DENY");
-  });
-
-  app.use("*", requestBody({ limitOf: bodyLimitOf }));
-
-  app.use("/api/*", async (c, next) => {
-    if (["POST", "PUT", "PATCH", "DELETE"].includes(c.req.method)) {
-      const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
-      const length = c.req.header("Content-Length");
-      const hasBody = type !== "" || (length !== undefined && length !== "0") || c.req.header("Transfer-Encoding") !== undefined;
-      if (hasBody && !ACCEPTED_BODIES.test(type)) {
-        throw new AppError(
-          415,
-          "unsupported-media-type",
-          "Unsupported content type",
-          `Send the body as application/json${type ? `, not ${type}` : ""}.`,
-        );
-      }
-    }
-    await next();
-  });
+  // The API takes JSON, CSV and the form encodings; pages take forms.
+  app.use("*", requestBody({ limitOf: bodyLimitOf, onlyKnownTypes: (path) => path.startsWith("/api/") }));
 
   app.route("/", healthRoutes(deps));
 

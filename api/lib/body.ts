@@ -6,6 +6,7 @@ import { AppError, ValidationFailed } from "../errors.ts";
 const TEXT_BODY = /^(application\/([\w.-]+\+)?json|text\/csv)$/i;
 const FORM_BODY = /^(application\/x-www-form-urlencoded|multipart\/form-data)$/i;
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 class TooLarge extends Error {}
 
@@ -20,9 +21,14 @@ class TooLarge extends Error {}
  * On Node the bytes come straight from the socket's IncomingMessage (@hono/node-server passes it
  * as c.env.incoming): building a fetch Request and its web stream only to read a small body costs
  * more CPU than the rest of a registration. Elsewhere (Workers, app.request) from the Request.
- * Other media types are left unread (the API answers them 415).
+ * Other media types are left unread; where `onlyKnownTypes` says so (the API), a write that
+ * carries one is a 415.
  */
-export function requestBody(opts: { limitOf: (method: string, path: string) => number }): MiddlewareHandler {
+export function requestBody(opts: {
+  limitOf: (method: string, path: string) => number;
+  /** Where a write with a body of another media type (or of none named) is a 415. */
+  onlyKnownTypes: (path: string) => boolean;
+}): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const max = opts.limitOf(c.req.method, c.req.path);
@@ -32,7 +38,18 @@ export function requestBody(opts: { limitOf: (method: string, path: string) => n
     if (length !== undefined && Number(length) > max) throw tooLarge();
     const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
     const text = TEXT_BODY.test(type);
-    if (!text && !FORM_BODY.test(type)) return next();
+    if (!text && !FORM_BODY.test(type)) {
+      const hasBody = type !== "" || (length !== undefined && length !== "0") || c.req.header("Transfer-Encoding") !== undefined;
+      if (hasBody && WRITES.has(c.req.method) && opts.onlyKnownTypes(c.req.path)) {
+        throw new AppError(
+          415,
+          "unsupported-media-type",
+          "Unsupported content type",
+          `Send the body as application/json${type ? `, not ${type}` : ""}.`,
+        );
+      }
+      return next();
+    }
     let bytes: ArrayBuffer;
     try {
       bytes = await readBytes(c, max);

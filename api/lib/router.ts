@@ -1,16 +1,51 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import type { ZodError } from "zod";
-import { FIELD_REASONS, ValidationFailed } from "../errors.ts";
-import { fieldErrors } from "./field-errors.ts";
+import type { Result, Router } from "hono/router";
+import { TrieRouter } from "hono/router/trie-router";
+import { FIELD_REASONS } from "../errors.ts";
 import type { AppEnv } from "../deps.ts";
 
-/** A router whose validation failures go to the one error handler as problem+json. */
+/** A router of declared routes (routesOf), mounted on the app; validation is routesOf's own. */
 export function newRouter() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw new ValidationFailed(fieldErrors(result.error as ZodError, result.target));
-    },
-  });
+  return new OpenAPIHono<AppEnv>();
+}
+
+/** Paths with a segment this long (a manage or feed token) are matched anew each time and not kept. */
+const LONGEST_KEPT_SEGMENT = 40;
+const KEPT_PATHS = 2000;
+
+/**
+ * Hono's trie router, with its answer for a method and path kept: the app's ~300 routes and
+ * wildcard middleware are searched once per path, not once per request (a burst of registrations
+ * asks for the same few paths). The answers never change once the routes are added; the oldest are
+ * forgotten past KEPT_PATHS. A path carrying a secret is never kept, so no token stays in memory
+ * longer than its request.
+ */
+export class RememberingRouter<T> implements Router<T> {
+  readonly name = "TrieRouter, remembered";
+  readonly #trie = new TrieRouter<T>();
+  readonly #kept = new Map<string, Result<T>>();
+
+  /** How many answers are kept. */
+  get kept(): number {
+    return this.#kept.size;
+  }
+
+  add(method: string, path: string, handler: T) {
+    this.#kept.clear();
+    this.#trie.add(method, path, handler);
+  }
+
+  match(method: string, path: string): Result<T> {
+    const key = `${method} ${path}`;
+    const kept = this.#kept.get(key);
+    if (kept) return kept;
+    const found = this.#trie.match(method, path);
+    if (!path.split("/").some((segment) => segment.length > LONGEST_KEPT_SEGMENT)) {
+      if (this.#kept.size >= KEPT_PATHS) this.#kept.delete(this.#kept.keys().next().value!);
+      this.#kept.set(key, found);
+    }
+    return found;
+  }
 }
 
 /** What a field error says beyond its code (api/errors.ts FieldErrorParams), for saying it in another language. */
