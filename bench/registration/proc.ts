@@ -53,6 +53,35 @@ export function treeCpuMs(pid: number): number {
   return total;
 }
 
+/** utime + stime of each PostgreSQL server process on this machine (postmaster, backends, workers), in ms by pid. */
+export function postgresCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
+/**
+ * The PostgreSQL CPU spent between two snapshots, in ms: each process's growth, a process started
+ * in between counted whole; null where no PostgreSQL process is visible (a server elsewhere).
+ */
+export function postgresCpuSince(before: Map<number, number>): number | null {
+  const now = postgresCpu();
+  if (now.size === 0) return null;
+  let total = 0;
+  for (const [pid, ms] of now) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
 export type Started = { base: string; pid: number; stop(): Promise<void> };
 
 /** Starts a server in its own process group, waits until `readyPath` answers, and stops the whole group. */

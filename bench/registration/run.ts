@@ -33,7 +33,7 @@ import { deliverMail } from "../../jobs/deliver-mail.ts";
 import { freshServerDb, percentile } from "../lib.ts";
 import { pgbench, pgbenchEventId, SIMPLE_SCRIPT, statementScript } from "./pgbench.ts";
 import { productSeatStatement } from "./product-statement.ts";
-import { startProcess, treeCpuMs, type Started } from "./proc.ts";
+import { postgresCpu, postgresCpuSince, startProcess, treeCpuMs, type Started } from "./proc.ts";
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
@@ -64,6 +64,8 @@ type Row = {
   expected: number;
   fcfs: boolean;
   cpuMs: number | null;
+  /** PostgreSQL's own CPU per registration (its processes on this machine), PostgreSQL HTTP rows only. */
+  dbCpuMs?: number | null;
 };
 const rows: Row[] = [];
 const extra: string[] = [];
@@ -121,6 +123,8 @@ type Target = {
   createEvent(capacity: number): Promise<string>;
   registerPath(id: string): string;
   confirmed(id: string): Promise<number>;
+  /** On the PostgreSQL server of this machine: its CPU per registration is measured too. */
+  onPostgres?: boolean;
 };
 
 function productTarget(server: Started): Target {
@@ -171,6 +175,7 @@ async function httpRun(t: Target, events: number, capacity: number, total: numbe
     ids.map((id) => [id, { confirmed: 0, positions: [] }]),
   );
   const cpu0 = treeCpuMs(t.server.pid);
+  const db0 = postgresCpu();
   const s = await load(total, concurrency, async (i) => {
     const id = ids[i % events]!;
     const res = await post(t.registerPath(id), {
@@ -191,6 +196,8 @@ async function httpRun(t: Target, events: number, capacity: number, total: numbe
     return true;
   });
   const cpuMs = (treeCpuMs(t.server.pid) - cpu0) / total;
+  const dbMs = postgresCpuSince(db0);
+  const dbCpuMs = t.onPostgres && dbMs !== null ? dbMs / total : null;
   let confirmed = 0;
   let fcfs = true;
   for (const id of ids) {
@@ -200,7 +207,7 @@ async function httpRun(t: Target, events: number, capacity: number, total: numbe
     const sorted = [...a.positions].sort((x, y) => x - y);
     if (c !== Math.min(capacity, total / events) || a.confirmed !== c || sorted.some((p, k) => p !== k + 1)) fcfs = false;
   }
-  return { ...s, confirmed, fcfs, cpuMs, expected: Math.min(events * capacity, total) };
+  return { ...s, confirmed, fcfs, cpuMs, dbCpuMs, expected: Math.min(events * capacity, total) };
 }
 const s_unexpected: string[] = [];
 
@@ -257,7 +264,7 @@ function push(db: string, scenario: string, path: string, r: Omit<Row, "run" | "
   rows.push({ run, db, scenario, path, ...r });
   const x = rows.at(-1)!;
   console.log(
-    `  ${db} / ${scenario} / ${path}: ${x.rps.toFixed(0)}/s p50 ${x.p50.toFixed(1)} p99 ${x.p99.toFixed(1)} confirmed ${x.confirmed} fcfs ${x.fcfs} cpu ${x.cpuMs?.toFixed(2) ?? "–"} ms`,
+    `  ${db} / ${scenario} / ${path}: ${x.rps.toFixed(0)}/s p50 ${x.p50.toFixed(1)} p99 ${x.p99.toFixed(1)} confirmed ${x.confirmed} fcfs ${x.fcfs} cpu ${x.cpuMs?.toFixed(2) ?? "–"} ms${x.dbCpuMs == null ? "" : `, PostgreSQL ${x.dbCpuMs.toFixed(2)} ms`}`,
   );
 }
 
@@ -316,8 +323,8 @@ async function benchPostgres() {
   const product = await startProduct(productDb.url, "postgres");
   const bare = await startBare(bareDb.url);
   try {
-    const p = productTarget(product.server);
-    const b = bareTarget(bare);
+    const p = { ...productTarget(product.server), onPostgres: true };
+    const b = { ...bareTarget(bare), onPostgres: true };
     for (const [scenario, events, capacity] of SCENARIOS) {
       push("PostgreSQL", scenario, "bare server", await httpRun(b, events, capacity, TOTAL, CONCURRENCY));
       push("PostgreSQL", scenario, "product (npm start)", await httpRun(p, events, capacity, TOTAL, CONCURRENCY));
@@ -389,8 +396,10 @@ console.log(
   `\n${TOTAL} registrations at concurrency ${CONCURRENCY}; ${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}\n`,
 );
 const runCol = RUNS > 1;
-console.log(`| ${runCol ? "run | " : ""}database | scenario | path | req/s | p50 ms | p99 ms | ok | confirmed | FCFS | CPU ms/reg | × bare | × pgbench |`);
-console.log(`|${runCol ? "---:|" : ""}---|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|`);
+console.log(
+  `| ${runCol ? "run | " : ""}database | scenario | path | req/s | p50 ms | p99 ms | ok | confirmed | FCFS | CPU ms/reg | PostgreSQL CPU ms/reg | × bare | × pgbench |`,
+);
+console.log(`|${runCol ? "---:|" : ""}---|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|`);
 /** The reference rows of the same run, database and scenario. */
 const refOf = (r: Row, path: string) => rows.find((x) => x.run === r.run && x.db === r.db && x.scenario === r.scenario && x.path === path);
 for (const r of rows) {
@@ -398,7 +407,7 @@ for (const r of rows) {
   const pgb = refOf(r, "pgbench: simplest transaction");
   const ratio = (ref: Row | undefined) => (ref && r.path.startsWith("product") ? (r.rps / ref.rps).toFixed(2) : "");
   console.log(
-    `| ${runCol ? `${r.run} | ` : ""}${r.db} | ${r.scenario} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ok} | ${r.confirmed}${r.confirmed === r.expected ? " ✓" : " ✗"} | ${r.fcfs ? "✓" : "✗"} | ${r.cpuMs === null ? "–" : r.cpuMs.toFixed(2)} | ${ratio(bare)} | ${ratio(pgb)} |`,
+    `| ${runCol ? `${r.run} | ` : ""}${r.db} | ${r.scenario} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ok} | ${r.confirmed}${r.confirmed === r.expected ? " ✓" : " ✗"} | ${r.fcfs ? "✓" : "✗"} | ${r.cpuMs === null ? "–" : r.cpuMs.toFixed(2)} | ${r.dbCpuMs == null ? "–" : r.dbCpuMs.toFixed(2)} | ${ratio(bare)} | ${ratio(pgb)} |`,
   );
 }
 if (runCol) {
@@ -409,8 +418,8 @@ if (runCol) {
     return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted.at(-1))}`;
   };
   console.log(`\nSpread over ${RUNS} runs (min / median / max):\n`);
-  console.log("| database | scenario | × bare | × pgbench | CPU ms/reg | p99 ms | req/s |");
-  console.log("|---|---|---:|---:|---:|---:|---:|");
+  console.log("| database | scenario | × bare | × pgbench | CPU ms/reg | PostgreSQL CPU ms/reg (bare's) | p99 ms | req/s |");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|");
   const products = rows.filter((r) => r.path.startsWith("product"));
   for (const key of [...new Set(products.map((r) => `${r.db}|${r.scenario}`))]) {
     const [db, scenario] = key.split("|") as [string, string];
@@ -425,6 +434,12 @@ if (runCol) {
         of.map((r) => r.cpuMs ?? NaN),
         2,
       )} | ${spread(
+        of.map((r) => r.dbCpuMs ?? NaN),
+        2,
+      )} (${spread(
+        of.map((r) => refOf(r, "bare server")?.dbCpuMs ?? NaN),
+        2,
+      )}) | ${spread(
         of.map((r) => r.p99),
         0,
       )} | ${spread(
