@@ -53,7 +53,11 @@ export function treeCpuMs(pid: number): number {
   return total;
 }
 
-/** utime + stime of each PostgreSQL server process on this machine (postmaster, backends, workers), in ms by pid. */
+/**
+ * CPU of each PostgreSQL server process on this machine (postmaster, backends, workers), in ms by
+ * pid: utime + stime + cutime + cstime. The last two are the children a process has reaped: for the
+ * postmaster, every backend that has exited (pgbench's, at its end), which so still counts.
+ */
 export function postgresCpu(): Map<number, number> {
   const out = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
@@ -62,7 +66,8 @@ export function postgresCpu(): Map<number, number> {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+      // fields 14–17 of stat(5): utime, stime, cutime, cstime
+      out.set(Number(entry), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS);
     } catch {
       continue;
     }

@@ -291,7 +291,9 @@ async function benchPgbench() {
         if (kind === "product") {
           script = statementScript(productSeatStatement("http://127.0.0.1:8787"), events);
         }
+        const db0 = postgresCpu();
         const r = await pgbench(d.url, script);
+        const dbMs = postgresCpuSince(db0);
         const [c] = await sql`select count(*)::int as n from registrations where status = 'confirmed'`;
         const [bad] = await sql`
           select count(*)::int as n from events e
@@ -308,6 +310,7 @@ async function benchPgbench() {
           expected: events * capacity,
           fcfs: bad!.n === 0,
           cpuMs: null,
+          dbCpuMs: dbMs === null ? null : dbMs / r.transactions,
         });
       }
     }
