@@ -88,7 +88,7 @@ describe("PUT and GET /api/events/:id/questions", () => {
       [[{ ...party, labelJa: "" }], "0.labelJa"],
       [[{ ...party, required: undefined }], "0.required"],
       [[{ ...diet, maxLength: 5000 }], "0.maxLength"],
-      [[{ ...party, surprise: 1 }], "0"],
+      [[{ ...party, surprise: 1 }], "0.surprise"],
       [Array.from({ length: 21 }, (_, i) => ({ ...diet, id: `d${i}` })), ""],
     ];
     for (const [body, field] of cases) {

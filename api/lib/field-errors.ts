@@ -45,16 +45,26 @@ export function issueParams(issue: Issue): FieldErrorParams | undefined {
 
 /** Turns zod issues into field errors; the field is the dotted path, prefixed for non-body targets. */
 export function fieldErrors(error: ZodError, target?: string): FieldError[] {
-  return error.issues.map((issue) => {
+  const prefix = target && target !== "json" && target !== "form" ? `${target}.` : "";
+  return error.issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map(String).join(".");
-    const prefix = target && target !== "json" && target !== "form" ? `${target}.` : "";
+    // Each field that should not be there is named as the field, not as the object holding it.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        field: `${prefix}${path ? `${path}.` : ""}${key}`,
+        code: issue.code,
+        message: "is not a field of this request",
+      }));
+    }
     const params = issueParams(issue);
-    return {
-      field: path ? `${prefix}${path}` : (target ?? "body"),
-      code: issue.code,
-      message: issue.message,
-      ...(params ? { params } : {}),
-    };
+    return [
+      {
+        field: path ? `${prefix}${path}` : (target ?? "body"),
+        code: issue.code,
+        message: issue.message,
+        ...(params ? { params } : {}),
+      },
+    ];
   });
 }
 
