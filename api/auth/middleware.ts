@@ -2,11 +2,11 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { AppError, Forbidden, Unauthorized } from "../errors.ts";
+import { WRITE_METHODS } from "../lib/body.ts";
 import { sha256Hex } from "../lib/tokens.ts";
 import { actorFromApiToken, actorFromSession } from "./service.ts";
 
 const SESSION_COOKIE = "ce_session";
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 async function sameSecret(a: string, b: string): Promise<boolean> {
   // Comparing digests keeps the comparison independent of where the strings differ.
@@ -49,8 +49,8 @@ export function identify(deps: AppDeps): MiddlewareHandler<AppEnv> {
       if (found) {
         c.set("actor", found.actor);
         c.set("session", found.session);
-        if (UNSAFE.has(c.req.method)) checkSameOrigin(c, deps.config.PUBLIC_URL);
-        if (UNSAFE.has(c.req.method) && c.req.path.startsWith("/api/") && c.req.path !== "/api/auth/logout") {
+        if (WRITE_METHODS.has(c.req.method)) checkSameOrigin(c, deps.config.PUBLIC_URL);
+        if (WRITE_METHODS.has(c.req.method) && c.req.path.startsWith("/api/") && c.req.path !== "/api/auth/logout") {
           const sent = c.req.header("X-CSRF-Token");
           if (!sent || !(await sameSecret(sent, found.session.csrfToken))) {
             throw new Forbidden("Writes with a session cookie need the X-CSRF-Token header (from /api/auth/me).");

@@ -6,7 +6,8 @@ import { AppError, ValidationFailed } from "../errors.ts";
 const TEXT_BODY = /^(application\/([\w.-]+\+)?json|text\/csv)$/i;
 const FORM_BODY = /^(application\/x-www-form-urlencoded|multipart\/form-data)$/i;
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** The methods that change something (CSRF and origin checks, body media types). */
+export const WRITE_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 class TooLarge extends Error {}
 
@@ -40,7 +41,7 @@ export function requestBody(opts: {
     const text = TEXT_BODY.test(type);
     if (!text && !FORM_BODY.test(type)) {
       const hasBody = type !== "" || (length !== undefined && length !== "0") || c.req.header("Transfer-Encoding") !== undefined;
-      if (hasBody && WRITES.has(c.req.method) && opts.onlyKnownTypes(c.req.path)) {
+      if (hasBody && WRITE_METHODS.has(c.req.method) && opts.onlyKnownTypes(c.req.path)) {
         throw new AppError(
           415,
           "unsupported-media-type",
