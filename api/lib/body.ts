@@ -11,6 +11,17 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH
 
 class TooLarge extends Error {}
 
+/** The 415 for a body the route does not take (`type` as sent, possibly empty). */
+export function unsupportedMediaType(type: string): AppError {
+  const essence = type.split(";")[0]!.trim();
+  return new AppError(
+    415,
+    "unsupported-media-type",
+    "Unsupported content type",
+    `Send the body as application/json${essence ? `, not ${essence}` : ""}.`,
+  );
+}
+
 /**
  * Reads the request body once, bounded, before any handler, and keeps it where Hono's body
  * readers (validators, parseBody) look first:
@@ -41,14 +52,7 @@ export function requestBody(opts: {
     const text = TEXT_BODY.test(type);
     if (!text && !FORM_BODY.test(type)) {
       const hasBody = type !== "" || (length !== undefined && length !== "0") || c.req.header("Transfer-Encoding") !== undefined;
-      if (hasBody && WRITE_METHODS.has(c.req.method) && opts.onlyKnownTypes(c.req.path)) {
-        throw new AppError(
-          415,
-          "unsupported-media-type",
-          "Unsupported content type",
-          `Send the body as application/json${type ? `, not ${type}` : ""}.`,
-        );
-      }
+      if (hasBody && WRITE_METHODS.has(c.req.method) && opts.onlyKnownTypes(c.req.path)) throw unsupportedMediaType(type);
       return next();
     }
     let bytes: ArrayBuffer;

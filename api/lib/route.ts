@@ -10,6 +10,7 @@ import { PROBLEMS } from "../../lib/problems.ts";
 import { requireAdmin, requireStaff } from "../auth/middleware.ts";
 import type { AppEnv, Ctx } from "../deps.ts";
 import { AppError, ValidationFailed } from "../errors.ts";
+import { unsupportedMediaType } from "./body.ts";
 import { fieldErrors } from "./field-errors.ts";
 import { jsonBody, newRouter, problems } from "./router.ts";
 
@@ -131,12 +132,7 @@ const EMPTY = { params: undefined, query: undefined, headers: undefined, body: u
 function csvShortcut(spec: RouteSpec, body: BodySpec, handler: Handler<RouteSpec>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!(c.req.header("Content-Type") ?? "").toLowerCase().startsWith("text/csv")) return next();
-    let params: unknown;
-    if (spec.params) {
-      const p = spec.params.safeParse(c.req.param());
-      if (!p.success) throw new ValidationFailed(fieldErrors(p.error as ZodError, "param"));
-      params = p.data;
-    }
+    const params = spec.params ? parsed(spec.params, c.req.param(), "param") : undefined;
     return handler(c.get("ctx"), { ...EMPTY, params, body: body.csv!.parse(await c.req.text()) }, c);
   };
 }
@@ -162,7 +158,7 @@ function queryObject(c: Context<AppEnv>): Record<string, string | string[]> {
  * Every declared part of the request validated in one step, in the order query, path, headers,
  * body, the first failure a 400 naming its fields. Synchronous zod (no schema refines
  * asynchronously), and only the declared headers are read. A body comes as JSON (a `csv` route's
- * text/csv was served before this); another declared-less media type is a 415, malformed JSON a
+ * text/csv was served before this); a body of any other media type is a 415, malformed JSON a
  * 400; no body at all is validated as `{}` (so a required field is named), or, for an optional
  * body, is `{}`.
  */
@@ -184,9 +180,7 @@ function validator(spec: RouteSpec, body: BodySpec | undefined): (c: Context<App
     }
     if (body) {
       const type = c.req.header("Content-Type");
-      if (type && !JSON_BODY.test(type)) {
-        throw new AppError(415, "unsupported-media-type", "Unsupported content type", `Send the body as application/json, not ${type.split(";")[0]}.`);
-      }
+      if (type && !JSON_BODY.test(type)) throw unsupportedMediaType(type);
       if (!type && !required) input.body = {} as never;
       else {
         let value: unknown = {};
