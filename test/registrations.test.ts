@@ -261,5 +261,16 @@ describe("concurrency", () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => register(e.id, body)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);
+    // The counters moved once, and the ones who pressed again are told (once an hour) how to manage it.
+    const ev = (await (await t.request(`/api/events/${e.id}`)).json()) as { confirmedCount: number; waitlistCount: number };
+    expect([ev.confirmedCount, ev.waitlistCount]).toEqual([1, 0]);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.eventId, e.id));
+    const mail = await t.db.select().from(outbox).where(eq(outbox.registrationId, reg!.id));
+    expect(mail.map((m) => m.kind).sort()).toEqual(["registration.confirmed", "registration.reminder-link"]);
+    // The next person takes the next seat in order: nobody's number was spent on a duplicate.
+    const next = await register(e.id, person());
+    expect(next.status).toBe(201);
+    const rows = await t.db.select().from(registrations).where(eq(registrations.eventId, e.id)).orderBy(registrations.seq);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
   });
 });

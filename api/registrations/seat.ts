@@ -8,16 +8,17 @@ import type { RegistrationCreateInput } from "./schemas.ts";
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * The registration as one call of register_seat() (db/migrations/0013_registration_seat_function.sql,
- * 0014_registration_seat_fewer_parameters.sql),
+ * The registration as one call of register_seat() (db/migrations/0015_registration_seat_in_steps.sql),
  * so it is atomic on its own and the event's row lock is held only while the database executes
- * it, never across a round trip: lock the event row (only if it takes registrations now, the
- * consent is given where asked, every required question is answered and the address is not
- * registered yet), move its counters, insert the registration with the seat's status and order,
- * its answers (checked before by validatedAnswers when any were given), and what to send (the
- * confirmation or the waiting-list message: a kind, the registration, the locale; the deliver
- * job renders it). Yields no row, and changes nothing, otherwise; the caller finds out why.
- * A database function because its plan is kept for the session (PGlite, with one session and no
+ * it, never across a round trip: check that every required question is answered, lock the event
+ * row (only if it takes registrations now and the consent is given where asked), insert the
+ * registration with the seat's status and order (nothing when the address is registered already:
+ * the unique index finds it, and the event's row lock makes two racing duplicates find each other),
+ * move its counters, insert its answers (checked before by validatedAnswers when any were given)
+ * and what to send (the confirmation or the waiting-list message: a kind, the registration, the
+ * locale; the deliver job renders it). Yields no row, and changes nothing, otherwise; the caller
+ * finds out why.
+ * A database function because its plans are kept for the session (PGlite, with one session and no
  * named prepared statements, would plan the statement anew for every registration); the call
  * itself is prepared, and sends only what the database cannot derive: it writes the outbox's dedupe
  * key itself (as registrationDedupeKey does), and the address's key only when it differs from the

@@ -58,12 +58,6 @@ export type RegistrationOutcome =
 /** The public's view of events (a registrant is anyone), on this handle. */
 const publicView = (db: Db, now: Date) => ({ db, who: { actor: PUBLIC_VIEWER, now } });
 
-/** Postgres' unique-violation code: two requests raced past the duplicate check. */
-function isUniqueViolation(e: unknown): boolean {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === "23505") return true;
-  return false;
-}
-
 /**
  * Registers someone for an event: confirmed while seats are left, otherwise waitlisted, in order
  * of arrival, never over capacity however many arrive at once. The checks, tokens and both
@@ -161,14 +155,10 @@ export async function registerForEvent(
     return { outcome: "duplicate" };
   };
 
-  try {
-    if (!idem) return await attempt(db);
-    return await db.transaction(async (tx) => (await once<RegistrationOutcome>(tx, sealer, idem, () => attempt(tx))).result);
-  } catch (e) {
-    // Two identical registrations raced past the duplicate check; the unique index stopped the second.
-    if (isUniqueViolation(e)) return { outcome: "duplicate" };
-    throw e;
-  }
+  // Two identical registrations racing are serialised by the event's row lock in the seat
+  // statement: the second finds the first (through the unique index) and is told again.
+  if (!idem) return await attempt(db);
+  return await db.transaction(async (tx) => (await once<RegistrationOutcome>(tx, sealer, idem, () => attempt(tx))).result);
 }
 
 export async function registrationByToken(db: Db, token: string): Promise<RegistrationRow> {
