@@ -15,6 +15,30 @@ export function isEngineFailure(err: unknown): boolean {
 }
 
 /**
+ * Lets the event loop turn between two calls to the engine (a query, an exec, a transaction).
+ * PGlite runs each call on the main thread, and the calls waiting for it are handed the engine one
+ * after another within the same turn, so a burst of them kept the loop from reading sockets and
+ * accepting connections (libuv accepts one per turn) for seconds: the first connections of a burst
+ * of 200 waited 3–4 s (bench/README.md, registration). One call per turn gives every connection
+ * its turn; the burst runs 15–20 % slower, and no request waits a second.
+ * The calls were already one at a time (PGlite's own lock), so this adds no wait of its own.
+ */
+function oneCallPerTurn(client: PGlite) {
+  let previous: Promise<unknown> = Promise.resolve();
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const inTurn =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const call = previous.then(() => f(...args));
+      previous = call.then(nextTurn, nextTurn);
+      return call;
+    };
+  client.query = inTurn(client.query.bind(client)) as typeof client.query;
+  client.exec = inTurn(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = inTurn(client.transaction.bind(client)) as typeof client.transaction;
+}
+
+/**
  * The embedded default: PGlite in a folder, or in memory for `memory://`. Node only. `onFailure`
  * hears of an engine failure seen by any query (the process should stop; see api/node.ts).
  */
@@ -36,6 +60,7 @@ export async function openPglite(dataDir: string | undefined, opts: { onFailure?
     client.exec = watched(client.exec.bind(client)) as typeof client.exec;
     client.transaction = watched(client.transaction.bind(client)) as typeof client.transaction;
   }
+  oneCallPerTurn(client);
   const db = drizzle(client) as unknown as Db;
   let closed = false;
   return {
