@@ -7,7 +7,7 @@ import { blockRoutes } from "./blocks/routes.ts";
 import { applicationRoutes } from "./exhibitor-applications/routes.ts";
 import { boothRoutes } from "./booths/routes.ts";
 import { councilRoutes } from "./councils/routes.ts";
-import { DEFAULT_PUBLIC_URL } from "./config.ts";
+import { isDefaultPublicUrl } from "./config.ts";
 import { docsRoutes } from "./docs/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { programmeRoutes } from "./programme/routes.ts";
@@ -53,7 +53,7 @@ export type { AppDeps } from "./deps.ts";
  */
 let openApiBase: Record<string, unknown> | undefined;
 
-function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string, requestUrl: string) {
+function openApiDocument(app: OpenAPIHono<AppEnv>, config: { PORT: number; PUBLIC_URL: string }, requestUrl: string) {
   openApiBase ??= app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
@@ -63,7 +63,7 @@ function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string, requestUrl
         "Events of Japan's regional science and industry clusters: block councils, techno-fair, seminars, joint result presentations. Errors are application/problem+json (RFC 9457).",
     },
   }) as unknown as Record<string, unknown>;
-  const url = publicUrl === DEFAULT_PUBLIC_URL ? new URL(requestUrl).origin : publicUrl;
+  const url = isDefaultPublicUrl(config) ? new URL(requestUrl).origin : config.PUBLIC_URL;
   return { ...openApiBase, servers: [{ url }] };
 }
 
@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  app.get("/openapi.json", (c) => c.json(openApiDocument(app, deps.config.PUBLIC_URL, c.req.url)));
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app, deps.config, c.req.url)));
   app.route("/", docsRoutes(deps.docs));
 
   app.notFound((c) => problemResponse(new NotFound("page", `Nothing is at ${new URL(c.req.url).pathname}.`), c));

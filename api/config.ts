@@ -17,8 +17,16 @@ const limitSpec = (example: string) =>
     }, "the window must be 1 to 86400 seconds")
     .default(example);
 
-/** What PUBLIC_URL is when unset: then links in documents follow the address the request came to. */
-export const DEFAULT_PUBLIC_URL = "http://localhost:8787";
+/**
+ * What PUBLIC_URL is when unset: this machine on PORT, so that the links in e-mails and feeds of a
+ * server started with another PORT still open. Then links in documents follow the address the
+ * request came to (isDefaultPublicUrl).
+ */
+export const defaultPublicUrl = (port: number) => `http://localhost:${port}`;
+export const DEFAULT_PUBLIC_URL = defaultPublicUrl(8787);
+/** Whether this PUBLIC_URL is the default, not one the operator set. */
+export const isDefaultPublicUrl = (config: { PORT: number; PUBLIC_URL: string }) =>
+  config.PUBLIC_URL === defaultPublicUrl(config.PORT);
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -81,5 +89,6 @@ export function parseConfig(env: Record<string, unknown>, defaults: Partial<Reco
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
+  if (picked.PUBLIC_URL === undefined) result.data.PUBLIC_URL = defaultPublicUrl(result.data.PORT);
   return result.data;
 }

@@ -11,6 +11,9 @@ describe("configuration", () => {
     expect(c.DATA_DIR).toBe("./.data");
     expect(c.ADMIN_TOKEN).toBeUndefined();
     expect(c.PUBLIC_URL).toBe("http://localhost:8787");
+    // Started on another port, the links in e-mails and feeds follow it, unless PUBLIC_URL is set.
+    expect(parseConfig({ PORT: "3000" }).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseConfig({ PORT: "3000", PUBLIC_URL: "https://events.example.jp/" }).PUBLIC_URL).toBe("https://events.example.jp");
     // Node believes no header about the client's address unless told to; the Worker trusts Cloudflare's.
     expect(c.TRUST_PROXY).toBe("off");
     expect(parseConfig({}, { TRUST_PROXY: "cloudflare" }).TRUST_PROXY).toBe("cloudflare");
