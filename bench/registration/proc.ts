@@ -27,13 +27,23 @@ function treePids(pid: number): number[] {
   return out;
 }
 
-function alive(pid: number): boolean {
+/**
+ * A process's name and the fields of /proc/<pid>/stat after it (fields[0] is the state, field 3 of
+ * stat(5); fields[11..14] are utime, stime, cutime, cstime); undefined once it is gone.
+ */
+function procStat(pid: number | string): { name: string; fields: string[] } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+    const end = stat.lastIndexOf(")");
+    return { name: stat.slice(stat.indexOf("(") + 1, end), fields: stat.slice(end + 2).split(" ") };
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function alive(pid: number): boolean {
+  const stat = procStat(pid);
+  return stat !== undefined && stat.fields[0] !== "Z";
 }
 
 /** utime + stime of a process and all its descendants, in ms (npm → sh → tsx → node is a tree). */
@@ -41,13 +51,9 @@ export function treeCpuMs(pid: number): number {
   let total = 0;
   for (const stack = [pid]; stack.length;) {
     const p = stack.pop()!;
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS; // fields 14 and 15 of stat(5)
-    } catch {
-      continue;
-    }
+    const stat = procStat(p);
+    if (!stat) continue;
+    total += (Number(stat.fields[11]) + Number(stat.fields[12])) * TICK_MS; // utime + stime
     stack.push(...childrenOf(p));
   }
   return total;
@@ -62,15 +68,10 @@ export function postgresCpu(): Map<number, number> {
   const out = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // fields 14–17 of stat(5): utime, stime, cutime, cstime
-      out.set(Number(entry), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS);
-    } catch {
-      continue;
-    }
+    const stat = procStat(entry);
+    if (stat?.name !== "postgres") continue;
+    const [utime, stime, cutime, cstime] = stat.fields.slice(11, 15).map(Number) as [number, number, number, number];
+    out.set(Number(entry), (utime + stime + cutime + cstime) * TICK_MS);
   }
   return out;
 }
